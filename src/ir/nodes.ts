@@ -61,8 +61,9 @@ export const BINARY_OPS = {
  * - f2i32: f64 -> int with JS ToInt32 semantics (NaN/Inf -> 0, modulo 2^32) — for bitwise operands
  * - f2idx: f64 -> int for indexing: a non-integral value becomes -1, which every bounds check rejects
  * - truthy: int/f64 -> bool (x != 0 and not NaN)
+ * - f2u8c / i2u8c: the conversion a Uint8ClampedArray store applies (clamp to 0..255, round half to even, NaN -> 0)
  */
-export type CastOp = "i2f" | "b2i" | "b2f" | "f2i32" | "f2idx" | "truthy";
+export type CastOp = "i2f" | "b2i" | "b2f" | "f2i32" | "f2idx" | "truthy" | "f2u8c" | "i2u8c";
 
 /** Math functions with a direct lowering or an engine import; see ir/math.ts for their facts. */
 export type MathFn =

@@ -1,0 +1,394 @@
+// The plain-JS backend: the reference semantics every other target is tested against, and the fallback
+// where wasm is unavailable. Emits readable JS (shown by `inspect("js")`) and builds it with `new Function`;
+// ndarray fields are read into locals once so inner loops index typed arrays directly.
+
+import { MATH_FNS } from "../../ir/math.js";
+import { BINARY_OPS, type ArrayProp, type BinaryOp, type Expr, type FuncIR, type Loc, type Stmt, type Var } from "../../ir/nodes.js";
+import { allFuncs, usedLabels } from "../../ir/printer.js";
+import { DTYPES, isArray, type ArrayType } from "../../ir/types.js";
+import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
+import { empty, ones, zeros, type DTypeName } from "../../runtime/ndarray.js";
+
+export type AllocFn = (shape: number[], dtype: DTypeName) => unknown;
+export interface JsRuntime { zeros: AllocFn; ones: AllocFn; empty: AllocFn }
+export interface JsOptions {
+  boundscheck: boolean;
+  /** Allocators for `alloc` of ndarrays; defaults to numbat's own NdArray. */
+  rt?: JsRuntime;
+}
+export interface JsKernel { source: string; fn: (...args: unknown[]) => unknown }
+
+/** What generated code may reference besides its own functions; passed as `new Function` parameters. */
+const RUNTIME = ["outOfBounds", "remainderByZero", "badAllocSize", "userError", "zeros", "ones", "empty"] as const;
+
+export function compileJs(entry: FuncIR, opts: JsOptions): JsKernel {
+  const source = generateJs(entry, opts.boundscheck);
+  const rt = opts.rt ?? { zeros, ones, empty };
+  const make = new Function(...RUNTIME, source) as (...rt: unknown[]) => (...args: unknown[]) => unknown;
+  const fn = make(outOfBounds, remainderByZero, badAllocSize, userError, rt.zeros, rt.ones, rt.empty);
+  return { source, fn };
+}
+
+// Helpers stay out-of-line so generated expressions never need statements; V8 inlines them.
+const HELPERS = {
+  $ck: `function $ck(i, n, name, axis, ndim, where) {
+  if (!(i >= 0 && i < n)) throw outOfBounds(name, axis, ndim, i, n, where);
+  return i;
+}`,
+  $imod: `function $imod(a, b, where) {
+  if (b === 0) throw remainderByZero(where);
+  return a % b;
+}`,
+  $sz: `function $sz(n, where) {
+  if (!(Number.isInteger(n) && n >= 0)) throw badAllocSize(n, where);
+  return n;
+}`,
+  $f2idx: `function $f2idx(x) {
+  return Number.isInteger(x) ? x : -1;
+}`,
+  // A Uint8ClampedArray store *is* the reference conversion (clamp, round half to even, NaN -> 0).
+  $u8c: `const $u8cBuf = new Uint8ClampedArray(1);
+function $u8c(x) {
+  $u8cBuf[0] = x;
+  return $u8cBuf[0];
+}`,
+};
+type Helper = keyof typeof HELPERS;
+
+// JS precedence levels, just enough to parenthesise only where needed.
+const PREC_COND = 2, PREC_OR = 3, PREC_AND = 4, PREC_ADD = 11, PREC_MUL = 12, PREC_UNARY = 14, PREC_PRIMARY = 20;
+const BIN_PREC: Record<string, number> = {
+  "|": 5, "^": 6, "&": 7, "===": 8, "!==": 8, "<": 9, "<=": 9, ">": 9, ">=": 9,
+  "<<": 10, ">>": 10, ">>>": 10, "+": PREC_ADD, "-": PREC_ADD, "*": PREC_MUL, "/": PREC_MUL, "%": PREC_MUL,
+};
+interface Code { s: string; p: number }
+const code = (s: string, p: number): Code => ({ s, p });
+const wrap = (c: Code, min: number): string => (c.p >= min ? c.s : `(${c.s})`);
+const binop = (js: string, a: Code, b: Code): Code => {
+  const p = BIN_PREC[js];
+  return code(`${wrap(a, p)} ${js} ${wrap(b, p + 1)}`, p);
+};
+
+const ident = (s: string): string => s.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=\d|$)/, "_");
+
+/** The JS source (a `new Function` body taking RUNTIME and returning the entry function). */
+export function generateJs(entry: FuncIR, boundscheck: boolean): string {
+  // Var names end in `_<id>` and helpers/functions contain `$`, so the three namespaces cannot collide.
+  const fnNames = new Map<FuncIR, string>();
+  const taken = new Set<string>();
+  const funcs = allFuncs(entry);
+  for (const f of funcs) {
+    let n = `f$${ident(f.name)}`;
+    for (let i = 2; taken.has(n); i++) n = `f$${ident(f.name)}$${i}`;
+    taken.add(n);
+    fnNames.set(f, n);
+  }
+  const helpers = new Set<Helper>();
+  const bodies = funcs.map((f) => new FuncGen(f, f === entry, boundscheck, fnNames, helpers).gen());
+  return [
+    `"use strict";`,
+    ...[...helpers].sort().map((h) => HELPERS[h]),
+    ...bodies,
+    `return ${fnNames.get(entry)};`,
+  ].join("\n") + "\n";
+}
+
+class FuncGen {
+  private readonly out: string[] = [];
+  private ind = "  ";
+  /** nd arrays whose data/shape/stride/offset live in locals. */
+  private readonly cached = new Set<Var>();
+  private readonly labels: Set<number>;
+  /** How `continue L` is spelled for each enclosing loop. */
+  private readonly cont = new Map<number, string>();
+
+  constructor(
+    private readonly f: FuncIR,
+    private readonly isEntry: boolean,
+    private readonly boundscheck: boolean,
+    private readonly fnNames: Map<FuncIR, string>,
+    private readonly helpers: Set<Helper>,
+  ) {
+    this.labels = usedLabels(f.body);
+    const note = (x: Var): void => { if (isArray(x.type) && x.type.nd) this.cached.add(x); };
+    const ex = (e: Expr): void => {
+      switch (e.k) {
+        case "load": note(e.arr); e.idx.forEach(ex); return;
+        case "prop": note(e.arr); return;
+        case "unary": case "cast": ex(e.x); return;
+        case "binary": case "logical": ex(e.a); ex(e.b); return;
+        case "cond": ex(e.c); ex(e.a); ex(e.b); return;
+        case "math": case "call": e.args.forEach(ex); return;
+        case "alloc": e.shape.forEach(ex); return;
+        case "const": case "var": return;
+        default: e satisfies never;
+      }
+    };
+    const st = (s: Stmt): void => {
+      switch (s.k) {
+        case "store": note(s.arr); s.idx.forEach(ex); ex(s.x); return;
+        case "assign": case "expr": ex(s.x); return;
+        case "if": ex(s.c); s.then.forEach(st); s.else.forEach(st); return;
+        case "for": ex(s.start); ex(s.end); s.body.forEach(st); return;
+        case "loop": if (s.pre) ex(s.pre); if (s.post) ex(s.post); s.body.forEach(st); s.update.forEach(st); return;
+        case "return": if (s.x) ex(s.x); return;
+        case "break": case "continue": case "throw": return;
+        default: s satisfies never;
+      }
+    };
+    f.body.forEach(st);
+  }
+
+  private name(x: Var): string { return `${ident(x.name)}_${x.id}`; }
+  private where(l: Loc | undefined): string {
+    return JSON.stringify(l ? `${this.f.sourceName}:${l.line}:${l.column}` : this.f.sourceName);
+  }
+  private line(s: string): void { this.out.push(this.ind + s); }
+  private indented(fn: () => void): void {
+    const saved = this.ind;
+    this.ind += "  ";
+    try { fn(); } finally { this.ind = saved; }
+  }
+
+  /** `A_d = A.data, A_n0 = A.shape[0], ..., A_o = A.offset`: valid in `let` and as an expression. */
+  private cacheInit(x: Var): string {
+    const n = this.name(x), t = x.type as ArrayType;
+    const parts = [`${n}_d = ${n}.data`];
+    for (let d = 0; d < t.ndim; d++) parts.push(`${n}_n${d} = ${n}.shape[${d}]`);
+    for (let d = 0; d < t.ndim; d++) parts.push(`${n}_s${d} = ${n}.stride[${d}]`);
+    parts.push(`${n}_o = ${n}.offset`);
+    return parts.join(", ");
+  }
+
+  gen(): string {
+    const { f } = this;
+    const params = f.params.map((p) => this.name(p));
+    const decls = f.locals.map((x) => {
+      const init = isArray(x.type) ? "null" : x.type === "bool" ? "false" : "0";
+      if (!this.cached.has(x)) return `${this.name(x)} = ${init}`;
+      const n = this.name(x), t = x.type as ArrayType, dims = Array.from({ length: t.ndim }, (_, d) => d);
+      return [`${n} = null`, `${n}_d = null`, ...dims.map((d) => `${n}_n${d} = 0`), ...dims.map((d) => `${n}_s${d} = 0`), `${n}_o = 0`].join(", ");
+    });
+    for (const p of f.params) if (this.cached.has(p)) this.line(`let ${this.cacheInit(p)};`);
+    if (decls.length) this.line(`let ${decls.join(", ")};`);
+    this.block(f.body);
+    return `function ${this.fnNames.get(f)}(${params.join(", ")}) {\n${this.out.join("\n")}\n}`;
+  }
+
+  private block(ss: readonly Stmt[]): void { ss.forEach((s) => this.stmt(s)); }
+  private nested(ss: readonly Stmt[]): void { this.indented(() => this.block(ss)); }
+  private label(n: number): string { return this.labels.has(n) ? `L${n}: ` : ""; }
+
+  private stmt(s: Stmt): void {
+    switch (s.k) {
+      case "assign": this.line(`${this.assignExpr(s.v, s.x)};`); return;
+      case "store": this.line(`${this.element(s.arr, s.idx, s.loc)} = ${this.expr(s.x).s};`); return;
+      case "expr": this.line(`${this.expr(s.x).s};`); return;
+      case "if": {
+        this.line(`if (${this.expr(s.c).s}) {`);
+        this.nested(s.then);
+        let els = s.else;
+        while (els.length === 1 && els[0].k === "if") {
+          const e = els[0];
+          this.line(`} else if (${this.expr(e.c).s}) {`);
+          this.nested(e.then);
+          els = e.else;
+        }
+        if (els.length) { this.line("} else {"); this.nested(els); }
+        this.line("}");
+        return;
+      }
+      case "for": {
+        const v = this.name(s.v), op = BINARY_OPS[s.cmp].js;
+        const step = s.step === 1 ? `${v}++` : s.step === -1 ? `${v}--` : s.step > 0 ? `${v} += ${s.step}` : `${v} -= ${-s.step}`;
+        this.cont.set(s.label, `continue L${s.label};`);
+        const start = this.expr(s.start).s;
+        if (s.end.k === "const" || (s.end.k === "var" && !assigns(s.body, s.end.v))) {
+          this.line(`${this.label(s.label)}for (${v} = ${start}; ${v} ${op} ${this.expr(s.end).s}; ${step}) {`);
+        } else {
+          // `end` is evaluated once, after `start`, as the IR specifies.
+          this.line(`${v} = ${start};`);
+          this.line(`${this.label(s.label)}for (const $e${s.label} = ${this.expr(s.end).s}; ${v} ${op} $e${s.label}; ${step}) {`);
+        }
+        this.nested(s.body);
+        this.line("}");
+        return;
+      }
+      case "loop": this.loop(s); return;
+      case "break": this.line(`break L${s.label};`); return;
+      case "continue": this.line(this.cont.get(s.label) ?? `continue L${s.label};`); return;
+      case "return": {
+        if (!s.x) { this.line("return;"); return; }
+        const x = this.expr(s.x);
+        // Ints never reach the user as -0 (wasm's i64 has none); inside kernels -0 and 0 behave alike.
+        this.line(`return ${this.isEntry && s.x.type === "int" ? `${wrap(x, PREC_ADD)} + 0` : x.s};`);
+        return;
+      }
+      case "throw": this.line(`throw userError(${JSON.stringify(s.cls)}, ${JSON.stringify(s.msg)});`); return;
+      default: s satisfies never;
+    }
+  }
+
+  /** Picks the most natural JS loop: while, do-while, for(;;) or the general labelled-block form. */
+  private loop(s: Extract<Stmt, { k: "loop" }>): void {
+    const L = `L${s.label}`, lbl = this.label(s.label);
+    const pre = s.pre ? this.expr(s.pre).s : "true";
+    const updates = s.update.map((u) => this.asExpr(u));
+    if (s.post === null && updates.every((u) => u !== undefined)) {
+      this.cont.set(s.label, `continue ${L};`);
+      this.line(updates.length ? `${lbl}for (; ${pre}; ${updates.join(", ")}) {` : `${lbl}while (${pre}) {`);
+      this.nested(s.body);
+      this.line("}");
+    } else if (s.pre === null && s.update.length === 0) {
+      this.cont.set(s.label, `continue ${L};`);
+      this.line(`${lbl}do {`);
+      this.nested(s.body);
+      this.line(`} while (${this.expr(s.post!).s});`);
+    } else {
+      // `continue` must still run update and the post-test, so it leaves a labelled block instead.
+      const hasContinue = usedContinues(s.body).has(s.label);
+      this.cont.set(s.label, `break C${s.label};`);
+      this.line(`${lbl}while (${pre}) {`);
+      this.indented(() => {
+        if (hasContinue) {
+          this.line(`C${s.label}: {`);
+          this.nested(s.body);
+          this.line("}");
+        } else this.block(s.body);
+        this.block(s.update);
+        if (s.post) this.line(`if (!(${this.expr(s.post).s})) break;`);
+      });
+      this.line("}");
+    }
+  }
+
+  /** A simple statement as a JS expression (for a `for(;;)` update clause), else undefined. */
+  private asExpr(s: Stmt): string | undefined {
+    if (s.k === "assign") return this.assignExpr(s.v, s.x);
+    if (s.k === "store") return `${this.element(s.arr, s.idx, s.loc)} = ${this.expr(s.x).s}`;
+    if (s.k === "expr") return wrap(this.expr(s.x), PREC_COND);
+    return undefined;
+  }
+
+  private assignExpr(x: Var, e: Expr): string {
+    const a = `${this.name(x)} = ${this.expr(e).s}`;
+    return this.cached.has(x) ? `${a}, ${this.cacheInit(x)}` : a;
+  }
+
+  /** The element lvalue `A_d[A_o + i * A_s0 + ...]` (or `A[i]` for a bare typed array), bounds-checked on request. */
+  private element(arr: Var, idx: readonly Expr[], l: Loc): string {
+    const n = this.name(arr), t = arr.type as ArrayType;
+    const where = this.where(l);
+    const index = (e: Expr, d: number, size: string): Code => {
+      const c = this.expr(e);
+      if (!this.boundscheck) return c;
+      this.helpers.add("$ck");
+      return code(`$ck(${c.s}, ${size}, ${JSON.stringify(arr.name)}, ${d}, ${t.ndim}, ${where})`, PREC_PRIMARY);
+    };
+    if (!t.nd) return `${n}[${index(idx[0], 0, `${n}.length`).s}]`;
+    const terms = [`${n}_o`, ...idx.map((e, d) => `${wrap(index(e, d, `${n}_n${d}`), PREC_MUL)} * ${n}_s${d}`)];
+    return `${n}_d[${terms.join(" + ")}]`;
+  }
+
+  private expr(e: Expr): Code {
+    switch (e.k) {
+      case "const": {
+        const x = e.value;
+        if (typeof x === "boolean") return code(String(x), PREC_PRIMARY);
+        const s = Object.is(x, -0) ? "-0" : String(x);
+        return code(s, s.startsWith("-") ? PREC_UNARY : PREC_PRIMARY);
+      }
+      case "var": return code(this.name(e.v), PREC_PRIMARY);
+      case "unary": {
+        const js = e.op === "neg" ? "-" : e.op === "not" ? "!" : "~";
+        return code(js + wrap(this.expr(e.x), PREC_UNARY + 1), PREC_UNARY);
+      }
+      case "binary": return this.binary(e.op, e.a, e.b, e.loc);
+      case "cast": {
+        const x = this.expr(e.x), op = e.op;
+        switch (op) {
+          case "i2f": return code(`${wrap(x, PREC_ADD)} + 0`, PREC_ADD); // + 0 turns an int -0 into 0
+          case "b2i": case "b2f": return code(`+${wrap(x, PREC_UNARY + 1)}`, PREC_UNARY);
+          case "f2i32": return code(`${wrap(x, BIN_PREC["|"])} | 0`, BIN_PREC["|"]);
+          case "f2idx": this.helpers.add("$f2idx"); return code(`$f2idx(${x.s})`, PREC_PRIMARY);
+          case "truthy": return code(`!!${wrap(x, PREC_UNARY + 1)}`, PREC_UNARY);
+          case "f2u8c": case "i2u8c": this.helpers.add("$u8c"); return code(`$u8c(${x.s})`, PREC_PRIMARY);
+          default: return op satisfies never;
+        }
+      }
+      case "math": return code(`${MATH_FNS[e.fn].owner}.${e.fn}(${this.args(e.args)})`, PREC_PRIMARY);
+      case "cond":
+        return code(`${wrap(this.expr(e.c), PREC_OR)} ? ${wrap(this.expr(e.a), PREC_COND)} : ${wrap(this.expr(e.b), PREC_COND)}`, PREC_COND);
+      case "logical": {
+        const [js, p] = e.op === "and" ? ["&&", PREC_AND] : ["||", PREC_OR];
+        return code(`${wrap(this.expr(e.a), p)} ${js} ${wrap(this.expr(e.b), p + 1)}`, p);
+      }
+      case "load": return code(this.element(e.arr, e.idx, e.loc), PREC_PRIMARY);
+      case "prop": return this.prop(e.arr, e.prop, e.dim);
+      case "call": return code(`${this.fnNames.get(e.fn)}(${this.args(e.args)})`, PREC_PRIMARY);
+      case "alloc": {
+        const where = this.where(e.loc);
+        this.helpers.add("$sz");
+        const sizes = e.shape.map((x) => `$sz(${this.expr(x).s}, ${where})`);
+        const info = DTYPES[e.type.dtype];
+        if (e.type.nd) return code(`${e.fill}([${sizes.join(", ")}], ${JSON.stringify(info.name)})`, PREC_PRIMARY);
+        return code(`new ${info.ctor}(${sizes[0]})${e.fill === "ones" ? ".fill(1)" : ""}`, PREC_PRIMARY);
+      }
+      default: return e satisfies never;
+    }
+  }
+
+  private args(es: readonly Expr[]): string { return es.map((x) => wrap(this.expr(x), PREC_COND)).join(", "); }
+
+  private binary(op: BinaryOp, a: Expr, b: Expr, l: Loc | undefined): Code {
+    const ca = this.expr(a), cb = this.expr(b);
+    const intDivisorMayBeZero = op === "mod" && a.type === "int" && !(b.k === "const" && b.value !== 0);
+    if (intDivisorMayBeZero) {
+      this.helpers.add("$imod");
+      return code(`$imod(${ca.s}, ${cb.s}, ${this.where(l)})`, PREC_PRIMARY);
+    }
+    return binop(BINARY_OPS[op].js, ca, cb);
+  }
+
+  private prop(arr: Var, p: ArrayProp, dim: number): Code {
+    const n = this.name(arr), t = arr.type as ArrayType;
+    if (!t.nd) {
+      if (p === "stride") return code("1", PREC_PRIMARY);
+      if (p === "offset") return code("0", PREC_PRIMARY);
+      return code(`${n}.length`, PREC_PRIMARY);
+    }
+    const size = (): Code => (t.ndim === 0 ? code("1", PREC_PRIMARY)
+      : t.ndim === 1 ? code(`${n}_n0`, PREC_PRIMARY)
+      : code(Array.from({ length: t.ndim }, (_, d) => `${n}_n${d}`).join(" * "), PREC_MUL));
+    switch (p) {
+      case "shape": return code(`${n}_n${dim}`, PREC_PRIMARY);
+      case "stride": return code(`${n}_s${dim}`, PREC_PRIMARY);
+      case "offset": return code(`${n}_o`, PREC_PRIMARY);
+      case "length": return t.ndim >= 1 ? code(`${n}_n0`, PREC_PRIMARY) : size(); // as a nested JS array's length
+      case "size": return size();
+      default: return p satisfies never;
+    }
+  }
+}
+
+/** Whether `x` may change while these statements run (so a loop bound reading it must be hoisted). */
+function assigns(ss: readonly Stmt[], x: Var): boolean {
+  return ss.some((s) =>
+    s.k === "assign" || s.k === "for" ? s.v === x || (s.k === "for" && assigns(s.body, x))
+    : s.k === "if" ? assigns(s.then, x) || assigns(s.else, x)
+    : s.k === "loop" ? assigns(s.body, x) || assigns(s.update, x)
+    : false);
+}
+
+/** Labels targeted by a `continue` somewhere inside these statements. */
+function usedContinues(ss: readonly Stmt[]): Set<number> {
+  const out = new Set<number>();
+  const go = (xs: readonly Stmt[]): void => xs.forEach((s) => {
+    if (s.k === "continue") out.add(s.label);
+    else if (s.k === "if") { go(s.then); go(s.else); }
+    else if (s.k === "for") go(s.body);
+    else if (s.k === "loop") { go(s.body); go(s.update); }
+  });
+  go(ss);
+  return out;
+}

@@ -1,0 +1,640 @@
+// WebAssembly code generation from numbat IR. One module per entry function: its callees become
+// internal functions, and an exported `main` wrapper converts the JS-friendly ABI (f64 numbers,
+// i32 pointers) to the internal one (i64 integers, arrays as component locals).
+
+import { ModuleBuilder, type FunctionBuilder, type ValType } from "./encoder.js";
+import type { ArrayType, Expr, FuncIR, Loc, MathFn, ScalarType, Stmt, Type, Var } from "../../ir/nodes.js";
+import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
+import { forEachExpr } from "../../ir/walk.js";
+import { MATH_FNS } from "../../ir/math.js";
+import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
+
+export interface WasmOptions {
+  readonly boundscheck: boolean;
+}
+
+/** Site tables: the JS side turns the small integers passed to error imports back into messages. */
+export interface WasmSites {
+  readonly locs: string[]; // "fn:line:col"
+  readonly arrays: string[]; // array names for bounds errors
+  readonly messages: { cls: string; msg: string }[];
+}
+
+export interface WasmModule {
+  readonly bytes: Uint8Array;
+  readonly wat: () => string;
+  readonly sites: WasmSites;
+  /** Imported Math functions, in import order: [importName, arity]. */
+  readonly mathImports: [string, number][];
+}
+
+/** The ABI of the exported `main`: how each IR param is passed from JS. */
+export function scalarVal(t: ScalarType): ValType {
+  return t === "f64" ? "f64" : t === "int" ? "i64" : "i32";
+}
+
+/** Component names of an array value; all are i64 except the data pointer. */
+export function arrayParts(t: ArrayType): string[] {
+  if (!t.nd) return ["ptr", "len"];
+  const parts = ["ptr"];
+  for (let d = 0; d < t.ndim; d++) parts.push(`n${d}`);
+  for (let d = 0; d < t.ndim; d++) parts.push(`s${d}`);
+  parts.push("off");
+  return parts;
+}
+
+function valTypes(t: Type): ValType[] {
+  if (t === "void") return [];
+  if (isArray(t)) return arrayParts(t).map((p) => (p === "ptr" ? "i32" : "i64"));
+  return [scalarVal(t)];
+}
+
+/** JS-side types of main's params: numbers arrive as f64, pointers as i32, booleans as i32. */
+function mainParamTypes(t: Type): ValType[] {
+  if (isArray(t)) return arrayParts(t).map((p) => (p === "ptr" ? "i32" : "f64"));
+  return t === "bool" ? ["i32"] : ["f64"];
+}
+
+/** Scratch address where `main` writes a returned array's descriptor (f64 each). */
+export const RETURN_SCRATCH = 16;
+
+const LOG2_BYTES: Record<number, number> = { 1: 0, 2: 1, 4: 2, 8: 3 };
+
+const IMPORTED_MATH = new Set<MathFn>(["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "exp", "expm1", "log", "log1p", "log2", "log10", "cbrt", "pow", "hypot", "random"]);
+
+export function compileWasm(entry: FuncIR, opts: WasmOptions): WasmModule {
+  return new WasmCodegen(entry, opts).build();
+}
+
+class WasmCodegen {
+  private mb = new ModuleBuilder();
+  private sites: WasmSites = { locs: [], arrays: [], messages: [] };
+  private imports: Record<string, number> = {};
+  private mathImports: [string, number][] = [];
+  private helpers = new Map<HelperName, number>();
+  private funcIndex = new Map<FuncIR, number>();
+
+  constructor(private readonly entry: FuncIR, private readonly opts: WasmOptions) {}
+
+  build(): WasmModule {
+    const funcs = [...this.entry.callees, this.entry];
+    this.mb.importMemory("env", "memory", { initial: 1, maximum: 65536, shared: true });
+    const imp = (name: string, params: ValType[], results: ValType[] = []) => {
+      this.imports[name] = this.mb.importFunction("env", name, params, results);
+    };
+    imp("throw_user", ["i32"]);
+    imp("oob", ["i32", "i32", "i32", "f64", "f64", "i32"]);
+    imp("rem0", ["i32"]);
+    imp("alloc", ["f64", "i32", "i32", "i32"], ["i32"]);
+    imp("fmod", ["f64", "f64"], ["f64"]);
+    // Math functions the module uses: V8 calls imported Math builtins directly, with its own results.
+    const used = new Map<string, number>();
+    for (const f of funcs)
+      forEachExpr(f.body, (e) => {
+        if (e.k === "math" && IMPORTED_MATH.has(e.fn)) used.set(e.fn === "hypot" ? `hypot${e.args.length}` : e.fn, e.args.length);
+      });
+    for (const [name, arity] of used) {
+      imp(`math_${name}`, Array(arity).fill("f64"), ["f64"]);
+      this.mathImports.push([name, arity]);
+    }
+    const usedHelpers = this.scanHelpers(funcs);
+    for (const h of usedHelpers) {
+      const spec = HELPERS[h];
+      const fb = this.mb.addFunction(`$${h}`, [...spec.params], [...spec.results]);
+      this.helpers.set(h, fb.index);
+      emitHelper(h, fb);
+      fb.finish();
+    }
+    const builders = funcs.map((f) => {
+      const params = f.params.flatMap((p) => valTypes(p.type));
+      const fb = this.mb.addFunction(f.name, params, valTypes(f.ret));
+      this.funcIndex.set(f, fb.index);
+      return fb;
+    });
+    funcs.forEach((f, i) => new FunctionEmitter(this, f, builders[i]!).emit());
+    this.emitMain();
+    return { bytes: this.mb.toBytes(), wat: () => this.mb.toWat(), sites: this.sites, mathImports: this.mathImports };
+  }
+
+  private scanHelpers(funcs: FuncIR[]): HelperName[] {
+    const need = new Set<HelperName>();
+    for (const f of funcs)
+      forEachExpr(f.body, (e) => {
+        if (e.k === "cast" && (e.op === "f2i32" || e.op === "f2idx" || e.op === "f2u8c")) need.add(e.op);
+        if (e.k === "math" && (e.fn === "round" || e.fn === "sign")) need.add(e.fn === "round" ? "round" : e.type === "int" ? "isign" : "sign");
+      });
+    return [...need];
+  }
+
+  importIndex(name: string): number {
+    return this.imports[name]!;
+  }
+
+  helper(name: HelperName): number {
+    return this.helpers.get(name)!;
+  }
+
+  callIndex(f: FuncIR): number {
+    return this.funcIndex.get(f)!;
+  }
+
+  site(fn: FuncIR, loc: Loc): number {
+    this.sites.locs.push(`${fn.sourceName}:${loc.line}:${loc.column}`);
+    return this.sites.locs.length - 1;
+  }
+
+  arraySite(name: string): number {
+    this.sites.arrays.push(name);
+    return this.sites.arrays.length - 1;
+  }
+
+  message(cls: string, msg: string): number {
+    this.sites.messages.push({ cls, msg });
+    return this.sites.messages.length - 1;
+  }
+
+  get boundscheck(): boolean {
+    return this.opts.boundscheck;
+  }
+
+  /** `main`: JS-friendly params, calls the entry, converts or spills the result. */
+  private emitMain(): void {
+    const f = this.entry;
+    const params = f.params.flatMap((p) => mainParamTypes(p.type));
+    const ret = f.ret;
+    const results: ValType[] = ret === "void" || isArray(ret) ? [] : ret === "bool" ? ["i32"] : ["f64"];
+    const fb = this.mb.addFunction("main", params, results);
+    let i = 0;
+    for (const p of f.params) {
+      for (const t of mainParamTypes(p.type)) {
+        fb.op("local.get", i++);
+        if (t === "f64" && (isArray(p.type) || p.type === "int")) fb.op("i64.trunc_sat_f64_s");
+      }
+    }
+    fb.op("call", this.callIndex(f));
+    if (ret === "int") fb.op("f64.convert_i64_s");
+    if (isArray(ret)) {
+      // Components are on the stack, last on top: store them back to front.
+      const parts = arrayParts(ret);
+      const locals = parts.map((p) => fb.local(p === "ptr" ? "i32" : "i64"));
+      for (let k = parts.length - 1; k >= 0; k--) fb.op("local.set", locals[k]!);
+      parts.forEach((p, k) => {
+        fb.op("i32.const", RETURN_SCRATCH + 8 * k).op("local.get", locals[k]!);
+        fb.op(p === "ptr" ? "f64.convert_i32_u" : "f64.convert_i64_s");
+        fb.op("f64.store");
+      });
+    }
+    fb.finish();
+    this.mb.exportFunction("main", fb.index);
+  }
+}
+
+/** Emits one IR function into its FunctionBuilder. */
+class FunctionEmitter {
+  private locals = new Map<Var, number[]>();
+  private scratch = new Map<ValType, number[]>();
+
+  constructor(private readonly g: WasmCodegen, private readonly f: FuncIR, private readonly fb: FunctionBuilder) {}
+
+  emit(): void {
+    let i = 0;
+    for (const p of this.f.params) {
+      const n = valTypes(p.type).length;
+      const idx = Array.from({ length: n }, () => i++);
+      this.locals.set(p, idx);
+      const names = isArray(p.type) ? arrayParts(p.type).map((x) => `${p.name}.${x}`) : [p.name];
+      idx.forEach((l, k) => this.fb.nameParam(l, names[k]!));
+    }
+    for (const v of this.f.locals) this.declare(v);
+    this.block(this.f.body);
+    // Falling off the end: JS returns undefined; the frontend only allows that for void functions.
+    if (this.f.ret !== "void") this.fb.op("unreachable");
+    this.fb.finish();
+  }
+
+  private declare(v: Var): number[] {
+    const ts = valTypes(v.type);
+    const names = isArray(v.type) ? arrayParts(v.type).map((x) => `${v.name}.${x}`) : [v.name];
+    const idx = ts.map((t, k) => this.fb.local(t, `${names[k]}_${v.id}`));
+    this.locals.set(v, idx);
+    return idx;
+  }
+
+  private loc(v: Var): number[] {
+    return this.locals.get(v) ?? this.declare(v);
+  }
+
+  /** A scratch local of type `t`, freed with `release`. */
+  private tmp(t: ValType): number {
+    const pool = this.scratch.get(t) ?? [];
+    this.scratch.set(t, pool);
+    return pool.pop() ?? this.fb.local(t, `tmp_${t}`);
+  }
+
+  private release(t: ValType, l: number): void {
+    this.scratch.get(t)!.push(l);
+  }
+
+  // ---- statements -------------------------------------------------------------------------------
+
+  private block(stmts: readonly Stmt[]): void {
+    for (const s of stmts) this.stmt(s);
+  }
+
+  private stmt(s: Stmt): void {
+    const fb = this.fb;
+    switch (s.k) {
+      case "assign": {
+        this.expr(s.x);
+        const ls = this.loc(s.v);
+        for (let k = ls.length - 1; k >= 0; k--) fb.op("local.set", ls[k]!);
+        return;
+      }
+      case "store": return this.store(s);
+      case "expr": {
+        this.expr(s.x);
+        for (let k = valTypes(s.x.type).length; k > 0; k--) fb.op("drop");
+        return;
+      }
+      case "if":
+        this.expr(s.c);
+        fb.if(null);
+        this.block(s.then);
+        if (s.else.length) {
+          fb.else();
+          this.block(s.else);
+        }
+        fb.end();
+        return;
+      case "for": return this.forLoop(s);
+      case "loop": return this.loop(s);
+      case "break": fb.br(`brk${s.label}`); return;
+      case "continue": fb.br(`cont${s.label}`); return;
+      case "return":
+        if (s.x) this.expr(s.x);
+        fb.op("return");
+        return;
+      case "throw":
+        fb.op("i32.const", this.g.message(s.cls, s.msg)).op("call", this.g.importIndex("throw_user")).op("unreachable");
+        return;
+    }
+  }
+
+  private forLoop(s: Extract<Stmt, { k: "for" }>): void {
+    const fb = this.fb;
+    const [v] = this.loc(s.v);
+    const end = this.fb.local("i64", `end${s.label}`);
+    this.expr(s.start);
+    fb.op("local.set", v!);
+    this.expr(s.end);
+    fb.op("local.set", end);
+    const exitIf = { lt: "i64.ge_s", le: "i64.gt_s", gt: "i64.le_s", ge: "i64.lt_s" } as const;
+    fb.block(null, `brk${s.label}`);
+    fb.loop(null, `top${s.label}`);
+    fb.op("local.get", v!).op("local.get", end).op(exitIf[s.cmp]).brIf(`brk${s.label}`);
+    fb.block(null, `cont${s.label}`);
+    this.block(s.body);
+    fb.end();
+    fb.op("local.get", v!).op("i64.const", s.step).op("i64.add").op("local.set", v!);
+    fb.br(`top${s.label}`);
+    fb.end();
+    fb.end();
+  }
+
+  private loop(s: Extract<Stmt, { k: "loop" }>): void {
+    const fb = this.fb;
+    fb.block(null, `brk${s.label}`);
+    fb.loop(null, `top${s.label}`);
+    if (s.pre) {
+      this.expr(s.pre);
+      fb.op("i32.eqz").brIf(`brk${s.label}`);
+    }
+    fb.block(null, `cont${s.label}`);
+    this.block(s.body);
+    fb.end();
+    this.block(s.update);
+    if (s.post) {
+      this.expr(s.post);
+      fb.op("i32.eqz").brIf(`brk${s.label}`);
+    }
+    fb.br(`top${s.label}`);
+    fb.end();
+    fb.end();
+  }
+
+  // ---- arrays -----------------------------------------------------------------------------------
+
+  private part(arr: Var, name: string): number {
+    const t = arr.type as ArrayType;
+    return this.loc(arr)[arrayParts(t).indexOf(name)]!;
+  }
+
+  /** Leaves the byte address of element `idx` on the stack, after bounds checks. */
+  private address(arr: Var, idx: readonly Expr[], at: Loc): void {
+    const fb = this.fb;
+    const t = arr.type as ArrayType;
+    const bytes = DTYPES[t.dtype].bytes;
+    const checked = this.g.boundscheck;
+    const idxLocals: number[] = [];
+    idx.forEach((e, d) => {
+      this.expr(e);
+      const l = this.tmp("i64");
+      idxLocals.push(l);
+      fb.op("local.set", l);
+      if (checked) {
+        const size = this.part(arr, t.nd ? `n${d}` : "len");
+        fb.op("local.get", l).op("local.get", size).op("i64.ge_u");
+        fb.if(null);
+        fb.op("i32.const", this.g.arraySite(arr.name)).op("i32.const", d).op("i32.const", t.ndim);
+        fb.op("local.get", l).op("f64.convert_i64_s").op("local.get", size).op("f64.convert_i64_s");
+        fb.op("i32.const", this.g.site(this.f, at)).op("call", this.g.importIndex("oob")).op("unreachable");
+        fb.end();
+      }
+    });
+    fb.op("local.get", this.part(arr, "ptr"));
+    if (!t.nd) fb.op("local.get", idxLocals[0]!);
+    else {
+      fb.op("local.get", this.part(arr, "off"));
+      idxLocals.forEach((l, d) => {
+        fb.op("local.get", l).op("local.get", this.part(arr, `s${d}`)).op("i64.mul").op("i64.add");
+      });
+    }
+    fb.op("i32.wrap_i64");
+    if (bytes > 1) fb.op("i32.const", LOG2_BYTES[bytes]!).op("i32.shl");
+    fb.op("i32.add");
+    idxLocals.forEach((l) => this.release("i64", l));
+  }
+
+  private store(s: Extract<Stmt, { k: "store" }>): void {
+    const t = s.arr.type as ArrayType;
+    this.address(s.arr, s.idx, s.loc);
+    this.expr(s.x);
+    const op = { f64: ["f64.store"], f32: ["f32.demote_f64", "f32.store"], i32: ["i64.store32"], u32: ["i64.store32"], i16: ["i64.store16"], u16: ["i64.store16"], i8: ["i64.store8"], u8: ["i64.store8"], u8c: ["i64.store8"] }[t.dtype];
+    for (const o of op) this.fb.op(o as never);
+  }
+
+  private load(e: Extract<Expr, { k: "load" }>): void {
+    const t = e.arr.type as ArrayType;
+    this.address(e.arr, e.idx, e.loc);
+    const op = { f64: ["f64.load"], f32: ["f32.load", "f64.promote_f32"], i32: ["i64.load32_s"], u32: ["i64.load32_u"], i16: ["i64.load16_s"], u16: ["i64.load16_u"], i8: ["i64.load8_s"], u8: ["i64.load8_u"], u8c: ["i64.load8_u"] }[t.dtype];
+    for (const o of op) this.fb.op(o as never);
+  }
+
+  private alloc(e: Extract<Expr, { k: "alloc" }>): void {
+    const fb = this.fb;
+    const t = e.type;
+    const dims = e.shape.map((s) => {
+      this.expr(s);
+      const l = this.fb.local("i64", "dim");
+      fb.op("local.set", l);
+      return l;
+    });
+    // Total element count as f64 (the JS side validates sizes and reports bad ones).
+    fb.op("f64.const", 1);
+    for (const d of dims) fb.op("local.get", d).op("f64.convert_i64_s").op("f64.mul");
+    const fill = { zeros: 0, ones: 1, empty: 2 }[e.fill];
+    fb.op("i32.const", DTYPE_NAMES.indexOf(t.dtype)).op("i32.const", fill).op("i32.const", this.g.site(this.f, e.loc));
+    fb.op("call", this.g.importIndex("alloc"));
+    if (!t.nd) {
+      fb.op("local.get", dims[0]!);
+      return;
+    }
+    for (const d of dims) fb.op("local.get", d);
+    // C-contiguous strides: s[last] = 1, s[k] = s[k+1] * n[k+1].
+    const strides: number[] = [];
+    for (let k = dims.length - 1; k >= 0; k--) {
+      const l = this.fb.local("i64", "stride");
+      if (k === dims.length - 1) fb.op("i64.const", 1);
+      else fb.op("local.get", strides[0]!).op("local.get", dims[k + 1]!).op("i64.mul");
+      fb.op("local.set", l);
+      strides.unshift(l);
+    }
+    for (const s of strides) fb.op("local.get", s);
+    fb.op("i64.const", 0);
+  }
+
+  // ---- expressions ------------------------------------------------------------------------------
+
+  expr(e: Expr): void {
+    const fb = this.fb;
+    switch (e.k) {
+      case "const":
+        if (e.type === "f64") fb.op("f64.const", e.value as number);
+        else if (e.type === "int") fb.op("i64.const", BigInt(e.value as number));
+        else fb.op("i32.const", e.value ? 1 : 0);
+        return;
+      case "var":
+        for (const l of this.loc(e.v)) fb.op("local.get", l);
+        return;
+      case "unary": return this.unary(e);
+      case "binary": return this.binary(e);
+      case "cast": return this.cast(e);
+      case "math": return this.math(e);
+      case "cond":
+        this.expr(e.c);
+        fb.if(scalarVal(e.type));
+        this.expr(e.a);
+        fb.else();
+        this.expr(e.b);
+        fb.end();
+        return;
+      case "logical": {
+        // a && b: a is falsy ? a : b — keep a in a local to test and return it.
+        const vt = scalarVal(e.type);
+        const l = this.tmp(vt);
+        this.expr(e.a);
+        fb.op("local.tee", l);
+        this.truthy(e.type);
+        fb.if(vt);
+        if (e.op === "and") this.expr(e.b);
+        else fb.op("local.get", l);
+        fb.else();
+        if (e.op === "and") fb.op("local.get", l);
+        else this.expr(e.b);
+        fb.end();
+        this.release(vt, l);
+        return;
+      }
+      case "load": return this.load(e);
+      case "prop": return this.prop(e);
+      case "call":
+        for (const a of e.args) this.expr(a);
+        fb.op("call", this.g.callIndex(e.fn));
+        return;
+      case "alloc": return this.alloc(e);
+    }
+  }
+
+  private prop(e: Extract<Expr, { k: "prop" }>): void {
+    const fb = this.fb;
+    const t = e.arr.type as ArrayType;
+    switch (e.prop) {
+      case "length": fb.op("local.get", this.part(e.arr, t.nd ? "n0" : "len")); return;
+      case "shape": fb.op("local.get", this.part(e.arr, `n${e.dim}`)); return;
+      case "stride": fb.op("local.get", this.part(e.arr, `s${e.dim}`)); return;
+      case "offset": fb.op("local.get", this.part(e.arr, "off")); return;
+      case "size":
+        fb.op("i64.const", 1);
+        for (let d = 0; d < t.ndim; d++) fb.op("local.get", this.part(e.arr, `n${d}`)).op("i64.mul");
+        return;
+    }
+  }
+
+  /** Converts the value on the stack (of scalar type t) to an i32 truth value. */
+  private truthy(t: ScalarType): void {
+    const fb = this.fb;
+    if (t === "bool") return;
+    if (t === "int") {
+      fb.op("i64.const", 0).op("i64.ne");
+      return;
+    }
+    const l = this.tmp("f64");
+    fb.op("local.tee", l).op("f64.const", 0).op("f64.ne").op("local.get", l).op("local.get", l).op("f64.eq").op("i32.and");
+    this.release("f64", l);
+  }
+
+  private unary(e: Extract<Expr, { k: "unary" }>): void {
+    const fb = this.fb;
+    if (e.op === "neg" && e.type === "int") {
+      fb.op("i64.const", 0);
+      this.expr(e.x);
+      fb.op("i64.sub");
+      return;
+    }
+    this.expr(e.x);
+    if (e.op === "neg") fb.op("f64.neg");
+    else if (e.op === "not") fb.op("i32.eqz");
+    else fb.op("i32.wrap_i64").op("i32.const", -1).op("i32.xor").op("i64.extend_i32_s");
+  }
+
+  private binary(e: Extract<Expr, { k: "binary" }>): void {
+    const fb = this.fb;
+    const t = e.a.type as ScalarType;
+    const bitwise = { bitand: "i32.and", bitor: "i32.or", bitxor: "i32.xor", shl: "i32.shl", shr: "i32.shr_s", ushr: "i32.shr_u" } as const;
+    if (e.op in bitwise) {
+      this.expr(e.a);
+      fb.op("i32.wrap_i64");
+      this.expr(e.b);
+      fb.op("i32.wrap_i64").op(bitwise[e.op as keyof typeof bitwise]);
+      fb.op(e.op === "ushr" ? "i64.extend_i32_u" : "i64.extend_i32_s");
+      return;
+    }
+    if (e.op === "mod") {
+      if (t === "f64") {
+        this.expr(e.a);
+        this.expr(e.b);
+        fb.op("call", this.g.importIndex("fmod"));
+        return;
+      }
+      const b = this.tmp("i64");
+      this.expr(e.a);
+      this.expr(e.b);
+      fb.op("local.tee", b).op("i64.eqz");
+      fb.if(null);
+      fb.op("i32.const", this.g.site(this.f, e.loc ?? { line: 0, column: 0 })).op("call", this.g.importIndex("rem0")).op("unreachable");
+      fb.end();
+      fb.op("local.get", b).op("i64.rem_s");
+      this.release("i64", b);
+      return;
+    }
+    this.expr(e.a);
+    this.expr(e.b);
+    const p = t === "f64" ? "f64" : t === "int" ? "i64" : "i32";
+    const signed = t === "f64" ? "" : "_s";
+    const names = { add: "add", sub: "sub", mul: "mul", div: "div", eq: "eq", ne: "ne", lt: `lt${signed}`, le: `le${signed}`, gt: `gt${signed}`, ge: `ge${signed}` } as const;
+    fb.op(`${p}.${names[e.op as keyof typeof names]}` as never);
+  }
+
+  private cast(e: Extract<Expr, { k: "cast" }>): void {
+    const fb = this.fb;
+    this.expr(e.x);
+    switch (e.op) {
+      case "i2f": fb.op("f64.convert_i64_s"); return;
+      case "b2i": fb.op("i64.extend_i32_u"); return;
+      case "b2f": fb.op("f64.convert_i32_u"); return;
+      case "truthy": this.truthy(e.x.type as ScalarType); return;
+      case "i2u8c": {
+        // Clamp an integer to 0..255.
+        const l = this.tmp("i64");
+        fb.op("local.set", l);
+        fb.op("i64.const", 255).op("local.get", l).op("local.get", l).op("i64.const", 255).op("i64.gt_s").op("select");
+        fb.op("local.set", l);
+        fb.op("i64.const", 0).op("local.get", l).op("local.get", l).op("i64.const", 0).op("i64.lt_s").op("select");
+        this.release("i64", l);
+        return;
+      }
+      default: fb.op("call", this.g.helper(e.op)); return;
+    }
+  }
+
+  private math(e: Extract<Expr, { k: "math" }>): void {
+    const fb = this.fb;
+    const fn = e.fn;
+    const isInt = e.type === "int" || (e.args[0] && e.args[0].type === "int");
+    if (IMPORTED_MATH.has(fn)) {
+      for (const a of e.args) this.expr(a);
+      fb.op("call", this.g.importIndex(`math_${fn === "hypot" ? `hypot${e.args.length}` : fn}`));
+      return;
+    }
+    if (fn === "min" || fn === "max") {
+      this.expr(e.args[0]!);
+      for (const a of e.args.slice(1)) {
+        this.expr(a);
+        if (e.type === "f64") fb.op(`f64.${fn}`);
+        else this.intMinMax(fn);
+      }
+      return;
+    }
+    if (fn === "imul") {
+      this.expr(e.args[0]!);
+      fb.op("i32.wrap_i64");
+      this.expr(e.args[1]!);
+      fb.op("i32.wrap_i64").op("i32.mul").op("i64.extend_i32_s");
+      return;
+    }
+    this.expr(e.args[0]!);
+    switch (fn) {
+      case "clz32": fb.op("i32.wrap_i64").op("i32.clz").op("i64.extend_i32_u"); return;
+      case "abs":
+        if (isInt) {
+          const l = this.tmp("i64");
+          fb.op("local.set", l);
+          fb.op("i64.const", 0).op("local.get", l).op("i64.sub").op("local.get", l).op("local.get", l).op("i64.const", 0).op("i64.lt_s").op("select");
+          this.release("i64", l);
+        } else fb.op("f64.abs");
+        return;
+      case "sqrt": case "floor": case "ceil": case "trunc": fb.op(`f64.${fn}`); return;
+      case "round": fb.op("call", this.g.helper("round")); return;
+      case "sign": fb.op("call", this.g.helper(isInt ? "isign" : "sign")); return;
+      case "fround": fb.op("f32.demote_f64").op("f64.promote_f32"); return;
+      case "isNaN": {
+        const l = this.tmp("f64");
+        fb.op("local.tee", l).op("local.get", l).op("f64.ne");
+        this.release("f64", l);
+        return;
+      }
+      case "isFinite": fb.op("f64.abs").op("f64.const", Infinity).op("f64.lt"); return;
+      case "isInteger": case "isSafeInteger": {
+        // trunc(x) == x excludes NaN; the magnitude test excludes infinities (and unsafe values).
+        const l = this.tmp("f64");
+        fb.op("local.tee", l).op("f64.trunc").op("local.get", l).op("f64.eq");
+        fb.op("local.get", l).op("f64.abs").op("f64.const", fn === "isInteger" ? Infinity : 2 ** 53 - 1).op(fn === "isInteger" ? "f64.lt" : "f64.le");
+        fb.op("i32.and");
+        this.release("f64", l);
+        return;
+      }
+    }
+    throw new Error(`wasm codegen: no lowering for Math.${fn}`);
+  }
+
+  private intMinMax(fn: "min" | "max"): void {
+    const fb = this.fb;
+    const a = this.tmp("i64"), b = this.tmp("i64");
+    fb.op("local.set", b).op("local.set", a);
+    fb.op("local.get", a).op("local.get", b).op("local.get", a).op("local.get", b).op(fn === "min" ? "i64.lt_s" : "i64.gt_s").op("select");
+    this.release("i64", a);
+    this.release("i64", b);
+  }
+}
+
+export { MATH_FNS };

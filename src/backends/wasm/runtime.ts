@@ -1,0 +1,154 @@
+// Runs a compiled wasm module: instantiates it over numbat's shared heap and marshals each call.
+// Arrays already in the heap pass by pointer (zero copy); others are copied in, and copied back only
+// when the kernel writes them. Temporaries a kernel allocates are freed when the call ends.
+
+import type { ArrayType, FuncIR } from "../../ir/nodes.js";
+import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
+import { heap } from "../../runtime/memory.js";
+import { adoptHeapArray } from "../../runtime/ndarray.js";
+import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
+import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
+
+type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
+interface NdLike { data: TypedArray; shape: number[]; stride: number[]; offset: number }
+
+const TYPED_CTORS = {
+  f64: Float64Array, f32: Float32Array, i32: Int32Array, u32: Uint32Array, i16: Int16Array,
+  u16: Uint16Array, i8: Int8Array, u8: Uint8Array, u8c: Uint8ClampedArray,
+} as const;
+
+/** Allocations made during the current call (kernels may call kernels through JS, so keep a stack). */
+const callStack: number[][] = [];
+
+export type Kernel = (args: readonly unknown[]) => unknown;
+
+export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
+  const { sites } = mod;
+  const env: Record<string, Function | WebAssembly.Memory> = {
+    memory: heap.memory as unknown as WebAssembly.Memory,
+    throw_user(id: number) {
+      const m = sites.messages[id]!;
+      throw userError(m.cls as "Error", m.msg);
+    },
+    oob(arr: number, axis: number, ndim: number, index: number, size: number, site: number) {
+      throw outOfBounds(sites.arrays[arr]!, axis, ndim, index, size, sites.locs[site]!);
+    },
+    rem0(site: number) {
+      throw remainderByZero(sites.locs[site]!);
+    },
+    alloc(count: number, dtypeIndex: number, fill: number, site: number): number {
+      if (!Number.isInteger(count) || count < 0) throw badAllocSize(count, sites.locs[site]!);
+      const dtype = DTYPE_NAMES[dtypeIndex]!;
+      const bytes = count * DTYPES[dtype].bytes;
+      if (bytes > 2 ** 32 - 2 ** 20) throw new RangeError(`numbat: cannot allocate ${count} elements (${bytes} bytes) at ${sites.locs[site]}: the wasm heap is limited to 4 GiB`);
+      const ptr = heap.alloc(bytes);
+      callStack[callStack.length - 1]!.push(ptr);
+      if (fill === 1) new (TYPED_CTORS[dtype] as unknown as new (b: ArrayBufferLike, o: number, n: number) => TypedArray)(heap.buffer, ptr, count).fill(1);
+      else new Uint8Array(heap.buffer, ptr, bytes).fill(0);
+      return ptr;
+    },
+    fmod: (a: number, b: number) => a % b,
+  };
+  const MathFns = Math as unknown as Record<string, Function>;
+  for (const [name] of mod.mathImports) env[`math_${name}`] = name.startsWith("hypot") ? Math.hypot : MathFns[name]!;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes), { env });
+  const main = instance.exports.main as (...a: number[]) => number;
+  const params = entry.params;
+  const written = params.map((p) => entry.written.has(p));
+  const ret = entry.ret;
+
+  return (args) => {
+    const flat: number[] = [];
+    const argPtrs: number[] = [];
+    const copies: { src: TypedArray; ptr: number; bytes: number; writeBack: boolean }[] = [];
+    const allocs: number[] = [];
+    callStack.push(allocs);
+    try {
+      for (let i = 0; i < params.length; i++) {
+        const t = params[i]!.type;
+        const a = args[i];
+        if (!isArray(t)) {
+          flat.push(typeof a === "boolean" ? (a ? 1 : 0) : (a as number));
+          continue;
+        }
+        const data = t.nd ? (a as NdLike).data : (a as TypedArray);
+        const ptr = pointerTo(data, written[i]!, copies);
+        argPtrs[i] = ptr;
+        flat.push(ptr);
+        if (!t.nd) flat.push(data.length);
+        else {
+          const nd = a as NdLike;
+          for (let d = 0; d < t.ndim; d++) flat.push(nd.shape[d]!);
+          for (let d = 0; d < t.ndim; d++) flat.push(nd.stride[d]!);
+          flat.push(nd.offset);
+          checkView(nd, t, params[i]!.name);
+        }
+      }
+      const r = main(...flat);
+      if (ret === "void") return undefined;
+      if (ret === "bool") return r !== 0;
+      if (!isArray(ret)) return r;
+      return resultArray(ret, args, argPtrs, allocs);
+    } finally {
+      callStack.pop();
+      for (const c of copies) {
+        if (c.writeBack) new Uint8Array(c.src.buffer, c.src.byteOffset, c.bytes).set(new Uint8Array(heap.buffer, c.ptr, c.bytes));
+        heap.free(c.ptr);
+      }
+      for (const p of allocs) heap.free(p);
+    }
+  };
+}
+
+/** Heap address of `data`: its own when it lives in the heap, else a fresh copy (one per distinct array). */
+function pointerTo(data: TypedArray, writes: boolean, copies: { src: TypedArray; ptr: number; bytes: number; writeBack: boolean }[]): number {
+  if (heap.owns(data.buffer)) return data.byteOffset;
+  const same = copies.find((c) => c.src === data);
+  if (same) {
+    same.writeBack ||= writes;
+    return same.ptr;
+  }
+  if (copies.some((c) => c.src.buffer === data.buffer))
+    throw new TypeError("numbat: two arguments are different views of the same ArrayBuffer; pass arrays allocated with numbat's zeros/array (which share memory with kernels) or separate buffers");
+  const bytes = data.byteLength;
+  const ptr = heap.alloc(bytes);
+  new Uint8Array(heap.buffer, ptr, bytes).set(new Uint8Array(data.buffer, data.byteOffset, bytes));
+  copies.push({ src: data, ptr, bytes, writeBack: writes });
+  return ptr;
+}
+
+/** An n-d view must stay inside its data: kernels index memory directly. */
+function checkView(nd: NdLike, t: ArrayType, name: string): void {
+  let lo = nd.offset, hi = nd.offset;
+  for (let d = 0; d < t.ndim; d++) {
+    const n = nd.shape[d]!, s = nd.stride[d]!;
+    if (!Number.isInteger(n) || n < 0 || !Number.isInteger(s)) throw new TypeError(`numbat: argument '${name}' has a bad shape or stride`);
+    if (n === 0) return;
+    if (s > 0) hi += (n - 1) * s;
+    else lo += (n - 1) * s;
+  }
+  if (!Number.isInteger(nd.offset) || lo < 0 || hi >= nd.data.length)
+    throw new RangeError(`numbat: argument '${name}' is a view (shape [${nd.shape}], stride [${nd.stride}], offset ${nd.offset}) that reaches outside its data (length ${nd.data.length})`);
+}
+
+function resultArray(t: ArrayType, args: readonly unknown[], argPtrs: readonly number[], allocs: number[]): unknown {
+  const parts = arrayParts(t);
+  const desc = Array.from(new Float64Array(heap.buffer, RETURN_SCRATCH, parts.length));
+  const ptr = desc[0]!;
+  const k = allocs.indexOf(ptr);
+  if (k >= 0) {
+    allocs.splice(k, 1); // ownership passes to the returned array
+    const shape = t.nd ? desc.slice(1, 1 + t.ndim) : [desc[1]!];
+    return adoptHeapArray(ptr, t.dtype, shape, t.nd);
+  }
+  // Otherwise it is an argument: give back the caller's own object (the one whose view matches).
+  for (let i = 0; i < args.length; i++) {
+    if (argPtrs[i] !== ptr) continue;
+    const a = args[i];
+    if (!t.nd) return a;
+    const nd = a as NdLike;
+    const same = nd.offset === desc[parts.length - 1] && nd.shape.every((n, d) => n === desc[1 + d] && nd.stride[d] === desc[1 + t.ndim + d]);
+    if (same) return a;
+  }
+  throw new Error("numbat: internal error: a returned array matches neither an allocation nor an argument");
+}

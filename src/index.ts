@@ -1,0 +1,45 @@
+// numbat's public API: jit() and the array helpers kernels and callers share. Nothing else is exported.
+
+import { Dispatcher, attachDispatcher, type Inspectable, type JitOptions } from "./runtime/dispatcher.js";
+
+export { zeros, ones, empty, full, array, NdArray, type DTypeName, type TypedArray } from "./runtime/ndarray.js";
+export { prange, range } from "./runtime/prange.js";
+export { CompileError } from "./diagnostics/error.js";
+export type { JitOptions, Inspectable, Target } from "./runtime/dispatcher.js";
+
+/** A jitted function: callable exactly like the original, plus introspection. */
+export type Jitted<F extends (...args: any[]) => any> = F & {
+  /** The argument-type signatures compiled so far, e.g. "ndarray<float64,2>, ndarray<float64,2>". */
+  readonly signatures: string[];
+  /** The IR ("ir"), WebAssembly text ("wat") or generated JavaScript ("js") of a compiled signature (default: the latest). */
+  inspect(what: Inspectable, signature?: string | number): string;
+  /** The original, un-jitted function. */
+  readonly py: F;
+};
+
+/**
+ * Compiles `fn` (numbers, booleans, typed arrays and n-d arrays; loops; Math) to WebAssembly.
+ * Compilation is lazy, once per argument-type signature; `options.signatures` compiles eagerly.
+ *
+ * @example
+ * const dot = jit((a: Float64Array, b: Float64Array) => {
+ *   let s = 0;
+ *   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+ *   return s;
+ * });
+ */
+export function jit<F extends (...args: any[]) => any>(fn: F, options: JitOptions = {}): Jitted<F> {
+  if (typeof fn !== "function") throw new TypeError(`jit: expected a function, got ${fn === null ? "null" : typeof fn}`);
+  const d = new Dispatcher(fn, options);
+  const jitted = function (this: unknown, ...args: unknown[]) {
+    return d.call(args);
+  } as unknown as Jitted<F>;
+  Object.defineProperty(jitted, "name", { value: fn.name });
+  Object.defineProperty(jitted, "length", { value: fn.length });
+  Object.defineProperty(jitted, "signatures", { get: () => d.signatures });
+  Object.defineProperty(jitted, "py", { value: fn });
+  (jitted as { inspect: unknown }).inspect = (what: Inspectable, sig?: string | number) => d.inspect(what, sig);
+  attachDispatcher(jitted, d);
+  for (const sig of options.signatures ?? []) d.compileSignature(sig);
+  return jitted;
+}

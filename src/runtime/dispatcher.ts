@@ -1,0 +1,157 @@
+// The dispatcher behind every jitted function: compiles lazily for each argument-type signature
+// (Numba's dispatcher), caches the result, and resolves calls between jitted functions.
+
+import { parseFunction, type ParsedFunction } from "../frontend/parse.js";
+import { lowerFunction, type LowerEnv } from "../frontend/lower.js";
+import type { FuncIR, Type } from "../ir/nodes.js";
+import { printModule } from "../ir/printer.js";
+import { compileWasm } from "../backends/wasm/codegen.js";
+import { instantiateWasm } from "../backends/wasm/runtime.js";
+import { compileJs } from "../backends/js/codegen.js";
+import { signatureKey, typeOfValue } from "./signature.js";
+import { parseTypeString } from "./typestring.js";
+import { empty, ones, zeros } from "./ndarray.js";
+import { prange } from "./prange.js";
+
+export type Target = "auto" | "wasm" | "js";
+
+export interface JitOptions {
+  /** Where compiled code runs: "wasm" (default for "auto") or "js" (generated JavaScript, the reference). */
+  target?: Target;
+  /** Check every array access (default true); false removes the checks for speed. */
+  boundscheck?: boolean;
+  /** Names the kernel may use from outside: other jitted functions, plain functions, numbers, booleans. */
+  scope?: Record<string, unknown>;
+  /** Signatures to compile eagerly, e.g. [["ndarray<float64,2>", "ndarray<float64,2>"]] or [["f64", "int"]]. */
+  signatures?: readonly (readonly string[])[];
+}
+
+export type Inspectable = "ir" | "wat" | "js";
+
+interface Compiled {
+  readonly key: string;
+  readonly ir: FuncIR;
+  readonly run: (args: readonly unknown[]) => unknown;
+  readonly text: (what: Inspectable) => string;
+}
+
+const BUILTINS = new Map<unknown, string>([[zeros, "zeros"], [ones, "ones"], [empty, "empty"], [prange, "prange"]]);
+let nextId = 0;
+
+export class Dispatcher {
+  private parsedFn: ParsedFunction | undefined;
+  private readonly irs = new Map<string, FuncIR>();
+  private readonly compiled = new Map<string, Compiled>();
+  private readonly inProgress = new Set<string>();
+  private readonly id = nextId++;
+  readonly target: "wasm" | "js";
+  readonly boundscheck: boolean;
+
+  constructor(readonly fn: Function, readonly options: JitOptions) {
+    const t = options.target ?? "auto";
+    if (!["auto", "wasm", "js"].includes(t))
+      throw new TypeError(`numbat: target "${t}" is not available in this version; use "wasm" (the default) or "js"`);
+    this.target = t === "js" ? "js" : "wasm";
+    this.boundscheck = options.boundscheck ?? true;
+  }
+
+  get parsed(): ParsedFunction {
+    return (this.parsedFn ??= parseFunction(this.fn));
+  }
+
+  get signatures(): string[] {
+    return [...this.compiled.keys()];
+  }
+
+  /** Lowered IR for one signature; also used when another kernel calls this one. */
+  irFor(types: Type[], fail?: (detail: string, help?: string) => never): FuncIR {
+    const key = signatureKey(types);
+    const cached = this.irs.get(key);
+    if (cached) return cached;
+    if (this.inProgress.has(key)) {
+      const msg = `'${this.parsed.name}' calls itself (directly or through other functions)`;
+      if (fail) fail(msg, "rewrite the recursion as a loop");
+      throw new TypeError(msg);
+    }
+    this.inProgress.add(key);
+    try {
+      const ir = lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
+      this.irs.set(key, ir);
+      return ir;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  private env(): LowerEnv {
+    const scope = this.options.scope ?? {};
+    return {
+      scope,
+      builtinName: (v) => BUILTINS.get(v),
+      resolveCallee: (callee, types, fail) => {
+        const d = dispatcherOf(callee);
+        if (!d) return fail("only jitted functions (or plain functions passed in `scope`) can be called from a kernel");
+        return d.irFor(types, fail);
+      },
+    };
+  }
+
+  compile(types: Type[]): Compiled {
+    const key = signatureKey(types);
+    const hit = this.compiled.get(key);
+    if (hit) return hit;
+    const ir = this.irFor(types);
+    let c: Compiled;
+    if (this.target === "js") {
+      const js = compileJs(ir, { boundscheck: this.boundscheck });
+      c = { key, ir, run: (args) => js.fn(...args), text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
+    } else {
+      const mod = compileWasm(ir, { boundscheck: this.boundscheck });
+      const run = instantiateWasm(mod, ir);
+      c = { key, ir, run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
+    }
+    this.compiled.set(key, c);
+    return c;
+  }
+
+  compileSignature(sig: readonly string[]): void {
+    this.compile(sig.map((s) => parseTypeString(s)));
+  }
+
+  call(args: readonly unknown[]): unknown {
+    const params = this.parsed.params;
+    if (args.length !== params.length)
+      throw new TypeError(`${this.parsed.name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
+    const types = args.map((a, i) => typeOfValue(a, params[i]?.name ?? `#${i}`, this.parsed.name));
+    return this.compile(types).run(args);
+  }
+
+  inspect(what: Inspectable, signature?: string | number): string {
+    const all = [...this.compiled.values()];
+    if (all.length === 0) throw new Error(`${this.parsed.name}: nothing compiled yet; call the function once (or pass \`signatures\`) before inspecting it`);
+    const c = signature === undefined ? all[all.length - 1]! : typeof signature === "number" ? all[signature] : this.compiled.get(signature);
+    if (!c) throw new Error(`${this.parsed.name}: no compiled signature ${JSON.stringify(signature)}; have: ${this.signatures.join(" | ")}`);
+    return c.text(what);
+  }
+}
+
+function unavailable(what: string, target: string): never {
+  throw new Error(`inspect("${what}") is not available for target "${target}"; try "ir" or "${target === "js" ? "js" : "wat"}"`);
+}
+
+const DISPATCHER = Symbol("numbat.dispatcher");
+const implicit = new WeakMap<Function, Dispatcher>();
+
+/** The dispatcher of a jitted function; plain functions get an implicit one (they compile when called from kernels). */
+export function dispatcherOf(v: unknown): Dispatcher | undefined {
+  if (typeof v !== "function") return undefined;
+  const d = (v as unknown as { [DISPATCHER]?: Dispatcher })[DISPATCHER];
+  if (d) return d;
+  let imp = implicit.get(v);
+  if (!imp) implicit.set(v, (imp = new Dispatcher(v, {})));
+  return imp;
+}
+
+export function attachDispatcher(f: Function, d: Dispatcher): void {
+  Object.defineProperty(f, DISPATCHER, { value: d });
+}

@@ -1,0 +1,25 @@
+// Run-time errors raised inside kernels, worded identically by every backend.
+// Backends call these through a small import table so messages never drift apart.
+
+import type { ErrorClass } from "../ir/nodes.js";
+
+export const ERROR_CLASSES: Record<ErrorClass, new (msg: string) => Error> = { Error, RangeError, TypeError };
+
+/** `where` is "fnName:line:column" of the access in the kernel's source. */
+export function outOfBounds(array: string, axis: number, ndim: number, index: number, size: number, where: string): RangeError {
+  const axisText = ndim > 1 ? ` on axis ${axis}` : "";
+  const what = Number.isInteger(index) ? `index ${index}` : `non-integer index`;
+  return new RangeError(`${what} is out of bounds${axisText} of '${array}' (size ${size}) at ${where}`);
+}
+
+export function remainderByZero(where: string): RangeError {
+  return new RangeError(`integer remainder by zero at ${where} (plain JS would give NaN, which an integer cannot hold)`);
+}
+
+export function badAllocSize(size: number, where: string): RangeError {
+  return new RangeError(`invalid array size ${size} at ${where}: sizes must be non-negative integers`);
+}
+
+export function userError(cls: ErrorClass, msg: string): Error {
+  return new ERROR_CLASSES[cls](msg);
+}
