@@ -7,6 +7,7 @@ import { CompileError, codeFrame } from "../diagnostics/error.js";
 import type { DiagnosticCode } from "../diagnostics/messages.js";
 import type { BinaryOp, ErrorClass, Expr, FuncIR, Loc, MathFn, Stmt, Var } from "../ir/nodes.js";
 import { CONSTANTS, MATH_FNS } from "../ir/math.js";
+import { forEachStmt } from "../ir/walk.js";
 import {
   type ArrayType, type ScalarType, type Type, arrayType, dtypeOfCtorName, dtypeOfUserName, elemType,
   isArray, isScalar, joinTypes, sameType, typeToString,
@@ -167,6 +168,8 @@ class Lowering {
       stmts = [...this.takeOut(), { k: "return", x: this.coerceReturn(e, body) }];
     }
     const ret = this.types.get(RETURN_KEY) ?? "void";
+    if (ret !== "void" && mayFallThrough(stmts))
+      this.fail("NB205", this.fn.node.body, `'${name}' returns a value on some paths but can also reach the end of the function (where JS returns undefined)`, "end the function with a return statement");
     if (this.sawReturnValue && this.sawReturnVoid)
       this.fail("NB205", this.fn.node, `'${name}' returns a value on some paths and nothing on others`, "return a value on every path");
     for (const v of [...this.params, ...this.locals]) {
@@ -1080,6 +1083,23 @@ function isInvariant(n: Node, assigned: Set<string>, counter: string): boolean {
   };
   visit(n);
   return ok;
+}
+
+/** Can control reach the end of `stmts`? Conservative: loops without a constant-true test may exit. */
+function mayFallThrough(stmts: readonly Stmt[]): boolean {
+  for (const s of stmts) {
+    if (s.k === "return" || s.k === "throw") return false;
+    if (s.k === "if" && !mayFallThrough(s.then) && !mayFallThrough(s.else)) return false;
+    if (s.k === "loop" && s.pre === null && s.post === null && !hasBreak(s.body, s.label) && !hasBreak(s.update, s.label)) return false;
+    if (s.k === "loop" && s.pre?.k === "const" && s.pre.value === true && s.post === null && !hasBreak(s.body, s.label)) return false;
+  }
+  return true;
+}
+
+function hasBreak(stmts: readonly Stmt[], label: number): boolean {
+  let found = false;
+  forEachStmt(stmts, (s) => { if (s.k === "break" && s.label === label) found = true; });
+  return found;
 }
 
 function containsEffects(e: Expr): boolean {

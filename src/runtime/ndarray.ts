@@ -107,18 +107,33 @@ export class NdArray<T extends TypedArray = TypedArray> {
     for (let i = 0; i < s.length; i++) p += s[i] * idx[i];
     return p;
   }
-  get(...idx: number[]): number {
-    const s = this.stride;
-    let p = this.offset;
-    for (let i = 0; i < s.length; i++) p += s[i] * idx[i];
-    return this.data[p];
+  // Fixed-arity fast paths: a rest parameter would allocate on every element access, making the
+  // plain-JS reference (and every plain-JS comparison) several times slower than scijs.
+  get(...idx: number[]): number;
+  get(i0?: number, i1?: number, i2?: number, i3?: number, ...more: number[]): number {
+    const s = this.stride, d = this.data;
+    switch (s.length) {
+      case 1: return d[this.offset + s[0] * i0!];
+      case 2: return d[this.offset + s[0] * i0! + s[1] * i1!];
+      case 3: return d[this.offset + s[0] * i0! + s[1] * i1! + s[2] * i2!];
+      case 0: return d[this.offset];
+      default: return d[this.index(i0!, i1!, i2!, i3!, ...more)];
+    }
   }
   /** set(i0, ..., v): stores v and returns it. */
-  set(...idxAndValue: number[]): number {
-    const s = this.stride, n = s.length;
-    let p = this.offset;
-    for (let i = 0; i < n; i++) p += s[i] * idxAndValue[i];
-    return (this.data[p] = idxAndValue[n]);
+  set(...idxAndValue: number[]): number;
+  set(a?: number, b?: number, c?: number, e?: number, ...more: number[]): number {
+    const s = this.stride, d = this.data;
+    switch (s.length) {
+      case 0: return (d[this.offset] = a!);
+      case 1: return (d[this.offset + s[0] * a!] = b!);
+      case 2: return (d[this.offset + s[0] * a! + s[1] * b!] = c!);
+      case 3: return (d[this.offset + s[0] * a! + s[1] * b! + s[2] * c!] = e!);
+      default: {
+        const all = [a!, b!, c!, e!, ...more];
+        return (d[this.index(...all)] = all[s.length]);
+      }
+    }
   }
 
   /** Reversed axes (numpy's `.T`). */

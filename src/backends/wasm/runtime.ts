@@ -8,6 +8,24 @@ import { heap } from "../../runtime/memory.js";
 import { adoptHeapArray } from "../../runtime/ndarray.js";
 import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
+import { setFlagsFromString } from "node:v8";
+
+/**
+ * V8 first compiles wasm with its baseline compiler (Liftoff) and tiers up hot functions later, but it
+ * cannot swap code inside a running call: a long first call of a kernel would run baseline code to the
+ * end. Kernels are small and hot, so numbat asks V8 for optimised code up front (NUMBAT_LIFTOFF=1 opts out).
+ */
+let flagsSet = false;
+function preferOptimizedWasm(): void {
+  if (flagsSet) return;
+  flagsSet = true;
+  if (typeof process !== "undefined" && process.env?.NUMBAT_LIFTOFF === "1") return;
+  try {
+    setFlagsFromString("--no-liftoff");
+  } catch {
+    // not in Node: browsers keep their defaults
+  }
+}
 
 type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
 interface NdLike { data: TypedArray; shape: number[]; stride: number[]; offset: number }
@@ -51,6 +69,7 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
   };
   const MathFns = Math as unknown as Record<string, Function>;
   for (const [name] of mod.mathImports) env[`math_${name}`] = name.startsWith("hypot") ? Math.hypot : MathFns[name]!;
+  preferOptimizedWasm();
   const instance = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes), { env });
   const main = instance.exports.main as (...a: number[]) => number;
   const params = entry.params;
