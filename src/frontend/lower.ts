@@ -30,6 +30,8 @@ const INT_LIMIT = 2 ** 53;
 interface Binding {
   readonly v: Var;
   readonly constant: boolean;
+  /** `var s = A.shape` (TypeScript's down-levelled destructuring): a snapshot of the dimensions. */
+  tuple?: Var[];
 }
 
 interface LoopFrame {
@@ -56,7 +58,6 @@ class Lowering {
   private functionScope = new Map<string, Binding>();
   private locals: Var[] = [];
   private params: Var[] = [];
-  private written = new Set<Var>();
   private callees: FuncIR[] = [];
   private loops: LoopFrame[] = [];
   private nextVarId = 0;
@@ -176,7 +177,7 @@ class Lowering {
       const key = (v as Var & { key?: string }).key;
       if (key && this.types.has(key)) v.type = this.types.get(key)!;
     }
-    return { name: this.irName, params: this.params, ret, body: stmts, locals: this.locals, written: this.written, callees: this.callees, sourceName: name };
+    return { name: this.irName, params: this.params, ret, body: stmts, locals: this.locals, written: this.writtenParams(), callees: this.callees, sourceName: name };
   }
 
   private hoistVars(node: Node): void {
@@ -286,6 +287,17 @@ class Lowering {
       }
       if (d.id.type !== "Identifier") this.fail("NB107", d.id, "only simple names and `[a, b] = A.shape` destructuring are supported");
       const name = d.id.name;
+      const init0 = d.init;
+      if (init0?.type === "MemberExpression" && !init0.computed && (init0.property.name === "shape" || init0.property.name === "stride")) {
+        const arr = this.arrayVar(init0.object);
+        const b = isVar ? this.lookup(name)! : this.declare(name, this.key(d.id, name), d.id, true);
+        b.tuple = Array.from({ length: (arr.type as ArrayType).ndim }, (_, k) => {
+          const t = this.temp(`${name}${k}`, "int");
+          this.out.push({ k: "assign", v: t, x: this.arrayProp(arr, init0.property.name, k) });
+          return t;
+        });
+        continue;
+      }
       const init = d.init ? this.expr(d.init) : null;
       const b = isVar ? this.lookup(name)! : this.declare(name, this.key(d.id, name), d.id, n.kind === "const");
       if (init) this.assignVar(b.v, init, d.init);
@@ -311,6 +323,11 @@ class Lowering {
 
   private assignVar(v: Var, e: Expr, node: Node): void {
     this.widen(v, e.type, node);
+    if (isArray(e.type)) {
+      if (e.k === "var") this.arrayFlows.push([v, e.v]);
+      // A call may return one of its array arguments.
+      if (e.k === "call") for (const a of e.args) if (a.k === "var" && isArray(a.type)) this.arrayFlows.push([v, a.v]);
+    }
     const target = this.types.get((v as Var & { key: string }).key)!;
     this.out.push({ k: "assign", v, x: isArray(target) ? e : this.coerce(e, target as ScalarType, node) });
   }
@@ -508,7 +525,7 @@ class Lowering {
     if (target.type === "Identifier") {
       const b = this.lookup(target.name) ?? this.fail("NB103", target, `'${target.name}' is not declared in this function`);
       if (b.constant) this.fail("NB108", target, `'${target.name}' is a const`);
-      if (b.v.param && isArray(b.v.type)) this.fail("NB108", target, `array parameter '${target.name}' cannot be reassigned`, "copy it into a local: let a = " + target.name);
+      if (b.tuple) this.fail("NB108", target, `'${target.name}' holds a shape and cannot be reassigned`);
       let value: Expr;
       if (op === "=") value = this.expr(n.right);
       else {
@@ -563,8 +580,32 @@ class Lowering {
     return e.type === "int" ? e : { k: "cast", op: "f2i32", x: e, type: "int" };
   }
 
+  /** Arrays stored to; resolved to the parameters they may alias when lowering ends. */
+  private stored = new Set<Var>();
+  /** Array copies `dst = src` (and call results that may be an argument): for alias resolution. */
+  private arrayFlows: [Var, Var][] = [];
+
   private markWritten(arr: Var): void {
-    this.written.add(arr);
+    this.stored.add(arr);
+  }
+
+  /** Which parameters each array variable may refer to, by propagating copies to a fixpoint. */
+  private writtenParams(): Set<Var> {
+    const pointsTo = new Map<Var, Set<Var>>();
+    for (const p of this.params) if (isArray(p.type)) pointsTo.set(p, new Set([p]));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [dst, src] of this.arrayFlows) {
+        const from = pointsTo.get(src);
+        if (!from) continue;
+        const to = pointsTo.get(dst) ?? new Set<Var>();
+        pointsTo.set(dst, to);
+        for (const p of from) if (!to.has(p)) { to.add(p); changed = true; }
+      }
+    }
+    const written = new Set<Var>();
+    for (const v of this.stored) for (const p of pointsTo.get(v) ?? []) written.add(p);
+    return written;
   }
 
   private spillIfNeeded(e: Expr, name: string): Expr {
@@ -688,6 +729,7 @@ class Lowering {
   private identifier(n: Node): Expr {
     const name = n.name as string;
     const b = this.lookup(name);
+    if (b?.tuple) this.fail("NB101", n, `'${name}' holds an array's shape; use its elements (${name}[0]) or its length`);
     if (b) return this.readVar(b, n);
     if (name === "NaN") return { k: "const", type: "f64", value: NaN };
     if (name === "Infinity") return { k: "const", type: "f64", value: Infinity };
@@ -856,6 +898,8 @@ class Lowering {
         if (c === undefined) this.fail("NB105", n, `'${obj.name}.${prop}' is not a supported constant`);
         return { k: "const", type: Number.isInteger(c) && Math.abs(c) <= INT_LIMIT ? "int" : "f64", value: c };
       }
+      const tuple = obj.type === "Identifier" ? this.lookup(obj.name)?.tuple : undefined;
+      if (tuple && prop === "length") return { k: "const", type: "int", value: tuple.length };
       // A.shape.length, A.stride.length
       if (prop === "length" && obj.type === "MemberExpression" && !obj.computed && ["shape", "stride"].includes(obj.property.name)) {
         const arr = this.arrayVar(obj.object);
@@ -875,7 +919,13 @@ class Lowering {
       return this.fail("NB105", n, `'.${prop}' is not supported on ${typeToString(t)} '${arr.name}'`,
         t.nd ? "n-d arrays support .shape, .stride, .offset, .size, .dimension, .get(...) and .set(..., v)" : "typed arrays support .length and indexing a[i]");
     }
-    // Computed: A[i], A.shape[k], A.stride[k]
+    // Computed: s[k] of a shape snapshot, A[i], A.shape[k], A.stride[k]
+    const tuple = obj.type === "Identifier" ? this.lookup(obj.name)?.tuple : undefined;
+    if (tuple) {
+      const k = constInt(n.property);
+      if (k === undefined || k < 0 || k >= tuple.length) this.fail("NB201", n.property, `'${obj.name}' holds ${tuple.length} dimensions; index it with an integer literal below ${tuple.length}`);
+      return varRef(tuple[k]!);
+    }
     if (obj.type === "MemberExpression" && !obj.computed && ["shape", "stride"].includes(obj.property.name)) {
       const arr = this.arrayVar(obj.object);
       const k = constInt(n.property);

@@ -6,6 +6,7 @@ import type {
   ArrayProp, BinaryOp, CastOp, ErrorClass, Expr, FillKind, FuncIR, Loc, MathFn, Stmt, UnaryOp, Var,
 } from "./nodes.js";
 import { BINARY_OPS } from "./nodes.js";
+import { forEachExpr, forEachStmt } from "./walk.js";
 import { arrayType, elemType, isArray, type ArrayType, type DType, type ScalarType, type Type } from "./types.js";
 
 export const NOLOC: Loc = { line: 0, column: 0 };
@@ -95,38 +96,6 @@ export interface FuncSpec {
   callees?: FuncIR[];
 }
 
-/** Visits every expression and statement in a body, outermost first. */
-export function walk(body: readonly Stmt[], onStmt: (s: Stmt) => void, onExpr: (e: Expr) => void): void {
-  const ex = (e: Expr | null): void => {
-    if (!e) return;
-    onExpr(e);
-    switch (e.k) {
-      case "unary": case "cast": ex(e.x); break;
-      case "binary": case "logical": ex(e.a); ex(e.b); break;
-      case "cond": ex(e.c); ex(e.a); ex(e.b); break;
-      case "math": case "call": e.args.forEach(ex); break;
-      case "load": e.idx.forEach(ex); break;
-      case "alloc": e.shape.forEach(ex); break;
-      case "const": case "var": case "prop": break;
-      default: e satisfies never;
-    }
-  };
-  const st = (s: Stmt): void => {
-    onStmt(s);
-    switch (s.k) {
-      case "assign": case "expr": ex(s.x); break;
-      case "store": s.idx.forEach(ex); ex(s.x); break;
-      case "if": ex(s.c); s.then.forEach(st); s.else.forEach(st); break;
-      case "for": ex(s.start); ex(s.end); s.body.forEach(st); break;
-      case "loop": ex(s.pre); s.body.forEach(st); s.update.forEach(st); ex(s.post); break;
-      case "return": ex(s.x); break;
-      case "break": case "continue": case "throw": break;
-      default: s satisfies never;
-    }
-  };
-  body.forEach(st);
-}
-
 /** Builds a FuncIR, deriving locals (first-use order), transitive callees and written params when not given. */
 export function func(spec: FuncSpec): FuncIR {
   const params = new Set(spec.params);
@@ -136,10 +105,11 @@ export function func(spec: FuncSpec): FuncIR {
   const stores: Var[] = [];
   const calls: { fn: FuncIR; args: readonly Expr[] }[] = [];
   const use = (x: Var): void => { if (!params.has(x) && !seen.has(x)) { seen.add(x); locals.push(x); } };
-  walk(spec.body, (s) => {
+  forEachStmt(spec.body, (s) => {
     if (s.k === "assign" || s.k === "for") use(s.v);
     if (s.k === "store") { use(s.arr); stores.push(s.arr); }
-  }, (e) => {
+  });
+  forEachExpr(spec.body, (e) => {
     if (e.k === "var") use(e.v);
     if (e.k === "load" || e.k === "prop") use(e.arr);
     if (e.k === "call") { if (!direct.includes(e.fn)) direct.push(e.fn); calls.push(e); }

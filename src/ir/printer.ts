@@ -4,6 +4,7 @@
 
 import type { Expr, FuncIR, Stmt, Var } from "./nodes.js";
 import { DTYPES, isArray, typeToString } from "./types.js";
+import { forEachStmt } from "./walk.js";
 
 export function printModule(entry: FuncIR): string {
   return allFuncs(entry).map(printFunc).join("\n");
@@ -24,13 +25,7 @@ export function allFuncs(entry: FuncIR): FuncIR[] {
 /** Labels that some break/continue targets: only those are printed. */
 export function usedLabels(body: readonly Stmt[]): Set<number> {
   const used = new Set<number>();
-  const go = (ss: readonly Stmt[]): void => ss.forEach((s) => {
-    if (s.k === "break" || s.k === "continue") used.add(s.label);
-    else if (s.k === "if") { go(s.then); go(s.else); }
-    else if (s.k === "for") go(s.body);
-    else if (s.k === "loop") { go(s.body); go(s.update); }
-  });
-  go(body);
+  forEachStmt(body, (s) => { if (s.k === "break" || s.k === "continue") used.add(s.label); });
   return used;
 }
 

@@ -4,7 +4,7 @@
 import { MATH_FNS } from "./math.js";
 import { BINARY_OPS, type CastOp, type Expr, type FuncIR, type Stmt, type Var } from "./nodes.js";
 import { allFuncs } from "./printer.js";
-import { elemType, isArray, isScalar, sameType, typeToString, type ArrayType, type ScalarType, type Type } from "./types.js";
+import { elemType, isArray, sameType, typeToString, type ArrayType, type ScalarType, type Type } from "./types.js";
 
 /** Allowed operand types of each cast; the result type is fixed per cast. */
 const CASTS: Record<CastOp, { from: readonly ScalarType[]; to: ScalarType }> = {

@@ -6,6 +6,7 @@ import { MATH_FNS } from "../../ir/math.js";
 import { BINARY_OPS, type ArrayProp, type BinaryOp, type Expr, type FuncIR, type Loc, type Stmt, type Var } from "../../ir/nodes.js";
 import { allFuncs, usedLabels } from "../../ir/printer.js";
 import { DTYPES, isArray, type ArrayType } from "../../ir/types.js";
+import { forEachExpr, forEachStmt } from "../../ir/walk.js";
 import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
 import { empty, ones, zeros, type DTypeName } from "../../runtime/ndarray.js";
 
@@ -111,32 +112,8 @@ class FuncGen {
   ) {
     this.labels = usedLabels(f.body);
     const note = (x: Var): void => { if (isArray(x.type) && x.type.nd) this.cached.add(x); };
-    const ex = (e: Expr): void => {
-      switch (e.k) {
-        case "load": note(e.arr); e.idx.forEach(ex); return;
-        case "prop": note(e.arr); return;
-        case "unary": case "cast": ex(e.x); return;
-        case "binary": case "logical": ex(e.a); ex(e.b); return;
-        case "cond": ex(e.c); ex(e.a); ex(e.b); return;
-        case "math": case "call": e.args.forEach(ex); return;
-        case "alloc": e.shape.forEach(ex); return;
-        case "const": case "var": return;
-        default: e satisfies never;
-      }
-    };
-    const st = (s: Stmt): void => {
-      switch (s.k) {
-        case "store": note(s.arr); s.idx.forEach(ex); ex(s.x); return;
-        case "assign": case "expr": ex(s.x); return;
-        case "if": ex(s.c); s.then.forEach(st); s.else.forEach(st); return;
-        case "for": ex(s.start); ex(s.end); s.body.forEach(st); return;
-        case "loop": if (s.pre) ex(s.pre); if (s.post) ex(s.post); s.body.forEach(st); s.update.forEach(st); return;
-        case "return": if (s.x) ex(s.x); return;
-        case "break": case "continue": case "throw": return;
-        default: s satisfies never;
-      }
-    };
-    f.body.forEach(st);
+    forEachStmt(f.body, (s) => { if (s.k === "store") note(s.arr); });
+    forEachExpr(f.body, (e) => { if (e.k === "load" || e.k === "prop") note(e.arr); });
   }
 
   private name(x: Var): string { return `${ident(x.name)}_${x.id}`; }
@@ -373,22 +350,14 @@ class FuncGen {
 
 /** Whether `x` may change while these statements run (so a loop bound reading it must be hoisted). */
 function assigns(ss: readonly Stmt[], x: Var): boolean {
-  return ss.some((s) =>
-    s.k === "assign" || s.k === "for" ? s.v === x || (s.k === "for" && assigns(s.body, x))
-    : s.k === "if" ? assigns(s.then, x) || assigns(s.else, x)
-    : s.k === "loop" ? assigns(s.body, x) || assigns(s.update, x)
-    : false);
+  let found = false;
+  forEachStmt(ss, (s) => { if ((s.k === "assign" || s.k === "for") && s.v === x) found = true; });
+  return found;
 }
 
 /** Labels targeted by a `continue` somewhere inside these statements. */
 function usedContinues(ss: readonly Stmt[]): Set<number> {
   const out = new Set<number>();
-  const go = (xs: readonly Stmt[]): void => xs.forEach((s) => {
-    if (s.k === "continue") out.add(s.label);
-    else if (s.k === "if") { go(s.then); go(s.else); }
-    else if (s.k === "for") go(s.body);
-    else if (s.k === "loop") { go(s.body); go(s.update); }
-  });
-  go(ss);
+  forEachStmt(ss, (s) => { if (s.k === "continue") out.add(s.label); });
   return out;
 }
