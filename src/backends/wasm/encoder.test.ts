@@ -4,9 +4,8 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ModuleBuilder, OPS, watFloat, type FunctionBuilder, type ValType, type WasmOp } from "./encoder.js";
+import { ModuleBuilder, OP_NAMES, opFacts, watFloat, type FunctionBuilder, type OpFacts, type ValType, type WasmOp } from "./encoder.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 function instantiate(m: ModuleBuilder, imports: WebAssembly.Imports = {}): any {
   const bytes = m.toBytes();
   assert.ok(WebAssembly.validate(bytes), "module validates");
@@ -24,7 +23,8 @@ function single(params: ValType[], results: ValType[], body: (f: FunctionBuilder
   return instantiate(m).f;
 }
 
-const ALL = Object.keys(OPS) as WasmOp[];
+const ALL = OP_NAMES;
+const OPS = Object.fromEntries(ALL.map((n) => [n, opFacts(n)!])) as Record<WasmOp, OpFacts>;
 const SCALAR = new Set<string>(["i32", "i64", "f32", "f64"]);
 const DYNAMIC = ALL.filter((n) => OPS[n].pop === null);
 
@@ -454,6 +454,45 @@ for (const shared of [false, true]) {
     assert.deepEqual(Array.from(new Uint8Array(mem.buffer, 600, 16)), Array(16).fill(7));
   });
 }
+
+test("every scalar load and store reads/writes the right width, sign and type", () => {
+  const m = new ModuleBuilder();
+  m.addMemory({ initial: 1 });
+  m.exportMemory("mem");
+  const ops = ALL.filter((n) => OPS[n].imm === "mem" && !n.startsWith("v128"));
+  for (const n of ops) { // loads: (addr) -> value at addr+3, unaligned; stores: (addr, value) at addr+3
+    const f = OPS[n], fb = m.addFunction(n, [...f.pop!], [...f.push!]);
+    f.pop!.forEach((_, i) => fb.op("local.get", i));
+    fb.op(n, { offset: 3, align: 0 }).finish();
+    m.exportFunction(n, fb.index);
+  }
+  const ex = instantiate(m), dv = new DataView(ex.mem.buffer);
+  const fill = () => { for (let i = 0; i < 32; i++) dv.setUint8(i, 0x81 + i * 7); };
+  const read = (t: string, w: number, signed: boolean, at: number): Val => {
+    if (t[0] === "f") return w === 32 ? dv.getFloat32(at, true) : dv.getFloat64(at, true);
+    let v = 0n;
+    for (let i = w / 8 - 1; i >= 0; i--) v = (v << 8n) | BigInt(dv.getUint8(at + i));
+    v = signed ? BigInt.asIntN(w, v) : v;
+    return t === "i32" ? Number(BigInt.asIntN(32, v)) : BigInt.asIntN(64, v);
+  };
+  for (const n of ops) {
+    const [, t, kind, width, sign] = n.match(/^(\w+)\.(load|store)(\d+)?(_[su])?$/)!;
+    const w = width ? +width : +t.slice(1), signed = sign !== "_u";
+    fill();
+    if (kind === "load") assert.ok(same(ex[n](5), read(t, w, signed, 8)), `${n}`);
+    else {
+      const v = { i32: -0x12345679, i64: -0x123456789abcdefn, f32: -1.25, f64: Math.E }[t]!;
+      const ref = new DataView(new ArrayBuffer(8)); // the value's low w bits, little-endian
+      if (t === "f32") ref.setFloat32(0, v as number, true);
+      else if (t === "f64") ref.setFloat64(0, v as number, true);
+      else ref.setBigInt64(0, BigInt(v), true);
+      ex[n](5, v);
+      const got = Array.from({ length: 9 }, (_, i) => dv.getUint8(8 + i));
+      const exp = Array.from({ length: 9 }, (_, i) => (i < w / 8 ? ref.getUint8(i) : (0x81 + (8 + i) * 7) & 0xff));
+      assert.deepEqual(got, exp, `${n} wrote ${got}`);
+    }
+  }
+});
 
 test("shared memory needs a maximum; memory ops need a memory", () => {
   assert.throws(() => new ModuleBuilder().importMemory("env", "mem", { initial: 1, shared: true }), /maximum/);

@@ -2,8 +2,8 @@
 // jax-js's wasmblr). Every per-op fact comes from the table in opcodes.ts; this file is the generic
 // machinery: byte buffer and LEB128, control frames, sections, the "name" section, and text output.
 
-import { OPS, VALTYPE_BYTE, EMPTY_BLOCK, type OpFacts, type ValType, type WasmOp } from "./opcodes.js";
-export { OPS, type ValType, type WasmOp, type OpFacts } from "./opcodes.js";
+import { opFacts, VALTYPE_BYTE, EMPTY_BLOCK, type OpFacts, type ValType, type WasmOp } from "./opcodes.js";
+export { opFacts, OP_NAMES, type ValType, type WasmOp, type OpFacts } from "./opcodes.js";
 
 export type BlockType = ValType | null; // null = no result
 /** align = log2 bytes; default = the op's natural alignment. */
@@ -33,6 +33,7 @@ export class ByteBuf {
   }
   bytes(a: ArrayLike<number>): void {
     if (this.len + a.length > this.buf.length) this.grow(a.length);
+    if (a instanceof Uint8Array) { this.buf.set(a, this.len); this.len += a.length; return; }
     for (let i = 0; i < a.length; i++) this.buf[this.len++] = a[i];
   }
   u32(x: number): void {
@@ -83,8 +84,10 @@ interface Frame {
 }
 
 const NONE: readonly ValType[] = Object.freeze([]);
-const I32: readonly ValType[] = Object.freeze(["i32"]);
-const blockResults = (t: BlockType): readonly ValType[] => (t === null ? NONE : [t]);
+/** One-type signatures, shared so that local.set etc. allocate nothing. */
+const ONE: Readonly<Record<ValType, readonly ValType[]>> = { i32: ["i32"], i64: ["i64"], f32: ["f32"], f64: ["f64"], v128: ["v128"] };
+const I32 = ONE.i32;
+const blockResults = (t: BlockType): readonly ValType[] => (t === null ? NONE : ONE[t]);
 
 export class FunctionBuilder {
   readonly index: number;
@@ -138,7 +141,7 @@ export class FunctionBuilder {
   /** Any plain instruction by its text name, with at most one immediate (see opcodes.ts). */
   op(name: WasmOp, ...imm: unknown[]): this;
   op(name: WasmOp, a?: unknown): this {
-    const f: OpFacts | undefined = OPS[name];
+    const f = opFacts(name);
     if (f === undefined) this.fail(String(name), "unknown instruction");
     if (this.body) this.fail(name, "function already finished");
     if (f.pop !== null) {
@@ -148,8 +151,8 @@ export class FunctionBuilder {
       this.dynamic(name, a);
     }
     const c = this.code;
-    const ob = f.bytes;
-    if (ob.length === 1) c.u8(ob[0]); else c.bytes(ob);
+    c.u8(f.code);
+    if (f.sub >= 0) c.u32(f.sub);
     if (f.imm !== "") a = this.immediate(f, a);
     else if (a !== undefined) this.fail(name, "takes no immediate");
     this.trace.push(name, a);
@@ -161,13 +164,13 @@ export class FunctionBuilder {
     const st = this.stack;
     switch (name) {
       case "local.get": st.push(this.localType(this.index32(name, a))); return;
-      case "local.set": this.popAll([this.localType(this.index32(name, a))], name); return;
-      case "local.tee": { const t = this.localType(this.index32(name, a)); this.popAll([t], name); st.push(t); return; }
+      case "local.set": this.popAll(ONE[this.localType(this.index32(name, a))], name); return;
+      case "local.tee": { const t = this.localType(this.index32(name, a)); this.popAll(ONE[t], name); st.push(t); return; }
       case "global.get": st.push(this.mod.globalInfo(this.index32(name, a), name, this).type); return;
       case "global.set": {
         const g = this.mod.globalInfo(this.index32(name, a), name, this);
         if (!g.mutable) this.fail(name, `global ${String(a)} is immutable`);
-        this.popAll([g.type], name);
+        this.popAll(ONE[g.type], name);
         return;
       }
       case "call": {
@@ -229,7 +232,7 @@ export class FunctionBuilder {
         c.u32(align);
         c.u32(offset);
         this.mod.usesMemory = true;
-        return align === f.extra && offset === 0 ? undefined : [align, offset, f.extra];
+        return align === f.extra && offset === 0 ? undefined : offset * 16 + align; // packed for toWat
       }
       case "lane": {
         if (!(Number.isInteger(a) && (a as number) >= 0 && (a as number) < f.extra)) this.fail(f.name, `bad lane ${String(a)}`);
@@ -266,7 +269,7 @@ export class FunctionBuilder {
           (base < fr.height && !fr.dead ? ` (${fr.height - base} missing)` : ""));
       }
     }
-    st.length = Math.max(fr.height, base);
+    for (let k = st.length - Math.max(fr.height, base); k > 0; k--) st.pop(); // cheaper than setting .length
   }
 
   private popAny(what: string): Slot {
@@ -439,7 +442,7 @@ export class FunctionBuilder {
         case "br": case "br_if": out.push(`${pad}${name} ${watLabel(a as string | number)}`); continue;
         case "br_table": out.push(`${pad}br_table ${(a as (string | number)[]).map(watLabel).join(" ")}`); continue;
       }
-      const f = OPS[name as WasmOp];
+      const f = opFacts(name)!;
       const imm = a === undefined ? "" : " " + watImm(f, a, ln, names);
       out.push(`${pad}${name}${imm}`);
     }
@@ -495,8 +498,8 @@ function watImm(f: OpFacts, a: unknown, ln: string[], names: WatNames): string {
     case "v128": return "i8x16 " + Array.from(a as Uint8Array).join(" ");
     case "shuffle": return Array.from(a as Uint8Array).join(" ");
     case "mem": {
-      const [align, offset, natural] = a as number[];
-      return [offset ? `offset=${offset}` : "", align !== natural ? `align=${2 ** align}` : ""].filter(Boolean).join(" ");
+      const align = (a as number) % 16, offset = Math.floor((a as number) / 16);
+      return [offset ? `offset=${offset}` : "", align !== f.extra ? `align=${2 ** align}` : ""].filter(Boolean).join(" ");
     }
     case "local": return ln[a as number];
     case "global": return `$g${String(a)}`;
@@ -624,7 +627,7 @@ export class ModuleBuilder {
       b.u32(this.globals.length);
       for (const g of this.globals) {
         b.u8(VALTYPE_BYTE[g.type]); b.u8(g.mutable ? 1 : 0);
-        b.bytes(OPS[`${g.type}.const`].bytes);
+        b.u8(opFacts(`${g.type}.const`)!.code);
         if (g.type === "i32") b.s32(Number(g.init));
         else if (g.type === "i64") b.s64(BigInt(g.init));
         else if (g.type === "f32") b.f32(Number(g.init));

@@ -62,8 +62,8 @@ export function emitHelper(name: HelperName, fb: FunctionBuilder): void {
     case "round": {
       // JS Math.round: halves go up. r = ceil(x); if r - 0.5 > x then r - 1. Keeps -0 and NaN.
       const r = fb.local("f64", "r");
-      fb.op("local.get", x).op("f64.ceil").op("local.tee", r);
-      fb.op("local.get", r).op("f64.const", 1).op("f64.sub");
+      fb.op("local.get", x).op("f64.ceil").op("local.tee", r).op("f64.const", 1).op("f64.sub");
+      fb.op("local.get", r);
       fb.op("local.get", r).op("f64.const", 0.5).op("f64.sub").op("local.get", x).op("f64.gt");
       fb.op("select");
       return;

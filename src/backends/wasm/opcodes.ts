@@ -178,8 +178,10 @@ export type WasmOp = keyof typeof ROWS;
 
 export interface OpFacts {
   readonly name: WasmOp;
-  /** Encoded opcode: the byte, or prefix byte + LEB128 subopcode. */
-  readonly bytes: Uint8Array;
+  /** The opcode byte, or the prefix byte (0xFC/0xFD) when `sub` >= 0. */
+  readonly code: number;
+  /** Subopcode of a prefixed instruction (encoded as unsigned LEB128 after the prefix); -1 if none. */
+  readonly sub: number;
   readonly imm: ImmKind;
   /** Operand types, bottom of stack first; null when the checker computes them (locals, call, drop...). */
   readonly pop: readonly ValType[] | null;
@@ -192,25 +194,27 @@ const sigCache = new Map<string, readonly ValType[] | null>();
 function sig(s: string): readonly ValType[] | null {
   let r = sigCache.get(s);
   if (r === undefined) {
-    r = s === "*" ? null : Object.freeze(s === "" ? [] : (s.split(" ") as ValType[]));
+    r = s === "*" ? null : s === "" ? [] : (s.split(" ") as ValType[]);
     sigCache.set(s, r);
   }
   return r;
 }
 
-function opBytes(code: number): Uint8Array {
-  if (code < 0x100) return Uint8Array.of(code);
-  const out = [code >>> 16];
-  let sub = code & 0xffff;
-  do { out.push((sub & 0x7f) | (sub > 0x7f ? 0x80 : 0)); sub >>>= 7; } while (sub);
-  return Uint8Array.from(out);
-}
+/** Every op name in the table. */
+export const OP_NAMES = Object.keys(ROWS) as WasmOp[];
 
-/** Facts for every op, keyed by its text name. A null-prototype object so lookups of unknown names miss. */
-export const OPS: Readonly<Record<WasmOp, OpFacts>> = Object.create(null);
-for (const [name, row] of Object.entries(ROWS) as [WasmOp, Row][]) {
-  const [code, pop, push, imm = "", extra = 0] = row;
-  (OPS as Record<WasmOp, OpFacts>)[name] = { name, bytes: opBytes(code), imm, pop: sig(pop), push: sig(push), extra };
+// Facts are built on first use of each op: module load stays cheap (a kernel uses a few dozen ops).
+const cache: Record<string, OpFacts> = Object.create(null);
+
+/** Facts for an op by its text name, or undefined if it is not in the table. */
+export function opFacts(name: string): OpFacts | undefined {
+  const hit = cache[name];
+  if (hit !== undefined || !Object.hasOwn(ROWS, name)) return hit;
+  const r: Row = ROWS[name as WasmOp], code = r[0];
+  return (cache[name] = {
+    name: name as WasmOp, code: code > 0xff ? code >>> 16 : code, sub: code > 0xff ? code & 0xffff : -1,
+    imm: r[3] ?? "", pop: sig(r[1]), push: sig(r[2]), extra: r[4] ?? 0,
+  });
 }
 
 /** Binary encodings of value types and the empty block type. */

@@ -79,8 +79,9 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
   return (args) => {
     const flat: number[] = [];
     const argPtrs: number[] = [];
-    const copies: { src: TypedArray; ptr: number; bytes: number; writeBack: boolean }[] = [];
     const allocs: number[] = [];
+    const datas = params.map((p, i) => (!isArray(p.type) ? undefined : p.type.nd ? (args[i] as NdLike).data : (args[i] as TypedArray)));
+    const regions = copyIn(datas, written);
     callStack.push(allocs);
     try {
       for (let i = 0; i < params.length; i++) {
@@ -90,17 +91,18 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
           flat.push(typeof a === "boolean" ? (a ? 1 : 0) : (a as number));
           continue;
         }
-        const data = t.nd ? (a as NdLike).data : (a as TypedArray);
-        const ptr = pointerTo(data, written[i]!, copies);
+        const data = datas[i]!;
+        const region = regions.get(data.buffer);
+        const ptr = region ? region.ptr + (data.byteOffset - region.start) : data.byteOffset;
         argPtrs[i] = ptr;
         flat.push(ptr);
         if (!t.nd) flat.push(data.length);
         else {
           const nd = a as NdLike;
+          checkView(nd, t, params[i]!.name);
           for (let d = 0; d < t.ndim; d++) flat.push(nd.shape[d]!);
           for (let d = 0; d < t.ndim; d++) flat.push(nd.stride[d]!);
           flat.push(nd.offset);
-          checkView(nd, t, params[i]!.name);
         }
       }
       const r = main(...flat);
@@ -110,8 +112,8 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
       return resultArray(ret, args, argPtrs, allocs);
     } finally {
       callStack.pop();
-      for (const c of copies) {
-        if (c.writeBack) new Uint8Array(c.src.buffer, c.src.byteOffset, c.bytes).set(new Uint8Array(heap.buffer, c.ptr, c.bytes));
+      for (const [buffer, c] of regions) {
+        if (c.writeBack) new Uint8Array(buffer, c.start, c.end - c.start).set(new Uint8Array(heap.buffer, c.ptr, c.end - c.start));
         heap.free(c.ptr);
       }
       for (const p of allocs) heap.free(p);
@@ -119,21 +121,31 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
   };
 }
 
-/** Heap address of `data`: its own when it lives in the heap, else a fresh copy (one per distinct array). */
-function pointerTo(data: TypedArray, writes: boolean, copies: { src: TypedArray; ptr: number; bytes: number; writeBack: boolean }[]): number {
-  if (heap.owns(data.buffer)) return data.byteOffset;
-  const same = copies.find((c) => c.src === data);
-  if (same) {
-    same.writeBack ||= writes;
-    return same.ptr;
+interface Region { start: number; end: number; ptr: number; writeBack: boolean }
+
+/**
+ * Copies the arrays that don't live in the heap into it: one region per ArrayBuffer, spanning all of
+ * its views that are arguments, so views that overlap still alias inside the kernel. Regions keep
+ * their offset modulo 16, so element alignment is unchanged.
+ */
+function copyIn(datas: readonly (TypedArray | undefined)[], written: readonly boolean[]): Map<ArrayBufferLike, Region> {
+  const regions = new Map<ArrayBufferLike, Region>();
+  datas.forEach((d, i) => {
+    if (!d || heap.owns(d.buffer)) return;
+    const r = regions.get(d.buffer);
+    const start = d.byteOffset & ~15, end = d.byteOffset + d.byteLength;
+    if (!r) regions.set(d.buffer, { start, end, ptr: 0, writeBack: written[i]! });
+    else {
+      r.start = Math.min(r.start, start);
+      r.end = Math.max(r.end, end);
+      r.writeBack ||= written[i]!;
+    }
+  });
+  for (const [buffer, r] of regions) {
+    r.ptr = heap.alloc(r.end - r.start);
+    new Uint8Array(heap.buffer, r.ptr, r.end - r.start).set(new Uint8Array(buffer, r.start, r.end - r.start));
   }
-  if (copies.some((c) => c.src.buffer === data.buffer))
-    throw new TypeError("numbat: two arguments are different views of the same ArrayBuffer; pass arrays allocated with numbat's zeros/array (which share memory with kernels) or separate buffers");
-  const bytes = data.byteLength;
-  const ptr = heap.alloc(bytes);
-  new Uint8Array(heap.buffer, ptr, bytes).set(new Uint8Array(data.buffer, data.byteOffset, bytes));
-  copies.push({ src: data, ptr, bytes, writeBack: writes });
-  return ptr;
+  return regions;
 }
 
 /** An n-d view must stay inside its data: kernels index memory directly. */
