@@ -17,10 +17,7 @@ export class CompileError extends Error {
     /** What to write instead. */
     readonly help?: string,
   ) {
-    super(
-      `${MESSAGES[code]} [${code}]: ${detail}\n  --> ${fnName}:${line}:${column}\n${frame}` +
-        (help ? `\n  help: ${help}` : ""),
-    );
+    super(`${MESSAGES[code].title} [${code}]: ${detail}\n  --> ${fnName}:${line}:${column}\n${frame}\n  help: ${help ?? MESSAGES[code].help}`);
   }
 }
 

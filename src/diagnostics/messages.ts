@@ -1,27 +1,30 @@
 // The catalogue of compile-time diagnostics: one stable code per message, so tests, docs and users
-// can refer to a diagnostic by code while the wording improves.
+// can refer to a diagnostic by code while the wording improves. `help` is the default hint, used when
+// the site that raises the error has nothing more specific to suggest.
+
+const SUBSET = "kernels support numbers, booleans, typed arrays and n-d arrays, with loops, branches, Math.* and calls to jitted functions (docs/language.md lists the supported subset)";
 
 export const MESSAGES = {
-  NB001: "cannot parse the function source",
-  NB002: "not a function",
-  NB100: "unsupported syntax",
-  NB101: "unsupported expression",
-  NB102: "unsupported statement",
-  NB103: "unknown identifier",
-  NB104: "unsupported call",
-  NB105: "unsupported property",
-  NB106: "unsupported operator",
-  NB107: "unsupported declaration",
-  NB108: "assignment to a constant",
-  NB109: "unsupported throw",
-  NB200: "type mismatch",
-  NB201: "wrong number of indices",
-  NB202: "wrong number of arguments",
-  NB203: "types do not settle",
-  NB204: "not an array",
-  NB205: "inconsistent return types",
-  NB206: "recursion is not supported",
-  NB207: "unsupported argument type",
-} as const;
+  NB001: { title: "cannot parse the function source", help: "jit() needs the source of an ordinary function, arrow function or method" },
+  NB002: { title: "not a function", help: "pass a plain function, arrow function or method to jit()" },
+  NB100: { title: "unsupported syntax", help: SUBSET },
+  NB101: { title: "unsupported expression", help: SUBSET },
+  NB102: { title: "unsupported statement", help: "supported statements: let/const/var, if/else, for, while, do/while, for (const i of prange(n)), break/continue, return, throw new Error(\"...\")" },
+  NB103: { title: "unknown identifier", help: "kernels can use their parameters and locals, Math, Number, zeros/ones/empty/prange, and names passed with jit(fn, { scope: { name } })" },
+  NB104: { title: "unsupported call", help: "kernels can call Math.* and Number.* functions, zeros/ones/empty, new Float64Array(n) and friends, A.get/A.set, and jitted functions passed in scope" },
+  NB105: { title: "unsupported property", help: "supported properties: a.length on typed arrays; A.shape, A.stride, A.offset, A.size, A.dimension on n-d arrays; Math.PI and other Math/Number constants" },
+  NB106: { title: "unsupported operator", help: "supported operators: + - * / % ** on numbers, comparisons, && || ! ?: and the bitwise operators" },
+  NB107: { title: "unsupported declaration", help: "declare plain names with let/const/var, or destructure a shape: const [m, n] = A.shape" },
+  NB108: { title: "assignment to a constant", help: "declare the variable with let if it changes" },
+  NB109: { title: "unsupported throw", help: "throw new Error(\"message\") with a literal message is supported (also RangeError and TypeError)" },
+  NB200: { title: "type mismatch", help: "a variable or expression has one type in a kernel: number (int or float), boolean, or one kind of array" },
+  NB201: { title: "wrong number of indices", help: "index an n-d array with one index per dimension: A.get(i, j) for a 2-d array" },
+  NB202: { title: "wrong number of arguments", help: "pass exactly the arguments the function declares" },
+  NB203: { title: "types do not settle", help: "give each variable one kind of value" },
+  NB204: { title: "not an array", help: "index and read .length/.shape of array variables (parameters or locals holding arrays)" },
+  NB205: { title: "inconsistent return types", help: "return one kind of value on every path, or nothing on every path" },
+  NB206: { title: "recursion is not supported", help: "rewrite the recursion as a loop" },
+  NB207: { title: "unsupported argument type", help: "jitted functions take numbers, booleans, typed arrays and n-d arrays" },
+} as const satisfies Record<string, { title: string; help: string }>;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

@@ -150,6 +150,8 @@ class Lowering {
 
   run(): FuncIR {
     const { params, body, name } = this.fn;
+    if (this.fn.node.async) this.fail("NB100", this.fn.node, "async functions cannot be compiled", "make the kernel a plain synchronous function and await around the call");
+    if (this.fn.node.generator) this.fail("NB100", this.fn.node, "generator functions cannot be compiled", "return an array of results instead of yielding them");
     this.scopes.push(this.functionScope);
     if (params.length !== this.argTypes.length)
       this.fail("NB202", this.fn.node, `'${name}' takes ${params.length} parameters but was called with ${this.argTypes.length} arguments`);
@@ -733,6 +735,7 @@ class Lowering {
     if (b) return this.readVar(b, n);
     if (name === "NaN") return { k: "const", type: "f64", value: NaN };
     if (name === "Infinity") return { k: "const", type: "f64", value: Infinity };
+    if (name === "arguments") return this.fail("NB101", n, "`arguments` is not supported in kernels", "name every parameter in the function's signature");
     if (name === "undefined") return this.fail("NB101", n, "`undefined` is not a number", "use NaN for a missing float value");
     if (Object.prototype.hasOwnProperty.call(this.env.scope, name)) {
       const v = this.env.scope[name];
@@ -864,6 +867,8 @@ class Lowering {
   // ---- arrays -----------------------------------------------------------------------------------
 
   private arrayVar(n: Node): Var {
+    // Unsupported expressions (this, calls, ...) get their own, more specific error.
+    if (n.type !== "Identifier" && n.type !== "MemberExpression") this.expr(n);
     if (n.type !== "Identifier") this.fail("NB204", n, `'${this.snippet(n)}' must be an array variable here`, "assign it to a local first");
     const b = this.lookup(n.name);
     if (!b) return this.identifier(n) as never;
@@ -976,6 +981,8 @@ class Lowering {
     if (builtin === "prange" || name === "prange") this.fail("NB104", n, "prange(...) is used only as `for (const i of prange(n))`");
     if (fromScope === undefined) {
       if (this.lookup(name)) this.fail("NB104", n, `'${name}' is a variable, not a function`);
+      if (name === this.fn.name) this.fail("NB206", n, `'${name}' calls itself`);
+      if (name === "eval" || name === "Function") this.fail("NB104", callee, `${name}() cannot be compiled: a kernel's code must be known when it is compiled`);
       this.fail("NB103", callee, `'${name}' is not defined in this function`,
         `numbat cannot see functions from the enclosing scope; pass it with jit(fn, { scope: { ${name} } })`);
     }
