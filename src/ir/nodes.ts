@@ -89,7 +89,8 @@ export type Expr =
   | { readonly k: "cond"; readonly c: Expr; readonly a: Expr; readonly b: Expr; readonly type: ScalarType }
   /** JS `&&` / `||`: returns an operand's value, evaluates `b` only when needed. */
   | { readonly k: "logical"; readonly op: "and" | "or"; readonly a: Expr; readonly b: Expr; readonly type: ScalarType }
-  | { readonly k: "load"; readonly arr: Var; readonly idx: readonly Expr[]; readonly type: ScalarType; readonly loc: Loc }
+  /** `unchecked`: the optimiser proved the access in bounds, so no check is emitted. */
+  | { readonly k: "load"; readonly arr: Var; readonly idx: readonly Expr[]; readonly type: ScalarType; readonly loc: Loc; readonly unchecked?: boolean }
   /** `A.length`, `A.shape[d]`, `A.stride[d]`, `A.offset`, `A.size` */
   | { readonly k: "prop"; readonly arr: Var; readonly prop: ArrayProp; readonly dim: number; readonly type: "int" }
   | { readonly k: "call"; readonly fn: FuncIR; readonly args: readonly Expr[]; readonly type: Type; readonly loc: Loc }
@@ -98,13 +99,18 @@ export type Expr =
 
 export type Stmt =
   | { readonly k: "assign"; readonly v: Var; readonly x: Expr }
-  | { readonly k: "store"; readonly arr: Var; readonly idx: readonly Expr[]; readonly x: Expr; readonly loc: Loc }
+  | { readonly k: "store"; readonly arr: Var; readonly idx: readonly Expr[]; readonly x: Expr; readonly loc: Loc; readonly unchecked?: boolean }
   | { readonly k: "if"; readonly c: Expr; readonly then: Stmt[]; readonly else: Stmt[] }
   /**
    * Counted loop: `for (v = start; v cmp end; v += step) body`, with `end` evaluated once (the frontend
    * only forms it when `end` is loop-invariant and the body never assigns `v`).
    */
-  | { readonly k: "for"; readonly label: number; readonly v: Var; readonly start: Expr; readonly end: Expr; readonly step: number; readonly cmp: "lt" | "le" | "gt" | "ge"; readonly body: Stmt[]; readonly parallel: boolean }
+  | {
+      readonly k: "for"; readonly label: number; readonly v: Var; readonly start: Expr; readonly end: Expr; readonly step: number;
+      readonly cmp: "lt" | "le" | "gt" | "ge"; readonly body: Stmt[]; readonly parallel: boolean;
+      /** Set by the vectoriser: iterations may run `vector` at a time in SIMD lanes (then the rest one by one). */
+      readonly vector?: number;
+    }
   /**
    * General loop: each iteration tests `pre` (when present), runs `body`, then `update`, then tests
    * `post` (when present). `continue` jumps to `update`. Covers while, do-while and non-canonical for.

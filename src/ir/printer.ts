@@ -49,7 +49,7 @@ export function printFunc(f: FuncIR): string {
       case "math": return `${e.fn}(${list(e.args)})`;
       case "cond": return `cond(${expr(e.c)}, ${expr(e.a)}, ${expr(e.b)})`;
       case "logical": return `${e.op}(${expr(e.a)}, ${expr(e.b)})`;
-      case "load": return `load ${name(e.arr)}[${list(e.idx)}]`;
+      case "load": return `load${e.unchecked ? "!" : ""} ${name(e.arr)}[${list(e.idx)}]`;
       case "prop": return e.prop === "shape" || e.prop === "stride" ? `${e.prop}(${name(e.arr)}, ${e.dim})` : `${e.prop}(${name(e.arr)})`;
       case "call": return `call ${e.fn.name}(${list(e.args)})`;
       case "alloc": {
@@ -68,7 +68,7 @@ export function printFunc(f: FuncIR): string {
         declared.add(s.v);
         return `${name(s.v)}${first ? `: ${typeToString(s.v.type)}` : ""} = ${expr(s.x)}`;
       }
-      case "store": return `store ${name(s.arr)}[${list(s.idx)}] = ${expr(s.x)}`;
+      case "store": return `store${s.unchecked ? "!" : ""} ${name(s.arr)}[${list(s.idx)}] = ${expr(s.x)}`;
       case "break": case "continue": return `${s.k} L${s.label}`;
       case "return": return s.x ? `return ${expr(s.x)}` : "return";
       case "throw": return `throw ${s.cls} ${JSON.stringify(s.msg)} @${s.loc.line}:${s.loc.column}`;
@@ -102,7 +102,7 @@ export function printFunc(f: FuncIR): string {
         return;
       }
       case "for":
-        out.push(`${ind}${lbl(s.label)}for ${name(s.v)} = ${expr(s.start)} ${s.cmp} ${expr(s.end)} step ${s.step}${s.parallel ? " parallel" : ""} {`);
+        out.push(`${ind}${lbl(s.label)}for ${name(s.v)} = ${expr(s.start)} ${s.cmp} ${expr(s.end)} step ${s.step}${s.parallel ? " parallel" : ""}${s.vector ? ` vector ${s.vector}` : ""} {`);
         block(s.body, inner);
         out.push(`${ind}}`);
         return;

@@ -54,3 +54,42 @@ export function forEachStmt(stmts: readonly Stmt[], f: (s: Stmt) => void): void 
     for (const b of childBlocks(s)) forEachStmt(b, f);
   }
 }
+
+/** Rebuilds an expression bottom-up, applying `f` to each rebuilt node (return it to keep it); `f` also sees the original. */
+export function mapExpr(e: Expr, f: (e: Expr, original: Expr) => Expr): Expr {
+  const m = (x: Expr) => mapExpr(x, f);
+  let r: Expr;
+  switch (e.k) {
+    case "const": case "var": case "prop": r = e; break;
+    case "unary": case "cast": r = { ...e, x: m(e.x) }; break;
+    case "binary": case "logical": r = { ...e, a: m(e.a), b: m(e.b) }; break;
+    case "cond": r = { ...e, c: m(e.c), a: m(e.a), b: m(e.b) }; break;
+    case "math": case "call": r = { ...e, args: e.args.map(m) }; break;
+    case "load": r = { ...e, idx: e.idx.map(m) }; break;
+    case "alloc": r = { ...e, shape: e.shape.map(m) }; break;
+  }
+  return f(r, e);
+}
+
+/** Rebuilds statements (a deep copy), applying `fe` to every expression and `fs` to each rebuilt statement. */
+export function mapStmts(
+  stmts: readonly Stmt[],
+  fe: (e: Expr, original: Expr) => Expr,
+  fs: (s: Stmt, original: Stmt) => Stmt = (s) => s,
+): Stmt[] {
+  const me = (e: Expr) => mapExpr(e, fe);
+  const ms = (ss: readonly Stmt[]) => mapStmts(ss, fe, fs);
+  return stmts.map((s) => {
+    let r: Stmt;
+    switch (s.k) {
+      case "assign": case "expr": r = { ...s, x: me(s.x) }; break;
+      case "store": r = { ...s, idx: s.idx.map(me), x: me(s.x) }; break;
+      case "if": r = { ...s, c: me(s.c), then: ms(s.then), else: ms(s.else) }; break;
+      case "for": r = { ...s, start: me(s.start), end: me(s.end), body: ms(s.body) }; break;
+      case "loop": r = { ...s, pre: s.pre && me(s.pre), post: s.post && me(s.post), body: ms(s.body), update: ms(s.update) }; break;
+      case "return": r = { ...s, x: s.x && me(s.x) }; break;
+      default: r = { ...s };
+    }
+    return fs(r, s);
+  });
+}

@@ -5,6 +5,7 @@ import { parseFunction, type ParsedFunction } from "../frontend/parse.js";
 import { lowerFunction, type LowerEnv } from "../frontend/lower.js";
 import type { FuncIR, Type } from "../ir/nodes.js";
 import { printModule } from "../ir/printer.js";
+import { optimize } from "../passes/pipeline.js";
 import { compileWasm } from "../backends/wasm/codegen.js";
 import { instantiateWasm } from "../backends/wasm/runtime.js";
 import { compileJs } from "../backends/js/codegen.js";
@@ -22,6 +23,8 @@ export interface JitOptions {
   boundscheck?: boolean;
   /** Names the kernel may use from outside: other jitted functions, plain functions, numbers, booleans. */
   scope?: Record<string, unknown>;
+  /** Optimisation level: 1 (default) runs the loop optimiser, 0 compiles the IR as lowered. */
+  opt?: 0 | 1;
   /** Signatures to compile eagerly, e.g. [["ndarray<float64,2>", "ndarray<float64,2>"]] or [["f64", "int"]]. */
   signatures?: readonly (readonly string[])[];
 }
@@ -75,7 +78,8 @@ export class Dispatcher {
     }
     this.inProgress.add(key);
     try {
-      const ir = lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
+      const lowered = lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
+      const ir = optimize(lowered, this.options.opt ?? 1);
       this.irs.set(key, ir);
       return ir;
     } finally {

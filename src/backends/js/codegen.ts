@@ -159,7 +159,7 @@ class FuncGen {
   private stmt(s: Stmt): void {
     switch (s.k) {
       case "assign": this.line(`${this.assignExpr(s.v, s.x)};`); return;
-      case "store": this.line(`${this.element(s.arr, s.idx, s.loc)} = ${this.expr(s.x).s};`); return;
+      case "store": this.line(`${this.element(s.arr, s.idx, s.loc, s.unchecked)} = ${this.expr(s.x).s};`); return;
       case "expr": this.line(`${this.expr(s.x).s};`); return;
       case "if": {
         this.line(`if (${this.expr(s.c).s}) {`);
@@ -242,7 +242,7 @@ class FuncGen {
   /** A simple statement as a JS expression (for a `for(;;)` update clause), else undefined. */
   private asExpr(s: Stmt): string | undefined {
     if (s.k === "assign") return this.assignExpr(s.v, s.x);
-    if (s.k === "store") return `${this.element(s.arr, s.idx, s.loc)} = ${this.expr(s.x).s}`;
+    if (s.k === "store") return `${this.element(s.arr, s.idx, s.loc, s.unchecked)} = ${this.expr(s.x).s}`;
     if (s.k === "expr") return wrap(this.expr(s.x), PREC_COND);
     return undefined;
   }
@@ -253,12 +253,12 @@ class FuncGen {
   }
 
   /** The element lvalue `A_d[A_o + i * A_s0 + ...]` (or `A[i]` for a bare typed array), bounds-checked on request. */
-  private element(arr: Var, idx: readonly Expr[], l: Loc): string {
+  private element(arr: Var, idx: readonly Expr[], l: Loc, unchecked = false): string {
     const n = this.name(arr), t = arr.type as ArrayType;
     const where = this.where(l);
     const index = (e: Expr, d: number, size: string): Code => {
       const c = this.expr(e);
-      if (!this.boundscheck) return c;
+      if (!this.boundscheck || unchecked) return c;
       this.helpers.add("$ck");
       return code(`$ck(${c.s}, ${size}, ${JSON.stringify(arr.name)}, ${d}, ${t.ndim}, ${where})`, PREC_PRIMARY);
     };
@@ -300,7 +300,7 @@ class FuncGen {
         const [js, p] = e.op === "and" ? ["&&", PREC_AND] : ["||", PREC_OR];
         return code(`${wrap(this.expr(e.a), p)} ${js} ${wrap(this.expr(e.b), p + 1)}`, p);
       }
-      case "load": return code(this.element(e.arr, e.idx, e.loc), PREC_PRIMARY);
+      case "load": return code(this.element(e.arr, e.idx, e.loc, e.unchecked), PREC_PRIMARY);
       case "prop": return this.prop(e.arr, e.prop, e.dim);
       case "call": return code(`${this.fnNames.get(e.fn)}(${this.args(e.args)})`, PREC_PRIMARY);
       case "alloc": {

@@ -289,6 +289,7 @@ class FunctionEmitter {
     this.expr(s.end);
     fb.op("local.set", end);
     const exitIf = { lt: "i64.ge_s", le: "i64.gt_s", gt: "i64.le_s", ge: "i64.lt_s" } as const;
+    if (s.vector) this.vectorLoop(s, v!, end, exitIf[s.cmp]);
     fb.block(null, `brk${s.label}`);
     fb.loop(null, `top${s.label}`);
     fb.op("local.get", v!).op("local.get", end).op(exitIf[s.cmp]).brIf(`brk${s.label}`);
@@ -299,6 +300,66 @@ class FunctionEmitter {
     fb.br(`top${s.label}`);
     fb.end();
     fb.end();
+  }
+
+  /**
+   * The SIMD part of a vectorised loop: runs `lanes` iterations at a time while that many remain;
+   * the scalar loop that follows finishes the rest. The body is only assigns and stores (vectorize.ts).
+   */
+  private vectorLoop(s: Extract<Stmt, { k: "for" }>, v: number, end: number, exit: "i64.ge_s" | "i64.gt_s" | "i64.le_s" | "i64.lt_s"): void {
+    const fb = this.fb;
+    const lanes = s.vector!;
+    const laneVars = new Map<Var, number>();
+    for (const st of s.body) if (st.k === "assign" && !laneVars.has(st.v)) laneVars.set(st.v, fb.local("v128", `${st.v.name}_x${lanes}`));
+    fb.block(null, `vbrk${s.label}`);
+    fb.loop(null, `vtop${s.label}`);
+    fb.op("local.get", v).op("i64.const", lanes - 1).op("i64.add").op("local.get", end).op(exit).brIf(`vbrk${s.label}`);
+    for (const st of s.body) {
+      if (st.k === "assign") {
+        this.laneExpr(st.x, s.v, laneVars);
+        fb.op("local.set", laneVars.get(st.v)!);
+      } else if (st.k === "store") {
+        this.address(st.arr, st.idx, st.loc, true);
+        this.laneExpr(st.x, s.v, laneVars);
+        fb.op("v128.store");
+      }
+    }
+    fb.op("local.get", v).op("i64.const", lanes).op("i64.add").op("local.set", v);
+    fb.br(`vtop${s.label}`);
+    fb.end();
+    fb.end();
+  }
+
+  /** Emits `e` as an f64x2 value: lane-dependent parts as SIMD ops, the rest as a scalar splat. */
+  private laneExpr(e: Expr, v: Var, laneVars: ReadonlyMap<Var, number>): void {
+    const fb = this.fb;
+    let depends = false;
+    forEachExpr([{ k: "expr", x: e }], (x) => { if (x.k === "var" && (x.v === v || laneVars.has(x.v))) depends = true; });
+    if (!depends) {
+      this.expr(e);
+      fb.op("f64x2.splat");
+      return;
+    }
+    const simd = { add: "f64x2.add", sub: "f64x2.sub", mul: "f64x2.mul", div: "f64x2.div" } as const;
+    switch (e.k) {
+      case "var": fb.op("local.get", laneVars.get(e.v)!); return;
+      case "load": this.address(e.arr, e.idx, e.loc, true); fb.op("v128.load"); return;
+      case "binary":
+        this.laneExpr(e.a, v, laneVars);
+        this.laneExpr(e.b, v, laneVars);
+        fb.op(simd[e.op as keyof typeof simd]);
+        return;
+      case "unary": this.laneExpr(e.x, v, laneVars); fb.op("f64x2.neg"); return;
+      case "math":
+        this.laneExpr(e.args[0]!, v, laneVars);
+        for (const a of e.args.slice(1)) {
+          this.laneExpr(a, v, laneVars);
+          fb.op(`f64x2.${e.fn}` as never);
+        }
+        if (e.args.length === 1) fb.op(`f64x2.${e.fn}` as never);
+        return;
+      default: throw new Error(`wasm codegen: cannot vectorise a '${e.k}' expression`);
+    }
   }
 
   private loop(s: Extract<Stmt, { k: "loop" }>): void {
@@ -330,11 +391,11 @@ class FunctionEmitter {
   }
 
   /** Leaves the byte address of element `idx` on the stack, after bounds checks. */
-  private address(arr: Var, idx: readonly Expr[], at: Loc): void {
+  private address(arr: Var, idx: readonly Expr[], at: Loc, unchecked = false): void {
     const fb = this.fb;
     const t = arr.type as ArrayType;
     const bytes = DTYPES[t.dtype].bytes;
-    const checked = this.g.boundscheck;
+    const checked = this.g.boundscheck && !unchecked;
     const idxLocals: number[] = [];
     idx.forEach((e, d) => {
       this.expr(e);
@@ -367,7 +428,7 @@ class FunctionEmitter {
 
   private store(s: Extract<Stmt, { k: "store" }>): void {
     const t = s.arr.type as ArrayType;
-    this.address(s.arr, s.idx, s.loc);
+    this.address(s.arr, s.idx, s.loc, s.unchecked);
     this.expr(s.x);
     const op = { f64: ["f64.store"], f32: ["f32.demote_f64", "f32.store"], i32: ["i64.store32"], u32: ["i64.store32"], i16: ["i64.store16"], u16: ["i64.store16"], i8: ["i64.store8"], u8: ["i64.store8"], u8c: ["i64.store8"] }[t.dtype];
     for (const o of op) this.fb.op(o as never);
@@ -375,7 +436,7 @@ class FunctionEmitter {
 
   private load(e: Extract<Expr, { k: "load" }>): void {
     const t = e.arr.type as ArrayType;
-    this.address(e.arr, e.idx, e.loc);
+    this.address(e.arr, e.idx, e.loc, e.unchecked);
     const op = { f64: ["f64.load"], f32: ["f32.load", "f64.promote_f32"], i32: ["i64.load32_s"], u32: ["i64.load32_u"], i16: ["i64.load16_s"], u16: ["i64.load16_u"], i8: ["i64.load8_s"], u8: ["i64.load8_u"], u8c: ["i64.load8_u"] }[t.dtype];
     for (const o of op) this.fb.op(o as never);
   }

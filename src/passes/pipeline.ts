@@ -1,0 +1,30 @@
+// The optimiser's pipeline: a named list of passes run in order over each function's IR.
+// NUMBAT_DUMP_IR=<pass name> (or "all") prints the IR after that pass, as Numba's NUMBA_DEBUG_PRINT_AFTER.
+
+import type { FuncIR, Stmt } from "../ir/nodes.js";
+import { printFunc } from "../ir/printer.js";
+import { optimizeLoopNests } from "./loops.js";
+
+export interface Pass {
+  readonly name: string;
+  /** Returns the rewritten function, or undefined when nothing changed. */
+  readonly run: (f: FuncIR) => FuncIR | undefined;
+}
+
+export const PIPELINE: readonly Pass[] = [
+  { name: "loop-nests", run: optimizeLoopNests },
+];
+
+export function optimize(f: FuncIR, level: number): FuncIR {
+  if (level <= 0) return f;
+  const dump = typeof process !== "undefined" ? process.env?.NUMBAT_DUMP_IR : undefined;
+  let cur = f;
+  for (const pass of PIPELINE) {
+    const next = pass.run(cur);
+    if (next) cur = next;
+    if (dump && (dump === "all" || dump === pass.name)) process.stderr.write(`--- after ${pass.name}${next ? "" : " (unchanged)"}\n${printFunc(cur)}\n`);
+  }
+  return cur;
+}
+
+export type { Stmt };
