@@ -65,10 +65,10 @@ function view<T extends TypedArray>(data: T, shape: number[], stride: number[], 
 }
 
 export class NdArray<T extends TypedArray = TypedArray> {
-  readonly data: T;
-  readonly shape: number[];
-  readonly stride: number[];
-  readonly offset: number;
+  readonly data!: T;
+  readonly shape!: number[];
+  readonly stride!: number[];
+  readonly offset!: number;
 
   /** stride defaults to C order (row-major); offset defaults as in scijs (0, or the start for negative strides). */
   constructor(data: T, shape: number[], stride?: number[], offset?: number) {
@@ -91,6 +91,8 @@ export class NdArray<T extends TypedArray = TypedArray> {
       if (lo < 0 || hi >= data.length)
         throw new RangeError(`numbat: NdArray view (shape ${describe(shape)}, stride ${describe(stride)}, offset ${offset}) reaches [${lo}, ${hi}], outside its data of length ${data.length}`);
     }
+    // Ranks 1-3 get a subclass with small fixed-arity get/set that V8 inlines into loops.
+    if (new.target === NdArray && shape.length >= 1 && shape.length <= 3) return new RANKED[shape.length - 1]!(data, shape, stride, offset) as NdArray<T>;
     this.data = data; this.shape = shape; this.stride = stride; this.offset = offset;
   }
 
@@ -107,33 +109,13 @@ export class NdArray<T extends TypedArray = TypedArray> {
     for (let i = 0; i < s.length; i++) p += s[i] * idx[i];
     return p;
   }
-  // Fixed-arity fast paths: a rest parameter would allocate on every element access, making the
-  // plain-JS reference (and every plain-JS comparison) several times slower than scijs.
-  get(...idx: number[]): number;
-  get(i0?: number, i1?: number, i2?: number, i3?: number, ...more: number[]): number {
-    const s = this.stride, d = this.data;
-    switch (s.length) {
-      case 1: return d[this.offset + s[0] * i0!];
-      case 2: return d[this.offset + s[0] * i0! + s[1] * i1!];
-      case 3: return d[this.offset + s[0] * i0! + s[1] * i1! + s[2] * i2!];
-      case 0: return d[this.offset];
-      default: return d[this.index(i0!, i1!, i2!, i3!, ...more)];
-    }
+  // The generic element access; ranks 1-3 override these (see RANKED below).
+  get(...idx: number[]): number {
+    return this.data[this.index(...idx)];
   }
   /** set(i0, ..., v): stores v and returns it. */
-  set(...idxAndValue: number[]): number;
-  set(a?: number, b?: number, c?: number, e?: number, ...more: number[]): number {
-    const s = this.stride, d = this.data;
-    switch (s.length) {
-      case 0: return (d[this.offset] = a!);
-      case 1: return (d[this.offset + s[0] * a!] = b!);
-      case 2: return (d[this.offset + s[0] * a! + s[1] * b!] = c!);
-      case 3: return (d[this.offset + s[0] * a! + s[1] * b! + s[2] * c!] = e!);
-      default: {
-        const all = [a!, b!, c!, e!, ...more];
-        return (d[this.index(...all)] = all[s.length]);
-      }
-    }
+  set(...idxAndValue: number[]): number {
+    return (this.data[this.index(...idxAndValue)] = idxAndValue[this.stride.length]);
   }
 
   /** Reversed axes (numpy's `.T`). */
@@ -244,6 +226,22 @@ function make(shape: unknown, dtype: unknown, fill: number | undefined): NdArray
   if (fill !== undefined) data.fill(fill); // reused heap blocks hold old contents
   return view(data, dims, cStrides(dims), 0);
 }
+
+// Fixed-arity element access per rank: a rest parameter makes every get/set a real call (and the
+// plain-JS reference several times slower than scijs's generated classes).
+class NdArray1<T extends TypedArray = TypedArray> extends NdArray<T> {
+  override get(i: number): number { return this.data[this.offset + this.stride[0] * i]; }
+  override set(i: number, v: number): number { return (this.data[this.offset + this.stride[0] * i] = v); }
+}
+class NdArray2<T extends TypedArray = TypedArray> extends NdArray<T> {
+  override get(i: number, j: number): number { const s = this.stride; return this.data[this.offset + s[0] * i + s[1] * j]; }
+  override set(i: number, j: number, v: number): number { const s = this.stride; return (this.data[this.offset + s[0] * i + s[1] * j] = v); }
+}
+class NdArray3<T extends TypedArray = TypedArray> extends NdArray<T> {
+  override get(i: number, j: number, k: number): number { const s = this.stride; return this.data[this.offset + s[0] * i + s[1] * j + s[2] * k]; }
+  override set(i: number, j: number, k: number, v: number): number { const s = this.stride; return (this.data[this.offset + s[0] * i + s[1] * j + s[2] * k] = v); }
+}
+const RANKED = [NdArray1, NdArray2, NdArray3] as const;
 
 export function zeros(shape: number | number[], dtype?: DTypeName | DType): NdArray { return make(shape, dtype, 0); }
 export function ones(shape: number | number[], dtype?: DTypeName | DType): NdArray { return make(shape, dtype, 1); }
