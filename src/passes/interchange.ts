@@ -26,7 +26,8 @@ export function privateScalars(body: readonly Stmt[], ctx: FuncContext): Set<Var
   const local = countRefs(body);
   const written = new Set<Var>();
   for (const s of body) if (s.k === "assign") written.add(s.v);
-  for (const v of written) if (local.get(v) !== ctx.refs.get(v)) return undefined;
+  // Temporaries the optimiser created itself are not in ctx.refs; they are private by construction.
+  for (const v of written) if (ctx.refs.has(v) && local.get(v) !== ctx.refs.get(v)) return undefined;
   // A read before the write would carry a value over from the previous iteration.
   const seen = new Set<Var>();
   for (const s of body) {

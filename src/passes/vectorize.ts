@@ -91,11 +91,10 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   return { loop: { ...loop, vector: LANES }, guard };
 }
 
-/** Applies `f` to the innermost loop of a perfect nest. */
-export function mapInnermost(root: ForStmt, f: (l: ForStmt) => ForStmt | undefined): ForStmt | undefined {
-  if (root.body.length === 1 && root.body[0]!.k === "for") {
-    const inner = mapInnermost(root.body[0] as ForStmt, f);
-    return inner && { ...root, body: [inner as Stmt] };
-  }
-  return f(root);
+/** Rebuilds a nest, applying `f` to every innermost loop (a loop whose body has no loops). */
+export function mapInnermost(s: Stmt, f: (l: ForStmt) => ForStmt | undefined): Stmt {
+  if (s.k === "if") return { ...s, then: s.then.map((x) => mapInnermost(x, f)), else: s.else.map((x) => mapInnermost(x, f)) };
+  if (s.k !== "for") return s;
+  if (s.body.some((x) => x.k === "for" || x.k === "if")) return { ...s, body: s.body.map((x) => mapInnermost(x, f)) };
+  return f(s) ?? s;
 }

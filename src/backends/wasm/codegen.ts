@@ -5,7 +5,7 @@
 import { ModuleBuilder, type FunctionBuilder, type ValType } from "./encoder.js";
 import type { ArrayType, Expr, FuncIR, Loc, MathFn, ScalarType, Stmt, Type, Var } from "../../ir/nodes.js";
 import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
-import { forEachExpr } from "../../ir/walk.js";
+import { childExprs, forEachExpr } from "../../ir/walk.js";
 import { MATH_FNS } from "../../ir/math.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
 
@@ -311,6 +311,21 @@ class FunctionEmitter {
     const lanes = s.vector!;
     const laneVars = new Map<Var, number>();
     for (const st of s.body) if (st.k === "assign" && !laneVars.has(st.v)) laneVars.set(st.v, fb.local("v128", `${st.v.name}_x${lanes}`));
+    // Splat lane-invariant values once, before the loop (they read nothing the loop writes and cannot trap).
+    this.hoisted = new Map();
+    const hoist = (e: Expr): void => {
+      if (!this.dependsOnLanes(e, s.v, laneVars)) {
+        if (e.k === "const" || e.type !== "f64" || !this.cannotTrap(e)) return;
+        const l = fb.local("v128", "splat");
+        this.expr(e);
+        fb.op("f64x2.splat").op("local.set", l);
+        this.hoisted!.set(e, l);
+        return;
+      }
+      // Recurse only through lane-wise operations (laneExpr's cases), never into subscripts.
+      if (e.k === "binary" || e.k === "unary" || e.k === "math") childExprs(e).forEach(hoist);
+    };
+    for (const st of s.body) if (st.k === "assign" || st.k === "store") hoist(st.x);
     fb.block(null, `vbrk${s.label}`);
     fb.loop(null, `vtop${s.label}`);
     fb.op("local.get", v).op("i64.const", lanes - 1).op("i64.add").op("local.get", end).op(exit).brIf(`vbrk${s.label}`);
@@ -328,14 +343,36 @@ class FunctionEmitter {
     fb.br(`vtop${s.label}`);
     fb.end();
     fb.end();
+    this.hoisted = undefined;
+  }
+
+  private hoisted: Map<Expr, number> | undefined;
+
+  private dependsOnLanes(e: Expr, v: Var, laneVars: ReadonlyMap<Var, number>): boolean {
+    let depends = false;
+    forEachExpr([{ k: "expr", x: e }], (x) => { if (x.k === "var" && (x.v === v || laneVars.has(x.v))) depends = true; });
+    return depends;
+  }
+
+  /** No run-time error can come out of `e` (so it may be evaluated speculatively). */
+  private cannotTrap(e: Expr): boolean {
+    let ok = true;
+    forEachExpr([{ k: "expr", x: e }], (x) => {
+      if (x.k === "call" || x.k === "alloc" || (x.k === "load" && !x.unchecked) || (x.k === "binary" && x.op === "mod" && x.type === "int")) ok = false;
+      if (x.k === "cast" && x.op === "f2idx") ok = false;
+    });
+    return ok;
   }
 
   /** Emits `e` as an f64x2 value: lane-dependent parts as SIMD ops, the rest as a scalar splat. */
   private laneExpr(e: Expr, v: Var, laneVars: ReadonlyMap<Var, number>): void {
     const fb = this.fb;
-    let depends = false;
-    forEachExpr([{ k: "expr", x: e }], (x) => { if (x.k === "var" && (x.v === v || laneVars.has(x.v))) depends = true; });
-    if (!depends) {
+    const hoisted = this.hoisted?.get(e);
+    if (hoisted !== undefined) {
+      fb.op("local.get", hoisted);
+      return;
+    }
+    if (!this.dependsOnLanes(e, v, laneVars)) {
       this.expr(e);
       fb.op("f64x2.splat");
       return;

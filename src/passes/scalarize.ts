@@ -1,0 +1,67 @@
+// Scalar replacement in a straight-line loop body: an element of a fresh f64 array that the body
+// loads and stores repeatedly (after unroll-and-jam) lives in a temporary, loaded once and stored
+// once at the end; repeated loads of read-only arrays at the counter are loaded once. Values are
+// exactly those the memory would hold (f64 stores don't round), so results are unchanged.
+
+import type { Expr, Stmt, Var } from "../ir/nodes.js";
+import type { ArrayType } from "../ir/types.js";
+import { mapExpr } from "../ir/walk.js";
+import { sameList } from "./affine.js";
+import type { Load, Store } from "./nest.js";
+
+interface Slot {
+  readonly arr: Var;
+  readonly idx: readonly Expr[];
+  readonly temp: Var;
+  readonly proto: Load | Store;
+  stored: boolean;
+}
+
+export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySet<Var>, newTemp: (name: string) => Var): Stmt[] | undefined {
+  const stored = new Set<Var>();
+  for (const s of body) if (s.k === "store") stored.add(s.arr);
+  const replaceable = (arr: Var) => (fresh.has(arr) && stored.has(arr) && (arr.type as ArrayType).dtype === "f64");
+  const slots: Slot[] = [];
+  const out: Stmt[] = [];
+  const usesCounter = (idx: readonly Expr[]) => {
+    let uses = false;
+    for (const i of idx) mapExpr(i, (e) => { if (e.k === "var" && e.v === counter) uses = true; return e; });
+    return uses;
+  };
+  const slotFor = (arr: Var, idx: readonly Expr[]) => slots.find((s) => s.arr === arr && sameList(s.idx, idx));
+  const rewrite = (x: Expr): Expr =>
+    mapExpr(x, (e) => {
+      if (e.k !== "load") return e;
+      const known = slotFor(e.arr, e.idx);
+      if (known) return { k: "var", v: known.temp, type: "f64" };
+      const readOnlyAtCounter = !stored.has(e.arr) && usesCounter(e.idx) && e.type === "f64";
+      if (!replaceable(e.arr) && !readOnlyAtCounter) return e;
+      const temp = newTemp(e.arr.name);
+      out.push({ k: "assign", v: temp, x: e });
+      slots.push({ arr: e.arr, idx: e.idx, temp, proto: e, stored: false });
+      return { k: "var", v: temp, type: "f64" };
+    });
+  let changed = false;
+  for (const s of body) {
+    if (s.k === "store" && replaceable(s.arr)) {
+      const x = rewrite(s.x);
+      let slot = slotFor(s.arr, s.idx);
+      if (!slot) {
+        slot = { arr: s.arr, idx: s.idx, temp: newTemp(s.arr.name), proto: s, stored: true };
+        slots.push(slot);
+      }
+      slot.stored = true;
+      out.push({ k: "assign", v: slot.temp, x });
+      changed = true;
+    } else if (s.k === "assign") out.push({ ...s, x: rewrite(s.x) });
+    else if (s.k === "store") out.push({ ...s, x: rewrite(s.x) });
+    else return undefined;
+  }
+  if (!changed && slots.length === 0) return undefined;
+  for (const slot of slots) {
+    if (!slot.stored) continue;
+    const loc = slot.proto.loc;
+    out.push({ k: "store", arr: slot.arr, idx: slot.idx, x: { k: "var", v: slot.temp, type: "f64" }, loc, unchecked: slot.proto.unchecked });
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+// Unroll-and-jam: unrolls the loop around the innermost one by U and fuses the copies into the
+// innermost body (i-k-j matmul: four k steps per j iteration), so an element the body updates is
+// updated U times in a row and scalar replacement can keep it in a register. Only for nests that
+// `orderIndependent` accepts, where it keeps every element's update order.
+
+import type { Expr, Stmt, Var } from "../ir/nodes.js";
+import { mapStmts } from "../ir/walk.js";
+import { add, int } from "./affine.js";
+import type { FuncContext } from "./context.js";
+import { orderIndependent, perfectNest } from "./interchange.js";
+import { type ForStmt, analyzeNest } from "./nest.js";
+
+export const JAM = 4;
+
+function substitute(stmts: readonly Stmt[], v: Var, by: Expr): Stmt[] {
+  return mapStmts(stmts, (e) => (e.k === "var" && e.v === v ? by : e));
+}
+
+/** Jams the second-innermost loop of a perfect nest; returns the new nest or undefined. */
+export function unrollAndJam(root: ForStmt, ctx: FuncContext): Stmt | undefined {
+  const loops = perfectNest(root);
+  if (!loops || loops.length < 2 || !orderIndependent(loops, ctx)) return undefined;
+  const outer = loops[loops.length - 2]!, inner = loops[loops.length - 1]!;
+  // Profitable only if the stored elements don't depend on the jammed counter (they are reused).
+  const nest = analyzeNest(root);
+  if (nest.accesses.some((a) => a.store && a.subs.some((s) => s?.terms.has(outer.v)))) return undefined;
+  if (!nest.accesses.some((a) => a.store)) return undefined;
+  const v = outer.v;
+  const ref = (k: number): Expr => add({ k: "var", v, type: "int" }, int(k))!;
+  const jammedBody: Stmt[] = [];
+  for (let u = 0; u < JAM; u++) jammedBody.push(...substitute(inner.body, v, ref(u)));
+  // Main loop over whole groups of JAM, then the remainder one by one.
+  const end = outer.cmp === "le" ? add(outer.end, int(1))! : outer.end;
+  const count: Expr = { k: "binary", op: "sub", a: end, b: outer.start, type: "int" };
+  const mainEnd: Expr = add(outer.start, { k: "binary", op: "sub", a: count, b: { k: "binary", op: "mod", a: count, b: int(JAM), type: "int" }, type: "int" })!;
+  const main: ForStmt = { ...outer, end: mainEnd, cmp: "lt", step: JAM, body: [{ ...inner, body: jammedBody }] };
+  const rest: ForStmt = { ...outer, start: mainEnd, end, cmp: "lt" };
+  // Both copies are one statement list; wrap them in an always-true `if` to keep a single root.
+  const pair: Stmt = { k: "if", c: { k: "const", type: "bool", value: true }, then: [main, rest], else: [] };
+  return loops.slice(0, -2).reduceRight<Stmt>((innerStmt, l) => ({ ...l, body: [innerStmt] }), pair);
+}
