@@ -93,3 +93,18 @@ export function mapStmts(
     return fs(r, s);
   });
 }
+
+/** The largest loop label used in `stmts` (-1 if none). */
+export function maxLabel(stmts: readonly Stmt[]): number {
+  let max = -1;
+  forEachStmt(stmts, (s) => { if (s.k === "for" || s.k === "loop") max = Math.max(max, s.label); });
+  return max;
+}
+
+/** A copy of `stmts` whose loops get fresh labels (break/continue follow), so copies of a loop can coexist. */
+export function relabel(stmts: readonly Stmt[], fresh: () => number): Stmt[] {
+  const map = new Map<number, number>();
+  forEachStmt(stmts, (s) => { if (s.k === "for" || s.k === "loop") map.set(s.label, fresh()); });
+  return mapStmts(stmts, (e) => e, (s) =>
+    s.k === "for" || s.k === "loop" || s.k === "break" || s.k === "continue" ? { ...s, label: map.get(s.label) ?? s.label } : s);
+}

@@ -4,6 +4,7 @@
 
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { scalarize } from "./scalarize.js";
+import { maxLabel, relabel } from "../ir/walk.js";
 import { unrollAndJam } from "./unrolljam.js";
 import { sameExpr } from "./affine.js";
 import { allOf, proveInBounds } from "./bounds.js";
@@ -12,12 +13,14 @@ import { interchange } from "./interchange.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
 import { mapInnermost, vectorize } from "./vectorize.js";
 
-function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var): Stmt | undefined {
+function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Stmt | undefined {
   const versioned = proveInBounds(analyzeNest(root));
   if (!versioned) return undefined;
   const guard = [...versioned.guard];
   const interchanged = interchange(versioned.fast, ctx) ?? versioned.fast;
-  let fast: Stmt = unrollAndJam(interchanged, ctx) ?? interchanged;
+  const jammed = unrollAndJam(interchanged, ctx);
+  // Every copy of a loop gets its own labels (the fast copy, and the jam's main and remainder loops).
+  let fast: Stmt = jammed ? relabelCopies(jammed, newLabel) : relabel([interchanged], newLabel)[0]!;
   fast = mapInnermost(fast, (l) => {
     const body = scalarize(l.body, l.v, ctx.fresh, newTemp) ?? l.body;
     const v = vectorize({ ...l, body }, ctx);
@@ -30,16 +33,23 @@ function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) =
   return { k: "if", c: allOf(unique), then: [fast], else: [root] };
 }
 
-function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean }, newTemp: (name: string) => Var): Stmt[] {
+/** Relabels a jammed nest: each loop copy separately, since main and remainder loops share labels. */
+function relabelCopies(s: Stmt, newLabel: () => number): Stmt {
+  if (s.k === "if") return { ...s, then: s.then.map((x) => relabelCopies(x, newLabel)), else: s.else.map((x) => relabelCopies(x, newLabel)) };
+  if (s.k === "for" && s.body.length === 1 && (s.body[0]!.k === "if" || s.body[0]!.k === "for")) return { ...s, label: newLabel(), body: [relabelCopies(s.body[0]!, newLabel)] };
+  return relabel([s], newLabel)[0]!;
+}
+
+function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean }, newTemp: (name: string) => Var, newLabel: () => number): Stmt[] {
   return stmts.map((s) => {
     switch (s.k) {
       case "for": {
-        const r = optimizeNest(s, ctx, newTemp);
+        const r = optimizeNest(s, ctx, newTemp, newLabel);
         if (r) { changed.v = true; return r; }
-        return { ...s, body: rewrite(s.body, ctx, changed, newTemp) };
+        return { ...s, body: rewrite(s.body, ctx, changed, newTemp, newLabel) };
       }
-      case "if": return { ...s, then: rewrite(s.then, ctx, changed, newTemp), else: rewrite(s.else, ctx, changed, newTemp) };
-      case "loop": return { ...s, body: rewrite(s.body, ctx, changed, newTemp), update: rewrite(s.update, ctx, changed, newTemp) };
+      case "if": return { ...s, then: rewrite(s.then, ctx, changed, newTemp, newLabel), else: rewrite(s.else, ctx, changed, newTemp, newLabel) };
+      case "loop": return { ...s, body: rewrite(s.body, ctx, changed, newTemp, newLabel), update: rewrite(s.update, ctx, changed, newTemp, newLabel) };
       default: return s;
     }
   });
@@ -54,6 +64,7 @@ export function optimizeLoopNests(f: FuncIR): FuncIR | undefined {
     temps.push(v);
     return v;
   };
-  const body = rewrite(f.body, funcContext(f), changed, newTemp);
+  let label = maxLabel(f.body) + 1;
+  const body = rewrite(f.body, funcContext(f), changed, newTemp, () => label++);
   return changed.v ? { ...f, body, locals: [...f.locals, ...temps] } : undefined;
 }
