@@ -13,31 +13,41 @@ import { interchange } from "./interchange.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
 import { mapInnermost, vectorize } from "./vectorize.js";
 
+function dedupe(conds: readonly Expr[]): Expr[] {
+  const unique: Expr[] = [];
+  for (const g of conds) if (!unique.some((u) => sameExpr(u, g))) unique.push(g);
+  return unique;
+}
+
+/**
+ * `if (in bounds) { if (contiguous) vectorised else scalar } else original`: the scalar fast copy
+ * (interchanged, jammed, no checks) still serves views that fail only the stride test.
+ */
 function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Stmt | undefined {
   const versioned = proveInBounds(analyzeNest(root));
   if (!versioned) return undefined;
-  const guard = [...versioned.guard];
   const interchanged = interchange(versioned.fast, ctx) ?? versioned.fast;
-  const jammed = unrollAndJam(interchanged, ctx);
-  // Every copy of a loop gets its own labels (the fast copy, and the jam's main and remainder loops).
-  let fast: Stmt = jammed ? relabelCopies(jammed, newLabel) : relabel([interchanged], newLabel)[0]!;
-  fast = mapInnermost(fast, (l) => {
-    const body = scalarize(l.body, l.v, ctx.fresh, newTemp) ?? l.body;
-    const v = vectorize({ ...l, body }, ctx);
-    if (!v) return { ...l, body };
-    guard.push(...v.guard);
+  const scalar = mapInnermost(unrollAndJam(interchanged, ctx, newLabel) ?? interchanged, (l) => {
+    const body = scalarize(l.body, l.v, ctx.fresh, newTemp);
+    return body && { ...l, body };
+  });
+  const strides: Expr[] = [];
+  let vectorised = false;
+  const vector = mapInnermost(scalar, (l) => {
+    const v = vectorize(l, ctx);
+    if (!v) return undefined;
+    vectorised = true;
+    strides.push(...v.guard);
     return v.loop;
   });
-  const unique: Expr[] = [];
-  for (const g of guard) if (!unique.some((u) => sameExpr(u, g))) unique.push(g);
-  return { k: "if", c: allOf(unique), then: [fast], else: [root] };
-}
-
-/** Relabels a jammed nest: each loop copy separately, since main and remainder loops share labels. */
-function relabelCopies(s: Stmt, newLabel: () => number): Stmt {
-  if (s.k === "if") return { ...s, then: s.then.map((x) => relabelCopies(x, newLabel)), else: s.else.map((x) => relabelCopies(x, newLabel)) };
-  if (s.k === "for" && s.body.length === 1 && (s.body[0]!.k === "if" || s.body[0]!.k === "for")) return { ...s, label: newLabel(), body: [relabelCopies(s.body[0]!, newLabel)] };
-  return relabel([s], newLabel)[0]!;
+  // Every copy of a loop gets its own labels (each version, and the jam's main and remainder loops).
+  const fastScalar = relabel([scalar], newLabel)[0]!;
+  let fast = fastScalar;
+  if (vectorised) {
+    const fastVector = relabel([vector], newLabel)[0]!;
+    fast = strides.length ? { k: "if", c: allOf(dedupe(strides)), then: [fastVector], else: [fastScalar] } : fastVector;
+  }
+  return { k: "if", c: allOf(dedupe(versioned.guard)), then: [fast], else: [root] };
 }
 
 function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean }, newTemp: (name: string) => Var, newLabel: () => number): Stmt[] {

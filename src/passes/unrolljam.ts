@@ -4,7 +4,7 @@
 // `orderIndependent` accepts, where it keeps every element's update order.
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
-import { mapStmts } from "../ir/walk.js";
+import { mapStmts, relabel } from "../ir/walk.js";
 import { add, int } from "./affine.js";
 import type { FuncContext } from "./context.js";
 import { orderIndependent, perfectNest } from "./interchange.js";
@@ -17,7 +17,7 @@ function substitute(stmts: readonly Stmt[], v: Var, by: Expr): Stmt[] {
 }
 
 /** Jams the second-innermost loop of a perfect nest; returns the new nest or undefined. */
-export function unrollAndJam(root: ForStmt, ctx: FuncContext): Stmt | undefined {
+export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => number): Stmt | undefined {
   const loops = perfectNest(root);
   if (!loops || loops.length < 2 || !orderIndependent(loops, ctx)) return undefined;
   const outer = loops[loops.length - 2]!, inner = loops[loops.length - 1]!;
@@ -34,7 +34,8 @@ export function unrollAndJam(root: ForStmt, ctx: FuncContext): Stmt | undefined 
   const count: Expr = { k: "binary", op: "sub", a: end, b: outer.start, type: "int" };
   const mainEnd: Expr = add(outer.start, { k: "binary", op: "sub", a: count, b: { k: "binary", op: "mod", a: count, b: int(JAM), type: "int" }, type: "int" })!;
   const main: ForStmt = { ...outer, end: mainEnd, cmp: "lt", step: JAM, body: [{ ...inner, body: jammedBody }] };
-  const rest: ForStmt = { ...outer, start: mainEnd, end, cmp: "lt" };
+  // The remainder is a copy of the loops: it needs labels of its own.
+  const rest = relabel([{ ...outer, start: mainEnd, end, cmp: "lt" }], newLabel)[0]!;
   // Both copies are one statement list; wrap them in an always-true `if` to keep a single root.
   const pair: Stmt = { k: "if", c: { k: "const", type: "bool", value: true }, then: [main, rest], else: [] };
   return loops.slice(0, -2).reduceRight<Stmt>((innerStmt, l) => ({ ...l, body: [innerStmt] }), pair);
