@@ -344,13 +344,19 @@ class FunctionEmitter {
     fb.end();
     fb.end();
     this.hoisted = undefined;
+    this.laneDeps.clear();
   }
 
   private hoisted: Map<Expr, number> | undefined;
 
+  /** Memoised per vector loop: laneExpr asks for every node of every expression. */
+  private laneDeps = new Map<Expr, boolean>();
+
   private dependsOnLanes(e: Expr, v: Var, laneVars: ReadonlyMap<Var, number>): boolean {
-    let depends = false;
-    forEachExpr([{ k: "expr", x: e }], (x) => { if (x.k === "var" && (x.v === v || laneVars.has(x.v))) depends = true; });
+    const known = this.laneDeps.get(e);
+    if (known !== undefined) return known;
+    const depends = e.k === "var" ? e.v === v || laneVars.has(e.v) : childExprs(e).some((c) => this.dependsOnLanes(c, v, laneVars));
+    this.laneDeps.set(e, depends);
     return depends;
   }
 
@@ -422,9 +428,15 @@ class FunctionEmitter {
 
   // ---- arrays -----------------------------------------------------------------------------------
 
-  private part(arr: Var, name: string): number {
+  /** Local of one component of an array value (the layout of `arrayParts`, computed without allocating). */
+  private part(arr: Var, name: "ptr" | "len" | "off" | `n${number}` | `s${number}`): number {
     const t = arr.type as ArrayType;
-    return this.loc(arr)[arrayParts(t).indexOf(name)]!;
+    const ls = this.loc(arr);
+    if (name === "ptr") return ls[0]!;
+    if (name === "len") return ls[1]!;
+    if (name === "off") return ls[1 + 2 * t.ndim]!;
+    const d = Number(name.slice(1));
+    return ls[name[0] === "n" ? 1 + d : 1 + t.ndim + d]!;
   }
 
   /** Leaves the byte address of element `idx` on the stack, after bounds checks. */
