@@ -110,3 +110,32 @@ test("opt: 0 compiles the IR as lowered", () => {
   f(A, A);
   assert.doesNotMatch(f.inspect("ir"), /vector|load!/);
 });
+
+test("flat row-major matmul is interchanged under a run-time injectivity test, and stays exact", () => {
+  function mmflat(a: Float64Array, b: Float64Array, n: number, p: number) {
+    const c = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) for (let k = 0; k < n; k++) c[i * p + j] += a[i * n + k]! * b[k * p + j]!;
+    return c;
+  }
+  const f64 = arrayType("f64", 1, false);
+  const text = optimised(mmflat, [f64, f64, "int", "int"]);
+  assert.match(text, /ge\(p, p\)/, "row length (p) covers the column range (0 .. p-1)");
+  assert.match(text, /vector 2/);
+  const rand = mulberry32(21);
+  const f = jit(mmflat);
+  for (let trial = 0; trial < 40; trial++) {
+    const n = Math.floor(rand() * 9), p = Math.floor(rand() * 9);
+    const a = Float64Array.from({ length: n * n }, () => rand() - 0.5), b = Float64Array.from({ length: n * p }, () => rand() - 0.5);
+    const want = mmflat(a, b, n, p), got = f(a, b, n, p);
+    assert.ok(want.every((x, i) => Object.is(x, got[i])), `n=${n} p=${p}`);
+  }
+  // A row length shorter than the column range makes rows overlap: the guard sends it to the original nest.
+  const a = Float64Array.from({ length: 16 }, (_, i) => i), b = Float64Array.from({ length: 16 }, (_, i) => 1 / (i + 1));
+  function overlapping(a: Float64Array, b: Float64Array) {
+    const c = new Float64Array(40);
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) for (let k = 0; k < 4; k++) c[i * 2 + j] += a[i * 4 + k]! * b[k * 4 + j]!;
+    return c;
+  }
+  const want = overlapping(a, b), got = jit(overlapping)(a, b);
+  assert.ok(want.every((x, i) => Object.is(x, got[i])));
+});

@@ -26,14 +26,24 @@ export function add(a: Expr | null, b: Expr | null): Expr | null {
   if (a.k === "const" && b.k === "const") return int((a.value as number) + (b.value as number));
   if (isConst(a, 0)) return b;
   if (isConst(b, 0)) return a;
+  if (a.k === "const") return add(b, a);
+  // (x + c1) + c2 -> x + (c1 + c2)
+  if (b.k === "const" && a.k === "binary" && a.op === "add" && a.b.k === "const") return add(a.a, int((a.b.value as number) + (b.value as number)));
   return { k: "binary", op: "add", a, b, type: "int" };
 }
 
 export function mul(a: Expr, b: Expr): Expr {
   if (a.k === "const" && b.k === "const") return int((a.value as number) * (b.value as number));
+  if (isConst(a, 0) || isConst(b, 0)) return int(0);
   if (isConst(a, 1)) return b;
   if (isConst(b, 1)) return a;
   return { k: "binary", op: "mul", a, b, type: "int" };
+}
+
+export function sub(a: Expr, b: Expr): Expr {
+  if (isConst(b, 0)) return a;
+  if (b.k === "const") return add(a, int(-(b.value as number)))!;
+  return { k: "binary", op: "sub", a, b, type: "int" };
 }
 
 export function isConst(e: Expr, v?: number): boolean {

@@ -4,11 +4,11 @@
 // subscript is injective in the counters it uses. The counters it does not use keep their relative
 // order under any permutation, so each element still accumulates in the original order.
 
-import type { Stmt, Var } from "../ir/nodes.js";
+import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import { forEachExpr } from "../ir/walk.js";
 import { type FuncContext, countRefs } from "./context.js";
-import { constCoeff, invariant, sameList } from "./affine.js";
-import { type ForStmt, analyzeNest } from "./nest.js";
+import { type Affine, add, constCoeff, int, invariant, sameList, sub as minus } from "./affine.js";
+import { type ForStmt, type Nest, analyzeNest, counterRange } from "./nest.js";
 
 /** The loops of a perfect nest, outermost first, or undefined if `root` is not one. */
 export function perfectNest(root: ForStmt): ForStmt[] | undefined {
@@ -39,38 +39,65 @@ export function privateScalars(body: readonly Stmt[], ctx: FuncContext): Set<Var
   return written;
 }
 
-/** Does the nest's innermost body keep each stored element's updates independent of loop order? */
-export function orderIndependent(loops: readonly ForStmt[], ctx: FuncContext): boolean {
+/**
+ * Does the nest's innermost body keep each stored element's updates independent of loop order?
+ * Returns the run-time conditions that make it so (empty when none are needed), or undefined.
+ */
+export function orderIndependent(loops: readonly ForStmt[], ctx: FuncContext): Expr[] | undefined {
   const root = loops[0]!;
   const nest = analyzeNest(root);
-  if (nest.irregular) return false;
+  if (nest.irregular) return undefined;
   const body = loops[loops.length - 1]!.body;
-  if (!privateScalars(body, ctx)) return false;
+  if (!privateScalars(body, ctx)) return undefined;
   // Rectangular: bounds don't depend on the nest's counters.
-  if (!loops.every((l) => l.step === 1 && (l.cmp === "lt" || l.cmp === "le") && invariant(l.start, nest.facts) && invariant(l.end, nest.facts))) return false;
+  if (!loops.every((l) => l.step === 1 && (l.cmp === "lt" || l.cmp === "le") && invariant(l.start, nest.facts) && invariant(l.end, nest.facts))) return undefined;
   // Every access proven in bounds (an out-of-bounds error would otherwise fire at a different point).
-  if (!nest.accesses.every((a) => a.node.unchecked)) return false;
+  if (!nest.accesses.every((a) => a.node.unchecked)) return undefined;
   // No integer remainder (it can throw) anywhere in the body.
   let throws = false;
   forEachExpr(body, (e) => { if (e.k === "binary" && e.op === "mod" && e.type === "int") throws = true; });
-  if (throws) return false;
+  if (throws) return undefined;
+  const guard: Expr[] = [];
   const stored = new Set(nest.accesses.filter((a) => a.store).map((a) => a.arr));
   for (const w of stored) {
-    if (!ctx.fresh.has(w)) return false;
+    if (!ctx.fresh.has(w)) return undefined;
     const accesses = nest.accesses.filter((a) => a.arr === w);
     const first = accesses[0]!;
-    if (!accesses.every((a) => sameList(a.node.idx, first.node.idx))) return false;
-    // Injective: each dimension uses at most one counter (constant coefficient), each counter one dimension.
+    if (!accesses.every((a) => sameList(a.node.idx, first.node.idx))) return undefined;
+    // Injective: each counter appears in one dimension, and each dimension is injective in its counters.
     const used = new Set<Var>();
     for (const sub of first.subs) {
-      if (!sub || sub.terms.size > 1) return false;
-      for (const [v, c] of sub.terms) {
-        if (!constCoeff(c) || used.has(v)) return false;
+      if (!sub) return undefined;
+      for (const v of sub.terms.keys()) {
+        if (used.has(v)) return undefined;
         used.add(v);
       }
+      const cond = injective(sub, nest);
+      if (!cond) return undefined;
+      guard.push(...cond);
     }
   }
-  return true;
+  return guard;
+}
+
+/**
+ * Conditions under which one subscript dimension maps distinct counter values to distinct elements:
+ * one counter with a constant coefficient always; `a·s + f` (a flat row-major index) when `a` is at
+ * least the number of values `f` takes.
+ */
+function injective(sub: Affine, nest: Nest): Expr[] | undefined {
+  const terms = [...sub.terms];
+  if (terms.length === 0) return [];
+  if (terms.length === 1) return constCoeff(terms[0]![1]) ? [] : undefined;
+  if (terms.length > 2) return undefined;
+  const fastIdx = terms.findIndex(([, c]) => Math.abs(constCoeff(c) ?? 0) === 1);
+  if (fastIdx < 0) return undefined;
+  const [fast] = terms[fastIdx]!;
+  const [, slowCoeff] = terms[1 - fastIdx]!;
+  const r = counterRange(nest, fast);
+  if (!r) return undefined;
+  const count = add(minus(r.hi, r.lo), int(1))!;
+  return [{ k: "binary", op: "ge", a: slowCoeff, b: count, type: "bool" }];
 }
 
 /** How well `v` suits the innermost position: unit-stride and invariant accesses are cheap, strided ones are not. */
@@ -88,14 +115,15 @@ function innermostScore(v: Var, root: ForStmt): number {
 }
 
 /** Interchanges the nest so the best counter is innermost; undefined when illegal or already best. */
-export function interchange(root: ForStmt, ctx: FuncContext): ForStmt | undefined {
+export function interchange(root: ForStmt, ctx: FuncContext): { loop: ForStmt; guard: Expr[] } | undefined {
   const loops = perfectNest(root);
-  if (!loops || loops.length < 2 || !orderIndependent(loops, ctx)) return undefined;
+  const guard = loops && loops.length >= 2 ? orderIndependent(loops, ctx) : undefined;
+  if (!loops || !guard) return undefined;
   const scores = loops.map((l) => innermostScore(l.v, root));
   let best = loops.length - 1;
   scores.forEach((s, i) => { if (s > scores[best]!) best = i; });
   if (best === loops.length - 1) return undefined;
   const order = [...loops.slice(0, best), ...loops.slice(best + 1), loops[best]!];
   const body = loops[loops.length - 1]!.body;
-  return order.reduceRight<Stmt[]>((inner, l) => [{ ...l, body: inner }], body)[0] as ForStmt;
+  return { loop: order.reduceRight<Stmt[]>((inner, l) => [{ ...l, body: inner }], body)[0] as ForStmt, guard };
 }

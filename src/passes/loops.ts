@@ -26,8 +26,12 @@ function dedupe(conds: readonly Expr[]): Expr[] {
 function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Stmt | undefined {
   const versioned = proveInBounds(analyzeNest(root));
   if (!versioned) return undefined;
-  const interchanged = interchange(versioned.fast, ctx) ?? versioned.fast;
-  const scalar = mapInnermost(unrollAndJam(interchanged, ctx, newLabel) ?? interchanged, (l) => {
+  const guard = [...versioned.guard];
+  const ic = interchange(versioned.fast, ctx);
+  const interchanged = ic?.loop ?? versioned.fast;
+  const jam = unrollAndJam(interchanged, ctx, newLabel);
+  guard.push(...(ic?.guard ?? []), ...(jam?.guard ?? []));
+  const scalar = mapInnermost(jam?.stmt ?? interchanged, (l) => {
     const body = scalarize(l.body, l.v, ctx.fresh, newTemp);
     return body && { ...l, body };
   });
@@ -47,7 +51,7 @@ function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) =
     const fastVector = relabel([vector], newLabel)[0]!;
     fast = strides.length ? { k: "if", c: allOf(dedupe(strides)), then: [fastVector], else: [fastScalar] } : fastVector;
   }
-  return { k: "if", c: allOf(dedupe(versioned.guard)), then: [fast], else: [root] };
+  return { k: "if", c: allOf(dedupe(guard)), then: [fast], else: [root] };
 }
 
 function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean }, newTemp: (name: string) => Var, newLabel: () => number): Stmt[] {

@@ -5,7 +5,7 @@
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import { mapStmts, relabel } from "../ir/walk.js";
-import { add, int } from "./affine.js";
+import { add, int, sub } from "./affine.js";
 import type { FuncContext } from "./context.js";
 import { orderIndependent, perfectNest } from "./interchange.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
@@ -17,9 +17,10 @@ function substitute(stmts: readonly Stmt[], v: Var, by: Expr): Stmt[] {
 }
 
 /** Jams the second-innermost loop of a perfect nest; returns the new nest or undefined. */
-export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => number): Stmt | undefined {
+export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => number): { stmt: Stmt; guard: Expr[] } | undefined {
   const loops = perfectNest(root);
-  if (!loops || loops.length < 2 || !orderIndependent(loops, ctx)) return undefined;
+  const guard = loops && loops.length >= 2 ? orderIndependent(loops, ctx) : undefined;
+  if (!loops || !guard) return undefined;
   const outer = loops[loops.length - 2]!, inner = loops[loops.length - 1]!;
   // Profitable only if the stored elements don't depend on the jammed counter (they are reused).
   const nest = analyzeNest(root);
@@ -31,12 +32,12 @@ export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => nu
   for (let u = 0; u < JAM; u++) jammedBody.push(...substitute(inner.body, v, ref(u)));
   // Main loop over whole groups of JAM, then the remainder one by one.
   const end = outer.cmp === "le" ? add(outer.end, int(1))! : outer.end;
-  const count: Expr = { k: "binary", op: "sub", a: end, b: outer.start, type: "int" };
-  const mainEnd: Expr = add(outer.start, { k: "binary", op: "sub", a: count, b: { k: "binary", op: "mod", a: count, b: int(JAM), type: "int" }, type: "int" })!;
+  const count = sub(end, outer.start);
+  const mainEnd: Expr = add(outer.start, sub(count, { k: "binary", op: "mod", a: count, b: int(JAM), type: "int" }))!;
   const main: ForStmt = { ...outer, end: mainEnd, cmp: "lt", step: JAM, body: [{ ...inner, body: jammedBody }] };
   // The remainder is a copy of the loops: it needs labels of its own.
   const rest = relabel([{ ...outer, start: mainEnd, end, cmp: "lt" }], newLabel)[0]!;
   // Both copies are one statement list; wrap them in an always-true `if` to keep a single root.
   const pair: Stmt = { k: "if", c: { k: "const", type: "bool", value: true }, then: [main, rest], else: [] };
-  return loops.slice(0, -2).reduceRight<Stmt>((innerStmt, l) => ({ ...l, body: [innerStmt] }), pair);
+  return { stmt: loops.slice(0, -2).reduceRight<Stmt>((innerStmt, l) => ({ ...l, body: [innerStmt] }), pair), guard };
 }
