@@ -5,7 +5,7 @@
 import { ModuleBuilder, type FunctionBuilder, type ValType } from "./encoder.js";
 import type { ArrayType, Expr, FuncIR, Loc, MathFn, ScalarType, Stmt, Type, Var } from "../../ir/nodes.js";
 import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
-import { childExprs, forEachExpr } from "../../ir/walk.js";
+import { childExprs, forEachExpr, mapExpr } from "../../ir/walk.js";
 import { MATH_FNS } from "../../ir/math.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
 
@@ -326,6 +326,25 @@ class FunctionEmitter {
       if (e.k === "binary" || e.k === "unary" || e.k === "math") childExprs(e).forEach(hoist);
     };
     for (const st of s.body) if (st.k === "assign" || st.k === "store") hoist(st.x);
+    // Every access that depends on the counter is unit-stride (vectorize.ts guarantees it): its address
+    // is base + v * elementBytes, with base (the address at v = 0) computed once here.
+    this.bases = new Map();
+    const zero: Expr = { k: "const", type: "int", value: 0 };
+    const base = (arr: Var, idx: readonly Expr[], key: object): void => {
+      const l = fb.local("i32", `${arr.name}_base`);
+      this.address(arr, idx.map((i) => mapExpr(i, (x) => (x.k === "var" && x.v === s.v ? zero : x))), { line: 0, column: 0 }, true);
+      fb.op("local.set", l);
+      this.bases!.set(key, { local: l, shift: LOG2_BYTES[DTYPES[(arr.type as ArrayType).dtype].bytes]! });
+    };
+    const findLoads = (e: Expr): void => {
+      if (this.hoisted!.has(e) || !this.dependsOnLanes(e, s.v, laneVars)) return;
+      if (e.k === "load") base(e.arr, e.idx, e);
+      else childExprs(e).forEach(findLoads);
+    };
+    for (const st of s.body) {
+      if (st.k === "store") base(st.arr, st.idx, st);
+      if (st.k === "assign" || st.k === "store") findLoads(st.x);
+    }
     fb.block(null, `vbrk${s.label}`);
     fb.loop(null, `vtop${s.label}`);
     fb.op("local.get", v).op("i64.const", lanes - 1).op("i64.add").op("local.get", end).op(exit).brIf(`vbrk${s.label}`);
@@ -334,7 +353,7 @@ class FunctionEmitter {
         this.laneExpr(st.x, s.v, laneVars);
         fb.op("local.set", laneVars.get(st.v)!);
       } else if (st.k === "store") {
-        this.address(st.arr, st.idx, st.loc, true);
+        this.vectorAddress(st, s.v);
         this.laneExpr(st.x, s.v, laneVars);
         fb.op("v128.store");
       }
@@ -344,10 +363,20 @@ class FunctionEmitter {
     fb.end();
     fb.end();
     this.hoisted = undefined;
+    this.bases = undefined;
     this.laneDeps.clear();
   }
 
   private hoisted: Map<Expr, number> | undefined;
+  private bases: Map<object, { local: number; shift: number }> | undefined;
+
+  /** base + (v << shift) for a unit-stride access inside a vector loop. */
+  private vectorAddress(access: object, v: Var): void {
+    const b = this.bases!.get(access)!;
+    this.fb.op("local.get", b.local).op("local.get", this.loc(v)[0]!).op("i32.wrap_i64");
+    if (b.shift) this.fb.op("i32.const", b.shift).op("i32.shl");
+    this.fb.op("i32.add");
+  }
 
   /** Memoised per vector loop: laneExpr asks for every node of every expression. */
   private laneDeps = new Map<Expr, boolean>();
@@ -386,7 +415,7 @@ class FunctionEmitter {
     const simd = { add: "f64x2.add", sub: "f64x2.sub", mul: "f64x2.mul", div: "f64x2.div" } as const;
     switch (e.k) {
       case "var": fb.op("local.get", laneVars.get(e.v)!); return;
-      case "load": this.address(e.arr, e.idx, e.loc, true); fb.op("v128.load"); return;
+      case "load": this.vectorAddress(e, v); fb.op("v128.load"); return;
       case "binary":
         this.laneExpr(e.a, v, laneVars);
         this.laneExpr(e.b, v, laneVars);
