@@ -139,3 +139,17 @@ test("flat row-major matmul is interchanged under a run-time injectivity test, a
   const want = overlapping(a, b), got = jit(overlapping)(a, b);
   assert.ok(want.every((x, i) => Object.is(x, got[i])));
 });
+
+test("loads are not shared across a store that may alias them", () => {
+  function twice(x: Float64Array, y: Float64Array, z: Float64Array) {
+    for (let i = 0; i < x.length; i++) {
+      y[i] = x[i]! + 1;
+      z[i] = x[i]! * 2;
+    }
+  }
+  const a = Float64Array.from([1, 2, 3, 4, 5]), b = Float64Array.from(a), za = new Float64Array(5), zb = new Float64Array(5);
+  twice(a, a, za);
+  jit(twice)(b, b, zb);
+  assert.deepEqual([...zb], [...za]);
+  assert.deepEqual([...b], [...a]);
+});

@@ -5,7 +5,7 @@
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import type { ArrayType } from "../ir/types.js";
-import { mapExpr } from "../ir/walk.js";
+import { forEachExpr, forEachStmt, mapExpr } from "../ir/walk.js";
 import { sameList } from "./affine.js";
 import type { Load, Store } from "./nest.js";
 
@@ -20,7 +20,19 @@ interface Slot {
 export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySet<Var>, newTemp: (name: string) => Var): Stmt[] | undefined {
   const stored = new Set<Var>();
   for (const s of body) if (s.k === "store") stored.add(s.arr);
-  const replaceable = (arr: Var) => (fresh.has(arr) && stored.has(arr) && (arr.type as ArrayType).dtype === "f64");
+  // An element can live in a temporary only if no other subscript could name it: every access to
+  // the array in the body uses one subscript list.
+  const subscripts = new Map<Var, (readonly Expr[])[]>();
+  const note = (arr: Var, idx: readonly Expr[]) => {
+    const list = subscripts.get(arr) ?? [];
+    if (!list.some((l) => sameList(l, idx))) list.push(idx);
+    subscripts.set(arr, list);
+  };
+  forEachStmt(body, (s) => { if (s.k === "store") note(s.arr, s.idx); });
+  forEachExpr(body, (e) => { if (e.k === "load") note(e.arr, e.idx); });
+  const replaceable = (arr: Var) => fresh.has(arr) && stored.has(arr) && (arr.type as ArrayType).dtype === "f64" && subscripts.get(arr)!.length === 1;
+  // Loads of read-only arrays may be shared only when no store can alias them (all stores go to fresh arrays).
+  const storesAreFresh = [...stored].every((a) => fresh.has(a));
   const slots: Slot[] = [];
   const out: Stmt[] = [];
   const usesCounter = (idx: readonly Expr[]) => {
@@ -34,7 +46,7 @@ export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySe
       if (e.k !== "load") return e;
       const known = slotFor(e.arr, e.idx);
       if (known) return { k: "var", v: known.temp, type: "f64" };
-      const readOnlyAtCounter = !stored.has(e.arr) && usesCounter(e.idx) && e.type === "f64";
+      const readOnlyAtCounter = storesAreFresh && !stored.has(e.arr) && usesCounter(e.idx) && e.type === "f64";
       if (!replaceable(e.arr) && !readOnlyAtCounter) return e;
       const temp = newTemp(e.arr.name);
       out.push({ k: "assign", v: temp, x: e });
