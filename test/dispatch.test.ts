@@ -104,3 +104,20 @@ test("n-d arrays from array() work as arguments, and views are checked against t
   const bad = { data: new Float64Array(3), shape: [2, 2], stride: [2, 1], offset: 0 };
   assert.throws(() => total(bad as never), (e: Error) => e instanceof RangeError && /reaches outside its data/.test(e.message));
 });
+
+test("arrays handed out earlier stay valid when a kernel grows the heap", () => {
+  const make = jit(function make(n: number, v: number) {
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) a[i] = v + i;
+    return a;
+  });
+  const small = make(4, 1);
+  const before = heap.stats().memoryBytes;
+  const big = make(8 << 20, 2); // 64 MiB: forces memory.grow inside the call
+  assert.ok(heap.stats().memoryBytes > before, "the heap grew");
+  assert.deepEqual([...small], [1, 2, 3, 4]);
+  assert.equal(big[(8 << 20) - 1], 2 + (8 << 20) - 1);
+  small[0] = 42;
+  const sum = jit(function sum(a: Float64Array) { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]!; return s; });
+  assert.equal(sum(small), 42 + 2 + 3 + 4);
+});

@@ -153,3 +153,16 @@ test("loads are not shared across a store that may alias them", () => {
   assert.deepEqual([...zb], [...za]);
   assert.deepEqual([...b], [...a]);
 });
+
+test("an array variable reassigned inside a nest keeps its bounds checks", () => {
+  function f(a: Float64Array, b: Float64Array, n: number) {
+    let s = 0;
+    let x = a;
+    for (let i = 0; i < n; i++) { s += x[i]!; if (i === 1) x = b; }
+    return s;
+  }
+  const a = new Float64Array([1, 2, 3, 4, 5]), b = new Float64Array([10, 20]);
+  for (const target of ["wasm", "js"] as const)
+    assert.throws(() => jit(f, { target })(a, b, 4), (e: Error) => e instanceof RangeError && /index 2 is out of bounds of 'x' \(size 2\)/.test(e.message));
+  assert.equal(jit(f)(a, b, 2), 3);
+});

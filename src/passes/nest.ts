@@ -61,8 +61,10 @@ export function analyzeNest(root: ForStmt): Nest {
   forEachExpr([root], (e) => { if (e.k === "call" || e.k === "alloc") irregular = true; });
   const facts: NestFacts = { loopVars: new Set(loops.keys()), assigned };
   const accesses: Access[] = [];
+  // An array variable the nest reassigns names different arrays over time: nothing about its
+  // accesses can be decided before the nest runs (undefined subscripts keep them checked).
   const note = (node: Load | Store, store: boolean) =>
-    accesses.push({ node, arr: node.arr, store, subs: node.idx.map((i) => affine(i, facts)) });
+    accesses.push({ node, arr: node.arr, store, subs: node.idx.map((i) => (assigned.has(node.arr) ? undefined : affine(i, facts))) });
   forEachStmt([root], (s) => { if (s.k === "store") note(s, true); });
   forEachExpr([root], (e) => { if (e.k === "load") note(e, false); });
   return { root, loops, parent, facts, accesses, irregular };
