@@ -166,3 +166,34 @@ test("an array variable reassigned inside a nest keeps its bounds checks", () =>
     assert.throws(() => jit(f, { target })(a, b, 4), (e: Error) => e instanceof RangeError && /index 2 is out of bounds of 'x' \(size 2\)/.test(e.message));
   assert.equal(jit(f)(a, b, 2), 3);
 });
+
+test("kernels that write their parameters vectorise under a run-time disjointness test", () => {
+  function axpy(a: number, x: Float64Array, y: Float64Array) {
+    for (let i = 0; i < y.length; i++) y[i] = y[i]! + a * x[i]!;
+  }
+  const f64 = arrayType("f64", 1, false);
+  const text = optimised(axpy, ["f64", f64, f64]);
+  assert.match(text, /disjoint\(y\[/);
+  assert.match(text, /vector 2/);
+  const rand = mulberry32(9);
+  const f = jit(axpy);
+  for (const n of [0, 1, 2, 3, 7, 64]) {
+    const x = Float64Array.from({ length: n }, () => rand()), y1 = Float64Array.from({ length: n }, () => rand()), y2 = Float64Array.from(y1);
+    axpy(0.3, x, y1);
+    f(0.3, x, y2);
+    assert.ok(y1.every((v, i) => Object.is(v, y2[i])));
+  }
+  // Overlapping views of one buffer, both directions, and the same array twice: the guard falls back.
+  for (const shift of [-1, 1, 0]) {
+    const b1 = Float64Array.from({ length: 40 }, (_, i) => i * 0.7 + 1), b2 = Float64Array.from(b1);
+    const view = (b: Float64Array, o: number) => b.subarray(8 + o, 8 + o + 16);
+    axpy(1.5, view(b1, shift), view(b1, 0));
+    f(1.5, view(b2, shift), view(b2, 0));
+    assert.ok(b1.every((v, i) => Object.is(v, b2[i])), `shift ${shift}`);
+  }
+  const h1 = zeros(20), h2 = zeros(20);
+  h1.data.forEach((_, i) => { h1.data[i] = i + 0.5; h2.data[i] = i + 0.5; });
+  axpy(2, h1.data.subarray(1, 17) as Float64Array, h1.data.subarray(0, 16) as Float64Array);
+  f(2, h2.data.subarray(1, 17) as Float64Array, h2.data.subarray(0, 16) as Float64Array);
+  assert.ok(h1.data.every((v, i) => Object.is(v, h2.data[i])), "heap views overlapping");
+});

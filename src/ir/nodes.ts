@@ -94,6 +94,11 @@ export type Expr =
   /** `A.length`, `A.shape[d]`, `A.stride[d]`, `A.offset`, `A.size` */
   | { readonly k: "prop"; readonly arr: Var; readonly prop: ArrayProp; readonly dim: number; readonly type: "int" }
   | { readonly k: "call"; readonly fn: FuncIR; readonly args: readonly Expr[]; readonly type: Type; readonly loc: Loc }
+  /**
+   * Do two arrays' memory ranges avoid each other? `spans` are element-index ranges [aLo, aHi] and
+   * [bLo, bHi] within each array's data (empty when hi < lo). Used by optimiser guards.
+   */
+  | { readonly k: "disjoint"; readonly a: Var; readonly b: Var; readonly spans: readonly [Expr, Expr, Expr, Expr]; readonly type: "bool" }
   /** A fresh array owned by numbat (zeros/ones/empty/new Float64Array(n)); C-contiguous. */
   | { readonly k: "alloc"; readonly fill: FillKind; readonly shape: readonly Expr[]; readonly type: ArrayType; readonly loc: Loc };
 

@@ -50,6 +50,7 @@ export function printFunc(f: FuncIR): string {
       case "cond": return `cond(${expr(e.c)}, ${expr(e.a)}, ${expr(e.b)})`;
       case "logical": return `${e.op}(${expr(e.a)}, ${expr(e.b)})`;
       case "load": return `load${e.unchecked ? "!" : ""} ${name(e.arr)}[${list(e.idx)}]`;
+      case "disjoint": return `disjoint(${name(e.a)}[${expr(e.spans[0])} .. ${expr(e.spans[1])}], ${name(e.b)}[${expr(e.spans[2])} .. ${expr(e.spans[3])}])`;
       case "prop": return e.prop === "shape" || e.prop === "stride" ? `${e.prop}(${name(e.arr)}, ${e.dim})` : `${e.prop}(${name(e.arr)})`;
       case "call": return `call ${e.fn.name}(${list(e.args)})`;
       case "alloc": {

@@ -141,6 +141,12 @@ export function collectErrors(f: FuncIR): string[] {
         if (a && e.type !== elemType(a)) err(`load from ${T(a)} must have type ${elemType(a)}, got ${e.type}`);
         return;
       }
+      case "disjoint": {
+        arrayVar(e.a);
+        arrayVar(e.b);
+        e.spans.forEach((x, i) => at(`.spans[${i}]`, () => { scalar(x); want(x, "int", "disjoint span"); }));
+        return;
+      }
       case "prop": {
         const a = arrayVar(e.arr);
         const t: Type = e.type;

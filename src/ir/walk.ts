@@ -12,6 +12,7 @@ export function childExprs(e: Expr): readonly Expr[] {
     case "math": case "call": return e.args;
     case "load": return e.idx;
     case "alloc": return e.shape;
+    case "disjoint": return e.spans;
   }
 }
 
@@ -67,6 +68,7 @@ export function mapExpr(e: Expr, f: (e: Expr, original: Expr) => Expr): Expr {
     case "math": case "call": r = { ...e, args: e.args.map(m) }; break;
     case "load": r = { ...e, idx: e.idx.map(m) }; break;
     case "alloc": r = { ...e, shape: e.shape.map(m) }; break;
+    case "disjoint": r = { ...e, spans: e.spans.map(m) as unknown as readonly [Expr, Expr, Expr, Expr] }; break;
   }
   return f(r, e);
 }

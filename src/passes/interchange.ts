@@ -7,6 +7,7 @@
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import { forEachExpr } from "../ir/walk.js";
 import { type FuncContext, countRefs } from "./context.js";
+import { storesIsolated } from "./alias.js";
 import { type Affine, add, constCoeff, int, invariant, sameList, sub as minus } from "./affine.js";
 import { type ForStmt, type Nest, analyzeNest, counterRange } from "./nest.js";
 
@@ -57,10 +58,10 @@ export function orderIndependent(loops: readonly ForStmt[], ctx: FuncContext): E
   let throws = false;
   forEachExpr(body, (e) => { if (e.k === "binary" && e.op === "mod" && e.type === "int") throws = true; });
   if (throws) return undefined;
-  const guard: Expr[] = [];
+  // Stored arrays must not share memory with the others (checked at run time unless freshly allocated).
+  const guard: Expr[] = storesIsolated(nest, ctx.fresh);
   const stored = new Set(nest.accesses.filter((a) => a.store).map((a) => a.arr));
   for (const w of stored) {
-    if (!ctx.fresh.has(w)) return undefined;
     const accesses = nest.accesses.filter((a) => a.arr === w);
     const first = accesses[0]!;
     if (!accesses.every((a) => sameList(a.node.idx, first.node.idx))) return undefined;

@@ -12,6 +12,7 @@ import type { FuncContext } from "./context.js";
 import { privateScalars } from "./interchange.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
 import { cmp } from "./bounds.js";
+import { storesIsolated } from "./alias.js";
 
 export const LANES = 2;
 
@@ -73,7 +74,7 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
     const t = a.arr.type as ArrayType;
     if (a.store) {
       // Each iteration stores its own element; every access to the array uses that same subscript.
-      if (use !== "unit" || t.dtype !== "f64" || !ctx.fresh.has(a.arr)) return undefined;
+      if (use !== "unit" || t.dtype !== "f64") return undefined;
       if (!nest.accesses.every((b) => b.arr !== a.arr || sameList(b.node.idx, a.node.idx))) return undefined;
     }
     if (use === undefined) continue; // not affine: must be lane-invariant (checked below)
@@ -88,6 +89,8 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
     if (!value || !laneExpr(value, loop.v, lanes, stored, unitLoads)) return undefined;
   }
   const guard = [...strideOne].map((arr) => cmp("eq", { k: "prop", arr, prop: "stride", dim: (arr.type as ArrayType).ndim - 1, type: "int" }, int(1)));
+  // Lanes load before they store: a stored array must share no memory with the arrays it reads.
+  guard.push(...storesIsolated(nest, ctx.fresh));
   return { loop: { ...loop, vector: LANES }, guard };
 }
 

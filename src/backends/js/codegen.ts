@@ -44,6 +44,13 @@ const HELPERS = {
   if (!(Number.isInteger(n) && n >= 0)) throw badAllocSize(n, where);
   return n;
 }`,
+  // Element ranges [lo, hi] of two typed arrays: do their bytes overlap? (Different buffers never do.)
+  $disjoint: `function $disjoint(a, alo, ahi, b, blo, bhi) {
+  if (ahi < alo || bhi < blo || a.buffer !== b.buffer) return true;
+  const as = a.byteOffset + alo * a.BYTES_PER_ELEMENT, ae = a.byteOffset + (ahi + 1) * a.BYTES_PER_ELEMENT;
+  const bs = b.byteOffset + blo * b.BYTES_PER_ELEMENT, be = b.byteOffset + (bhi + 1) * b.BYTES_PER_ELEMENT;
+  return ae <= bs || be <= as;
+}`,
   $f2idx: `function $f2idx(x) {
   return Number.isInteger(x) ? x : -1;
 }`,
@@ -302,6 +309,12 @@ class FuncGen {
       }
       case "load": return code(this.element(e.arr, e.idx, e.loc, e.unchecked), PREC_PRIMARY);
       case "prop": return this.prop(e.arr, e.prop, e.dim);
+      case "disjoint": {
+        this.helpers.add("$disjoint");
+        const data = (v: Var) => ((v.type as ArrayType).nd ? `${this.name(v)}_d` : this.name(v));
+        const [a0, a1, b0, b1] = e.spans.map((x) => this.expr(x).s);
+        return code(`$disjoint(${data(e.a)}, ${a0}, ${a1}, ${data(e.b)}, ${b0}, ${b1})`, PREC_PRIMARY);
+      }
       case "call": return code(`${this.fnNames.get(e.fn)}(${this.args(e.args)})`, PREC_PRIMARY);
       case "alloc": {
         const where = this.where(e.loc);

@@ -596,12 +596,34 @@ class FunctionEmitter {
       }
       case "load": return this.load(e);
       case "prop": return this.prop(e);
+      case "disjoint": return this.disjoint(e);
       case "call":
         for (const a of e.args) this.expr(a);
         fb.op("call", this.g.callIndex(e.fn));
         return;
       case "alloc": return this.alloc(e);
     }
+  }
+
+  /** Element ranges [lo, hi] of two arrays: no byte in common (empty ranges never overlap). */
+  private disjoint(e: Extract<Expr, { k: "disjoint" }>): void {
+    const fb = this.fb;
+    const [a0, a1, b0, b1] = e.spans.map((x) => {
+      this.expr(x);
+      const l = fb.local("i64", "span");
+      fb.op("local.set", l);
+      return l;
+    });
+    // Byte address of element `i` of `arr` (or one past `i` when `past`), as i64.
+    const addr = (arr: Var, i: number, past: boolean) => {
+      fb.op("local.get", this.part(arr, "ptr")).op("i64.extend_i32_u").op("local.get", i);
+      if (past) fb.op("i64.const", 1).op("i64.add");
+      fb.op("i64.const", DTYPES[(arr.type as ArrayType).dtype].bytes).op("i64.mul").op("i64.add");
+    };
+    fb.op("local.get", a1!).op("local.get", a0!).op("i64.lt_s");
+    fb.op("local.get", b1!).op("local.get", b0!).op("i64.lt_s").op("i32.or");
+    addr(e.a, a1!, true); addr(e.b, b0!, false); fb.op("i64.le_u").op("i32.or");
+    addr(e.b, b1!, true); addr(e.a, a0!, false); fb.op("i64.le_u").op("i32.or");
   }
 
   private prop(e: Extract<Expr, { k: "prop" }>): void {
