@@ -120,7 +120,7 @@ class WasmCodegen {
     const need = new Set<HelperName>();
     for (const f of funcs)
       forEachExpr(f.body, (e) => {
-        if (e.k === "cast" && (e.op === "f2i32" || e.op === "f2idx" || e.op === "f2u8c")) need.add(e.op);
+        if (e.k === "cast" && (e.op === "f2i32" || e.op === "f2u8c")) need.add(e.op);
         if (e.k === "math" && (e.fn === "round" || e.fn === "sign")) need.add(e.fn === "round" ? "round" : e.type === "int" ? "isign" : "sign");
       });
     return [...need];
@@ -722,6 +722,27 @@ class FunctionEmitter {
         fb.op("local.set", l);
         fb.op("i64.const", 0).op("local.get", l).op("local.get", l).op("i64.const", 0).op("i64.lt_s").op("select");
         this.release("i64", l);
+        return;
+      }
+      case "f2idx": {
+        // Inline (V8 does not inline wasm calls): exact integer, else -1 for the bounds check to reject.
+        const x = this.tmp("f64"), t = this.tmp("i64");
+        fb.op("local.tee", x).op("i64.trunc_sat_f64_s").op("local.tee", t).op("i64.const", -1);
+        fb.op("local.get", t).op("f64.convert_i64_s").op("local.get", x).op("f64.eq").op("select");
+        this.release("f64", x);
+        this.release("i64", t);
+        return;
+      }
+      case "f2i32": {
+        // The common case inline; magnitudes of 2^63 and beyond (and NaN/Infinity) take the helper.
+        const x = this.tmp("f64");
+        fb.op("local.tee", x).op("f64.abs").op("f64.const", 2 ** 63).op("f64.lt");
+        fb.if("i64");
+        fb.op("local.get", x).op("i64.trunc_sat_f64_s").op("i32.wrap_i64").op("i64.extend_i32_s");
+        fb.else();
+        fb.op("local.get", x).op("call", this.g.helper("f2i32"));
+        fb.end();
+        this.release("f64", x);
         return;
       }
       default: fb.op("call", this.g.helper(e.op)); return;
