@@ -438,21 +438,26 @@ class FunctionEmitter {
     const fb = this.fb;
     fb.block(null, `brk${s.label}`);
     fb.loop(null, `top${s.label}`);
-    if (s.pre) {
-      this.expr(s.pre);
-      fb.op("i32.eqz").brIf(`brk${s.label}`);
-    }
+    if (s.pre) this.exitUnless(s.pre, `brk${s.label}`);
     fb.block(null, `cont${s.label}`);
     this.block(s.body);
     fb.end();
     this.block(s.update);
-    if (s.post) {
-      this.expr(s.post);
-      fb.op("i32.eqz").brIf(`brk${s.label}`);
-    }
+    if (s.post) this.exitUnless(s.post, `brk${s.label}`);
     fb.br(`top${s.label}`);
     fb.end();
     fb.end();
+  }
+
+  /** Branches to `label` unless boolean `c` holds; `a && b` becomes two tests, not a materialised value. */
+  private exitUnless(c: Expr, label: string): void {
+    if (c.k === "logical" && c.op === "and" && c.type === "bool") {
+      this.exitUnless(c.a, label);
+      this.exitUnless(c.b, label);
+      return;
+    }
+    this.expr(c);
+    this.fb.op("i32.eqz").brIf(label);
   }
 
   // ---- arrays -----------------------------------------------------------------------------------
