@@ -197,3 +197,52 @@ test("kernels that write their parameters vectorise under a run-time disjointnes
   f(2, h2.data.subarray(1, 17) as Float64Array, h2.data.subarray(0, 16) as Float64Array);
   assert.ok(h1.data.every((v, i) => Object.is(v, h2.data[i])), "heap views overlapping");
 });
+
+test("a scalar accumulator is sunk into its element and the nest distributed (then interchanged and vectorised)", () => {
+  function mmS(a: Float64Array, b: Float64Array, n: number) {
+    const c = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += a[i * n + k]! * b[k * n + j]!;
+      c[i * n + j] = s;
+    }
+    return c;
+  }
+  const f64 = arrayType("f64", 1, false);
+  const text = optimised(mmS, [f64, f64, "int"]);
+  assert.match(text, /store! c\.\d+\[add\(mul\(i\.\d+, n\), j\.\d+\)\] = c_r/);
+  assert.match(text, /for k\.\d+ = 0 lt sub\(n, mod\(n, 4\)\) step 4 \{\n\s+for j\.\d+ = 0 lt n step 1 vector 2/);
+  const rand = mulberry32(31);
+  const f = jit(mmS);
+  for (const n of [0, 1, 2, 3, 5, 8, 9]) {
+    const a = Float64Array.from({ length: n * n }, () => rand() - 0.5), b = Float64Array.from({ length: n * n }, () => rand() - 0.5);
+    const want = mmS(a, b, n), got = f(a, b, n);
+    assert.ok(want.every((x, i) => Object.is(x, got[i])), `n=${n}`);
+  }
+});
+
+test("accumulators are not sunk when an outer counter reuses the element, or into parameters that alias", () => {
+  // y[i] is rewritten for every t: distributing would sum over all t instead of keeping the last.
+  function repeated(A: NdArray, x: Float64Array, y: Float64Array, reps: number) {
+    for (let t = 0; t < reps; t++) for (let i = 0; i < A.shape[0]!; i++) {
+      let s = t;
+      for (let j = 0; j < A.shape[1]!; j++) s += A.get(i, j) * x[j]!;
+      y[i] = s;
+    }
+  }
+  const rand = mulberry32(41);
+  const A = randomMatrix(5, 4, rand), x = Float64Array.from({ length: 4 }, () => rand());
+  const y1 = new Float64Array(5), y2 = new Float64Array(5);
+  repeated(A, x, y1, 3);
+  jit(repeated)(A, x, y2, 3);
+  assert.ok(y1.every((v, i) => Object.is(v, y2[i])));
+  // matvec whose output is the input vector itself.
+  function matvec(A: NdArray, x: Float64Array, y: Float64Array) {
+    for (let i = 0; i < A.shape[0]!; i++) { let s = 0; for (let j = 0; j < A.shape[1]!; j++) s += A.get(i, j) * x[j]!; y[i] = s; }
+  }
+  const B = randomMatrix(4, 4, rand);
+  const v1 = Float64Array.from({ length: 4 }, () => rand()), v2 = Float64Array.from(v1);
+  matvec(B, v1, v1);
+  jit(matvec)(B, v2, v2);
+  assert.ok(v1.every((v, i) => Object.is(v, v2[i])));
+});

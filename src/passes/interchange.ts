@@ -65,20 +65,32 @@ export function orderIndependent(loops: readonly ForStmt[], ctx: FuncContext): E
     const accesses = nest.accesses.filter((a) => a.arr === w);
     const first = accesses[0]!;
     if (!accesses.every((a) => sameList(a.node.idx, first.node.idx))) return undefined;
-    // Injective: each counter appears in one dimension, and each dimension is injective in its counters.
-    const used = new Set<Var>();
-    for (const sub of first.subs) {
-      if (!sub) return undefined;
-      for (const v of sub.terms.keys()) {
-        if (used.has(v)) return undefined;
-        used.add(v);
-      }
-      const cond = injective(sub, nest);
-      if (!cond) return undefined;
-      guard.push(...cond);
-    }
+    const cond = injectiveSubscript(first.subs, [], nest);
+    if (!cond) return undefined;
+    guard.push(...cond);
   }
   return guard;
+}
+
+/**
+ * Conditions under which a subscript list names a different element for each combination of the
+ * counters it uses (each counter in one dimension, each dimension injective), and uses every
+ * counter in `required`; undefined when that cannot be shown.
+ */
+export function injectiveSubscript(subs: readonly (Affine | undefined)[], required: readonly Var[], nest: Nest): Expr[] | undefined {
+  const guard: Expr[] = [];
+  const used = new Set<Var>();
+  for (const sub of subs) {
+    if (!sub) return undefined;
+    for (const v of sub.terms.keys()) {
+      if (used.has(v)) return undefined;
+      used.add(v);
+    }
+    const cond = injective(sub, nest);
+    if (!cond) return undefined;
+    guard.push(...cond);
+  }
+  return required.every((v) => used.has(v)) ? guard : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { scalarize } from "./scalarize.js";
+import { sinkAccumulator } from "./accumulate.js";
 import { maxLabel, relabel } from "../ir/walk.js";
 import { unrollAndJam } from "./unrolljam.js";
 import { sameExpr } from "./affine.js";
@@ -23,14 +24,18 @@ function dedupe(conds: readonly Expr[]): Expr[] {
  * `if (in bounds) { if (contiguous) vectorised else scalar } else original`: the scalar fast copy
  * (interchanged, jammed, no checks) still serves views that fail only the stride test.
  */
-function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Stmt | undefined {
-  const versioned = proveInBounds(analyzeNest(root));
-  if (!versioned) return undefined;
-  const guard = [...versioned.guard];
-  const ic = interchange(versioned.fast, ctx);
-  const interchanged = ic?.loop ?? versioned.fast;
+interface Shaped {
+  readonly scalar: Stmt;
+  readonly vector: Stmt | undefined;
+  readonly strides: Expr[];
+  readonly guard: Expr[];
+}
+
+/** Interchange, unroll-and-jam, scalar replacement and vectorisation of one (unchecked) nest. */
+function reshape(nest: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Shaped {
+  const ic = interchange(nest, ctx);
+  const interchanged = ic?.loop ?? nest;
   const jam = unrollAndJam(interchanged, ctx, newLabel);
-  guard.push(...(ic?.guard ?? []), ...(jam?.guard ?? []));
   const scalar = mapInnermost(jam?.stmt ?? interchanged, (l) => {
     const body = scalarize(l.body, l.v, ctx.fresh, newTemp);
     return body && { ...l, body };
@@ -44,14 +49,30 @@ function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) =
     strides.push(...v.guard);
     return v.loop;
   });
+  return { scalar, vector: vectorised ? vector : undefined, strides, guard: [...(ic?.guard ?? []), ...(jam?.guard ?? [])] };
+}
+
+/**
+ * `if (in bounds ...) { if (contiguous ...) vectorised else scalar } else original`: the scalar fast
+ * copy (interchanged, jammed, no checks) still serves views that fail only the stride test.
+ */
+function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Stmt | undefined {
+  const versioned = proveInBounds(analyzeNest(root));
+  if (!versioned) return undefined;
+  const guard = [...versioned.guard];
+  const sunk = sinkAccumulator(versioned.fast, ctx, newLabel);
+  if (sunk) guard.push(...sunk.guard);
+  const parts = (sunk ? (sunk.stmts as ForStmt[]) : [versioned.fast]).map((n) => reshape(n, ctx, newTemp, newLabel));
+  for (const p of parts) guard.push(...p.guard);
   // Every copy of a loop gets its own labels (each version, and the jam's main and remainder loops).
-  const fastScalar = relabel([scalar], newLabel)[0]!;
-  let fast = fastScalar;
-  if (vectorised) {
-    const fastVector = relabel([vector], newLabel)[0]!;
-    fast = strides.length ? { k: "if", c: allOf(dedupe(strides)), then: [fastVector], else: [fastScalar] } : fastVector;
+  const fastScalar = relabel(parts.map((p) => p.scalar), newLabel);
+  let fast: Stmt[] = fastScalar;
+  if (parts.some((p) => p.vector)) {
+    const fastVector = relabel(parts.map((p) => p.vector ?? p.scalar), newLabel);
+    const strides = dedupe(parts.flatMap((p) => p.strides));
+    fast = strides.length ? [{ k: "if", c: allOf(strides), then: fastVector, else: fastScalar }] : fastVector;
   }
-  return { k: "if", c: allOf(dedupe(guard)), then: [fast], else: [root] };
+  return { k: "if", c: allOf(dedupe(guard)), then: fast, else: [root] };
 }
 
 function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean }, newTemp: (name: string) => Var, newLabel: () => number): Stmt[] {
