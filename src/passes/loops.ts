@@ -29,6 +29,7 @@ interface Shaped {
   readonly vector: Stmt | undefined;
   readonly strides: Expr[];
   readonly guard: Expr[];
+  readonly interchanged: boolean;
 }
 
 /** Interchange, unroll-and-jam, scalar replacement and vectorisation of one (unchecked) nest. */
@@ -49,7 +50,7 @@ function reshape(nest: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var
     strides.push(...v.guard);
     return v.loop;
   });
-  return { scalar, vector: vectorised ? vector : undefined, strides, guard: [...(ic?.guard ?? []), ...(jam?.guard ?? [])] };
+  return { scalar, vector: vectorised ? vector : undefined, strides, guard: [...(ic?.guard ?? []), ...(jam?.guard ?? [])], interchanged: ic !== undefined };
 }
 
 /**
@@ -60,9 +61,12 @@ function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) =
   const versioned = proveInBounds(analyzeNest(root));
   if (!versioned) return undefined;
   const guard = [...versioned.guard];
+  // Sinking an accumulator into memory only pays when the accumulation then moves out of the
+  // innermost position (interchange); otherwise the register accumulator is better.
   const sunk = sinkAccumulator(versioned.fast, ctx, newLabel);
-  if (sunk) guard.push(...sunk.guard);
-  const parts = (sunk ? (sunk.stmts as ForStmt[]) : [versioned.fast]).map((n) => reshape(n, ctx, newTemp, newLabel));
+  let parts = sunk ? (sunk.stmts as ForStmt[]).map((n) => reshape(n, ctx, newTemp, newLabel)) : undefined;
+  if (parts && parts[1]!.interchanged) guard.push(...sunk!.guard);
+  else parts = [reshape(versioned.fast, ctx, newTemp, newLabel)];
   for (const p of parts) guard.push(...p.guard);
   // Every copy of a loop gets its own labels (each version, and the jam's main and remainder loops).
   const fastScalar = relabel(parts.map((p) => p.scalar), newLabel);
