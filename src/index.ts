@@ -1,10 +1,12 @@
-// numbat's public API: jit() and the array helpers kernels and callers share. Nothing else is exported.
+// numbat's public API: jit(), the array helpers kernels and callers share, and shutdown() for the thread pool.
 
 import { Dispatcher, attachDispatcher, type Inspectable, type JitOptions } from "./runtime/dispatcher.js";
 
 export { zeros, ones, empty, full, array, NdArray, type DTypeName, type TypedArray } from "./runtime/ndarray.js";
 export { prange, range } from "./runtime/prange.js";
 export { CompileError } from "./diagnostics/error.js";
+/** Stops the worker threads that run parallel loops (they never keep the process alive; a later parallel loop restarts them). */
+export { shutdown } from "./runtime/pool.js";
 export type { JitOptions, Inspectable, Target } from "./runtime/dispatcher.js";
 
 /** A jitted function: callable exactly like the original, plus introspection. */

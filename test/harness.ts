@@ -10,9 +10,15 @@
 
 import assert from "node:assert/strict";
 import { jit } from "../src/index.js";
+import { findCompiler } from "../src/backends/native/compiler.js";
+import { LIBM_CALL, closeEnough } from "../src/backends/native/tolerance.js";
 
-export type Target = "js" | "wasm";
-export const TARGETS: readonly Target[] = ["js", "wasm"];
+export type Target = "js" | "wasm" | "native";
+/** "native" only where a C compiler exists (docs/native.md). */
+export const TARGETS: readonly Target[] = findCompiler() ? ["js", "wasm", "native"] : ["js", "wasm"];
+
+/** True while checking a native kernel that calls libm: its floats may differ from V8's by LIBM_ULPS (docs/native.md). */
+let libmTolerance = false;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFn = (...args: any[]) => unknown;
@@ -264,14 +270,14 @@ function forEachIndex(shape: readonly number[], f: (idx: number[]) => void): voi
 }
 
 function sameNumber(actual: unknown, expected: number, where: string): void {
-  if (typeof actual !== "number" || !Object.is(actual, expected))
+  if (typeof actual !== "number" || !closeEnough(actual, expected, libmTolerance))
     assert.fail(`${where}: expected ${fmt(expected)}, got ${fmt(actual)}`);
 }
 
 function sameElements(actual: ArrayLike<number>, expected: ArrayLike<number>, where: string): void {
   assert.equal(actual.length, expected.length, `${where}: length`);
   for (let i = 0; i < expected.length; i++)
-    if (!Object.is(actual[i], expected[i]))
+    if (!closeEnough(actual[i], expected[i], libmTolerance))
       assert.fail(`${where}[${i}]: expected ${fmt(expected[i])}, got ${fmt(actual[i])} (first mismatch)`);
 }
 
@@ -367,22 +373,27 @@ export function differential(name: string, fn: AnyFn, makeArgs: () => unknown[],
         if (s !== null || before[i] !== null) sameElements(s ?? [], before[i] ?? [], `${name}: makeArgs is not deterministic, argument ${i}`);
       });
       const got = run(jitted, args);
-      if (expected.ok) {
-        if (!got.ok) {
-          const e = got.error;
-          const msg = `${where}: plain JS returned ${fmt(expected.value)} but jitted threw ${describeError(e)}`;
-          if (e instanceof Error) e.message = `${msg}\n${e.message}`;
-          throw e instanceof Error ? e : new Error(msg);
+      libmTolerance = target === "native" && got.ok && LIBM_CALL.test(jitted.inspect?.("ir") ?? "");
+      try {
+        if (expected.ok) {
+          if (!got.ok) {
+            const e = got.error;
+            const msg = `${where}: plain JS returned ${fmt(expected.value)} but jitted threw ${describeError(e)}`;
+            if (e instanceof Error) e.message = `${msg}\n${e.message}`;
+            throw e instanceof Error ? e : new Error(msg);
+          }
+          assertSameValue(got.value, expected.value, `${where}: return value`);
+        } else {
+          if (got.ok) assert.fail(`${where}: plain JS threw ${describeError(expected.error)} but jitted returned ${fmt(got.value)}`);
+          const e = expected.error as Error;
+          const g = got.error as Error;
+          assert.equal(g?.constructor, e?.constructor, `${where}: error class (${describeError(g)})`);
+          assert.equal(g.message, e.message, `${where}: error message`);
         }
-        assertSameValue(got.value, expected.value, `${where}: return value`);
-      } else {
-        if (got.ok) assert.fail(`${where}: plain JS threw ${describeError(expected.error)} but jitted returned ${fmt(got.value)}`);
-        const e = expected.error as Error;
-        const g = got.error as Error;
-        assert.equal(g?.constructor, e?.constructor, `${where}: error class (${describeError(g)})`);
-        assert.equal(g.message, e.message, `${where}: error message`);
+        assertSameInputs(args, reference, `${where}: inputs after the call`);
+      } finally {
+        libmTolerance = false;
       }
-      assertSameInputs(args, reference, `${where}: inputs after the call`);
     }
   }
 }

@@ -8,6 +8,7 @@ import type { DiagnosticCode } from "../diagnostics/messages.js";
 import type { BinaryOp, ErrorClass, Expr, FuncIR, Loc, MathFn, Stmt, Var } from "../ir/nodes.js";
 import { CONSTANTS, MATH_FNS } from "../ir/math.js";
 import { forEachStmt } from "../ir/walk.js";
+import { checkParallelLoops } from "../passes/parallel.js";
 import {
   type ArrayType, type ScalarType, type Type, arrayType, dtypeOfCtorName, dtypeOfUserName, elemType,
   isArray, isScalar, joinTypes, sameType, typeToString,
@@ -21,6 +22,8 @@ export interface LowerEnv {
   resolveCallee(callee: unknown, argTypes: Type[], fail: (detail: string, help?: string) => never): FuncIR;
   /** Is this value one of numbat's own allocation helpers, e.g. the `zeros` export? */
   builtinName(value: unknown): string | undefined;
+  /** prange loops will run on worker threads (wasm target, `parallel` not false): their bodies may not allocate. */
+  readonly parallel?: boolean;
 }
 
 const BUILTIN_ALLOC = new Set(["zeros", "ones", "empty"]);
@@ -67,6 +70,8 @@ class Lowering {
   private pendingLabels: string[] = [];
   /** Compiler temporaries: assigned exactly once, so reading them never needs a spill. */
   private temps = new Set<Var>();
+  /** The `for...of` node of each prange loop, by loop label (for the parallel-loop diagnostics). */
+  private prangeNodes = new Map<number, Node>();
 
   constructor(
     private readonly fn: ParsedFunction,
@@ -175,11 +180,25 @@ class Lowering {
       this.fail("NB205", this.fn.node.body, `'${name}' returns a value on some paths but can also reach the end of the function (where JS returns undefined)`, "end the function with a return statement");
     if (this.sawReturnValue && this.sawReturnVoid)
       this.fail("NB205", this.fn.node, `'${name}' returns a value on some paths and nothing on others`, "return a value on every path");
+    if (!this.changed) this.checkPrange(stmts);
     for (const v of [...this.params, ...this.locals]) {
       const key = (v as Var & { key?: string }).key;
       if (key && this.types.has(key)) v.type = this.types.get(key)!;
     }
     return { name: this.irName, params: this.params, ret, body: stmts, locals: this.locals, written: this.writtenParams(), callees: this.callees, sourceName: name };
+  }
+
+  /** prange loops must be able to run in parallel (passes/parallel.ts): reject provable races and the like. */
+  private checkPrange(stmts: Stmt[]): void {
+    if (this.prangeNodes.size === 0) return;
+    const bad = checkParallelLoops(stmts, { allowAlloc: !this.env.parallel });
+    if (!bad) return;
+    const node = this.prangeNodes.get(bad.label);
+    const { detail, help, loc } = bad.problem;
+    if (!loc) this.fail("NB110", node, detail, help);
+    const text = this.fn.source.split("\n")[loc.line - 1] ?? "";
+    const len = Math.max(1, /^[\w.]*/.exec(text.slice(loc.column - 1))![0].length);
+    throw new CompileError("NB110", detail, loc.line, loc.column, this.fn.name, codeFrame(this.fn.source, loc.line, loc.column, len), help);
   }
 
   private hoistVars(node: Node): void {
@@ -410,7 +429,7 @@ class Lowering {
     return true;
   }
 
-  /** `for (const i of prange(n))` / `prange(a, b)` / `prange(a, b, step)`; sequential until the parallel issue lands. */
+  /** `for (const i of prange(n))` / `prange(a, b)` / `prange(a, b, step)`: a `for` marked parallel (see passes/parallel.ts). */
   private forOf(n: Node): void {
     const call = n.right;
     const callee = call.type === "CallExpression" && call.callee.type === "Identifier" ? call.callee.name : undefined;
@@ -435,6 +454,7 @@ class Lowering {
     if (assignedNames(n.body).has(id.name)) this.fail("NB108", n, `the loop variable '${id.name}' of ${callee} cannot be assigned in the loop`);
     const frame = this.newLoop();
     const body = this.withLoop(frame, () => this.body(n.body));
+    if (callee === "prange") this.prangeNodes.set(frame.label, call);
     this.out.push({ k: "for", label: frame.label, v: b.v, start, end, step, cmp: step > 0 ? "lt" : "gt", body, parallel: callee === "prange" });
     this.scopes.pop();
   }

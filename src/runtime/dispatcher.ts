@@ -9,15 +9,18 @@ import { optimize } from "../passes/pipeline.js";
 import { compileWasm } from "../backends/wasm/codegen.js";
 import { instantiateWasm } from "../backends/wasm/runtime.js";
 import { compileJs } from "../backends/js/codegen.js";
+import { compileNative } from "../backends/native/runtime.js"; // native target (issue 6)
+import { requireCompiler } from "../backends/native/compiler.js"; // native target (issue 6)
 import { signatureKey, typeOfValue } from "./signature.js";
 import { parseTypeString } from "./typestring.js";
 import { empty, ones, zeros } from "./ndarray.js";
 import { prange } from "./prange.js";
+import { type ParallelConfig, resolveThreads } from "./pool.js"; // parallel loops (issue 5)
 
-export type Target = "auto" | "wasm" | "js";
+export type Target = "auto" | "wasm" | "js" | "native";
 
 export interface JitOptions {
-  /** Where compiled code runs: "wasm" (default for "auto") or "js" (generated JavaScript, the reference). */
+  /** Where compiled code runs: "wasm" (default for "auto"), "js" (generated JavaScript, the reference) or "native" (C via the system compiler). */
   target?: Target;
   /** Check every array access (default true); false removes the checks for speed. */
   boundscheck?: boolean;
@@ -27,9 +30,18 @@ export interface JitOptions {
   opt?: 0 | 1;
   /** Signatures to compile eagerly, e.g. [["ndarray<float64,2>", "ndarray<float64,2>"]] or [["f64", "int"]]. */
   signatures?: readonly (readonly string[])[];
+  // ---- parallel loops (issue 5, docs/parallel.md); the wasm target only ----
+  /** `prange` loops run on worker threads unless false (then they are ordinary loops). */
+  parallel?: boolean;
+  /** Threads per parallel loop, the calling one included (default: NUMBAT_NUM_THREADS, else os.availableParallelism()); 1 compiles prange loops sequentially. */
+  threads?: number;
+  /** "static" (default): one contiguous chunk of iterations per thread; "dynamic": chunks of `chunk` iterations taken from a shared counter. */
+  schedule?: "static" | "dynamic";
+  /** Iterations per chunk with dynamic scheduling (default: about 8 chunks per thread). */
+  chunk?: number;
 }
 
-export type Inspectable = "ir" | "wat" | "js";
+export type Inspectable = "ir" | "wat" | "js" | "c";
 
 interface Compiled {
   readonly key: string;
@@ -47,15 +59,19 @@ export class Dispatcher {
   private readonly compiled = new Map<string, Compiled>();
   private readonly inProgress = new Set<string>();
   private readonly id = nextId++;
-  readonly target: "wasm" | "js";
+  readonly target: "wasm" | "js" | "native";
   readonly boundscheck: boolean;
+  /** Parallel loops (issue 5): how this function's prange loops run on the wasm target. */
+  readonly parallel: ParallelConfig | undefined;
 
   constructor(readonly fn: Function, readonly options: JitOptions) {
     const t = options.target ?? "auto";
-    if (!["auto", "wasm", "js"].includes(t))
-      throw new TypeError(`numbat: target "${t}" is not available in this version; use "wasm" (the default) or "js"`);
-    this.target = t === "js" ? "js" : "wasm";
+    if (!["auto", "wasm", "js", "native"].includes(t))
+      throw new TypeError(`numbat: target "${t}" is not available in this version; use "wasm" (the default), "js" or "native"`);
+    if (t === "native") requireCompiler(); // native target (issue 6): fail early, naming what is missing
+    this.target = t === "js" || t === "native" ? t : "wasm";
     this.boundscheck = options.boundscheck ?? true;
+    this.parallel = parallelConfig(options, this.target);
   }
 
   get parsed(): ParsedFunction {
@@ -92,6 +108,7 @@ export class Dispatcher {
     return {
       scope,
       builtinName: (v) => BUILTINS.get(v),
+      parallel: this.target === "wasm" && this.options.parallel !== false,
       resolveCallee: (callee, types, fail) => {
         const d = dispatcherOf(callee);
         if (!d) return fail("only jitted functions (or plain functions passed in `scope`) can be called from a kernel");
@@ -109,9 +126,13 @@ export class Dispatcher {
     if (this.target === "js") {
       const js = compileJs(ir, { boundscheck: this.boundscheck });
       c = { key, ir, run: (args) => js.fn(...args), text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
+    } else if (this.target === "native") {
+      // native target (issue 6)
+      const nat = compileNative(ir, { boundscheck: this.boundscheck });
+      c = { key, ir, run: nat.run, text: (w) => (w === "c" ? nat.module.source : w === "ir" ? printModule(ir) : unavailable(w, "native")) };
     } else {
-      const mod = compileWasm(ir, { boundscheck: this.boundscheck });
-      const run = instantiateWasm(mod, ir);
+      const mod = compileWasm(ir, { boundscheck: this.boundscheck, parallel: this.parallel !== undefined });
+      const run = instantiateWasm(mod, ir, this.parallel);
       c = { key, ir, run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
     }
     this.compiled.set(key, c);
@@ -139,8 +160,19 @@ export class Dispatcher {
   }
 }
 
+/** Parallel loops (issue 5): the thread configuration, or undefined when prange loops run sequentially. */
+function parallelConfig(options: JitOptions, target: string): ParallelConfig | undefined {
+  const { schedule = "static", chunk } = options;
+  if (schedule !== "static" && schedule !== "dynamic") throw new TypeError(`numbat: schedule must be "static" or "dynamic", got ${JSON.stringify(schedule)}`);
+  if (chunk !== undefined && (!Number.isInteger(chunk) || chunk < 1)) throw new TypeError(`numbat: the chunk option must be a positive integer, got ${String(chunk)}`);
+  const threads = resolveThreads(options.threads);
+  if (target !== "wasm" || options.parallel === false || threads <= 1) return undefined;
+  return { threads, schedule, chunk };
+}
+
 function unavailable(what: string, target: string): never {
-  throw new Error(`inspect("${what}") is not available for target "${target}"; try "ir" or "${target === "js" ? "js" : "wat"}"`);
+  const own = { js: "js", wasm: "wat", native: "c" }[target];
+  throw new Error(`inspect("${what}") is not available for target "${target}"; try "ir" or "${own}"`);
 }
 
 const DISPATCHER = Symbol("numbat.dispatcher");

@@ -10,8 +10,7 @@
 // leave the function with `goto` to its failure exit, which GNU C allows out of a statement expression.
 
 import { BINARY_OPS, type ArrayProp, type BinaryOp, type CastOp, type Expr, type FuncIR, type Loc, type MathFn, type Stmt, type UnaryOp, type Var } from "../../ir/nodes.js";
-import { usedLabels } from "../../ir/printer.js";
-import { DTYPES, elemType, isArray, type ArrayType, type DType, type ScalarType, type Type } from "../../ir/types.js";
+import { isArray, type ArrayType, type DType, type ScalarType, type Type } from "../../ir/types.js";
 import { childExprs, forEachExpr, forEachStmt } from "../../ir/walk.js";
 
 // ---- code fragments with C precedence -------------------------------------------------------------
@@ -28,7 +27,11 @@ export const prim = (s: string): Code => code(s, P.POSTFIX);
 /** `c` as an operand of an operator of precedence `min`. */
 export const wrap = (c: Code, min: number): string => (c.p >= min ? c.s : `(${c.s})`);
 export const bin = (op: string, p: number, a: Code, b: Code): Code => code(`${wrap(a, p)} ${op} ${wrap(b, p + 1)}`, p);
-export const un = (op: string, x: Code): Code => code(`${op}${wrap(x, P.UNARY)}`, P.UNARY);
+/** A prefix operator; `- -x` never prints as the decrement `--x`. */
+export const un = (op: string, x: Code): Code => {
+  const inner = wrap(x, P.UNARY);
+  return code(`${op}${op === "-" && inner.startsWith("-") ? `(${inner})` : inner}`, P.UNARY);
+};
 export const castTo = (type: string, x: Code): Code => code(`(${type})${wrap(x, P.UNARY)}`, P.UNARY);
 export const callC = (fn: string, args: readonly Code[]): Code => prim(`${fn}(${args.map((a) => wrap(a, P.ASSIGN)).join(", ")})`);
 
@@ -75,7 +78,6 @@ export abstract class CStyleFunction {
   protected readonly out: string[] = [];
   private ind = "  ";
   private tmpCount = 0;
-  private readonly labels: Set<number>;
   /**
    * Enclosing loops, innermost last: how `break`/`continue` reach each. `id` names the C labels: the
    * optimiser may emit one IR loop twice (versioned nests), and C labels are function-wide.
@@ -89,7 +91,6 @@ export abstract class CStyleFunction {
   protected failUsed = false;
 
   constructor(protected readonly t: CStyleTarget, protected readonly f: FuncIR, protected readonly boundscheck: boolean) {
-    this.labels = usedLabels(f.body);
   }
 
   // ---- what a subclass provides ----
@@ -241,12 +242,13 @@ export abstract class CStyleFunction {
 
   // ---- arrays ----
 
-  private parts(arr: Var): string { return this.name(arr); }
+  /** The C expression of an array value's struct. */
+  protected parts(arr: Var): string { return this.name(arr); }
 
   /** An index checked against `size` (when bounds checks are on): evaluates to the index. */
   private checkedIndex(arr: Var, d: number, idx: Code, loc: Loc, checked: boolean, simple: boolean): Code {
     const t = arr.type as ArrayType;
-    const size = `${this.parts(arr)}.${t.nd ? `n${d}` : "len"}`;
+    const size = `${this.name(arr)}.${t.nd ? `n${d}` : "len"}`;
     if (!checked) return idx;
     const i = simple ? idx.s : this.tmp();
     const raise = this.fail({ k: "oob", arr, axis: d, index: i, size, loc }).join(" ");
@@ -256,7 +258,7 @@ export abstract class CStyleFunction {
 
   /** The element lvalue for already-checked index codes. */
   private element(arr: Var, idx: readonly Code[]): Code {
-    const n = this.parts(arr), t = arr.type as ArrayType;
+    const n = this.name(arr), t = arr.type as ArrayType;
     if (!t.nd) return prim(`${n}.ptr[${idx[0]!.s}]`);
     const terms = [`${n}.off`, ...idx.map((c, d) => `${wrap(c, P.MUL)} * ${n}.s${d}`)];
     return prim(`${n}.ptr[${terms.join(" + ")}]`);
@@ -397,7 +399,7 @@ export abstract class CStyleFunction {
   }
 
   private prop(arr: Var, p: ArrayProp, dim: number): Code {
-    const n = this.parts(arr), t = arr.type as ArrayType;
+    const n = this.name(arr), t = arr.type as ArrayType;
     if (!t.nd) {
       if (p === "stride") return prim("1");
       if (p === "offset") return prim("0");
@@ -456,5 +458,3 @@ export function arrayFields(t: ArrayType): string[] {
   const dims = Array.from({ length: t.ndim }, (_, d) => d);
   return ["ptr", ...dims.map((d) => `n${d}`), ...dims.map((d) => `s${d}`), "off"];
 }
-
-export { DTYPES, elemType };

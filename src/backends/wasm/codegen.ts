@@ -8,9 +8,12 @@ import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
 import { childExprs, forEachExpr, mapExpr } from "../../ir/walk.js";
 import { MATH_FNS } from "../../ir/math.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
+import { type Outlined, outlineParallel, outlinedInfo } from "../../passes/parallel.js";
 
 export interface WasmOptions {
   readonly boundscheck: boolean;
+  /** Outline parallel loops (prange) into exported functions that worker threads run (docs/parallel.md). */
+  readonly parallel?: boolean;
 }
 
 /** Site tables: the JS side turns the small integers passed to error imports back into messages. */
@@ -26,6 +29,20 @@ export interface WasmModule {
   readonly sites: WasmSites;
   /** Imported Math functions, in import order: [importName, arity]. */
   readonly mathImports: [string, number][];
+  /** Parallel regions (outlined loops), by region index; empty when the module has none. */
+  readonly regions: RegionMeta[];
+}
+
+/** A parallel region: the outlined loop body exported as `par<region>(env, lo, hi, chunk)` (docs/parallel.md). */
+export interface RegionMeta {
+  readonly exportName: string;
+  /** The loop's step and comparison: the runtime computes the trip count from (start, end). */
+  readonly step: number;
+  readonly cmp: "lt" | "le" | "gt" | "ge";
+  /** 8-byte live-in slots at the start of the environment block; chunk partials follow them. */
+  readonly slots: number;
+  /** Reductions: each chunk writes this many 8-byte partial results. */
+  readonly reductions: number;
 }
 
 /** The ABI of the exported `main`: how each IR param is passed from JS. */
@@ -55,6 +72,9 @@ function mainParamTypes(t: Type): ValType[] {
   return t === "bool" ? ["i32"] : ["f64"];
 }
 
+/** Wasm params of an outlined loop body: (env block, first counter value, exclusive end, chunk index). */
+const PAR_PARAMS: ValType[] = ["i32", "f64", "f64", "i32"];
+
 /** Scratch address where `main` writes a returned array's descriptor (f64 each). */
 export const RETURN_SCRATCH = 16;
 
@@ -63,7 +83,12 @@ const LOG2_BYTES: Record<number, number> = { 1: 0, 2: 1, 4: 2, 8: 3 };
 const IMPORTED_MATH = new Set<MathFn>(["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "exp", "expm1", "log", "log1p", "log2", "log10", "cbrt", "pow", "hypot", "random"]);
 
 export function compileWasm(entry: FuncIR, opts: WasmOptions): WasmModule {
-  return new WasmCodegen(entry, opts).build();
+  return new WasmCodegen(opts.parallel ? outlineParallel(entry) : entry, opts).build();
+}
+
+/** Environment-block slots of each live-in of an outlined loop: one 8-byte slot per wasm value. */
+function liveInSlots(o: Outlined): number {
+  return o.liveIns.reduce((n, v) => n + valTypes(v.type).length, 0);
 }
 
 class WasmCodegen {
@@ -87,6 +112,12 @@ class WasmCodegen {
     imp("rem0", ["i32"]);
     imp("alloc", ["f64", "i32", "i32", "i32"], ["i32"]);
     imp("fmod", ["f64", "f64"], ["f64"]);
+    // Parallel regions: par_begin(region, start, end) -> env block; par_run(region) -> chunks run.
+    const outlined = funcs.filter((f) => outlinedInfo(f));
+    if (outlined.length) {
+      imp("par_begin", ["i32", "f64", "f64"], ["i32"]);
+      imp("par_run", ["i32"], ["i32"]);
+    }
     // Math functions the module uses: V8 calls imported Math builtins directly, with its own results.
     const used = new Map<string, number>();
     for (const f of funcs)
@@ -106,14 +137,21 @@ class WasmCodegen {
       fb.finish();
     }
     const builders = funcs.map((f) => {
-      const params = f.params.flatMap((p) => valTypes(p.type));
+      const params = outlinedInfo(f) ? PAR_PARAMS : f.params.flatMap((p) => valTypes(p.type));
       const fb = this.mb.addFunction(f.name, params, valTypes(f.ret));
       this.funcIndex.set(f, fb.index);
       return fb;
     });
     funcs.forEach((f, i) => new FunctionEmitter(this, f, builders[i]!).emit());
     this.emitMain();
-    return { bytes: this.mb.toBytes(), wat: () => this.mb.toWat(), sites: this.sites, mathImports: this.mathImports };
+    const regions: RegionMeta[] = [];
+    for (const f of outlined) {
+      const o = outlinedInfo(f)!;
+      const exportName = `par${o.region}`;
+      this.mb.exportFunction(exportName, this.callIndex(f));
+      regions[o.region] = { exportName, step: o.step, cmp: o.cmp, slots: liveInSlots(o), reductions: o.reductions.length };
+    }
+    return { bytes: this.mb.toBytes(), wat: () => this.mb.toWat(), sites: this.sites, mathImports: this.mathImports, regions };
   }
 
   private scanHelpers(funcs: FuncIR[]): HelperName[] {
@@ -197,6 +235,8 @@ class FunctionEmitter {
   constructor(private readonly g: WasmCodegen, private readonly f: FuncIR, private readonly fb: FunctionBuilder) {}
 
   emit(): void {
+    const o = outlinedInfo(this.f);
+    if (o) return this.emitOutlined(o);
     let i = 0;
     for (const p of this.f.params) {
       const n = valTypes(p.type).length;
@@ -210,6 +250,86 @@ class FunctionEmitter {
     // Falling off the end: JS returns undefined; the frontend only allows that for void functions.
     if (this.f.ret !== "void") this.fb.op("unreachable");
     this.fb.finish();
+  }
+
+  /**
+   * An outlined loop body, `par<k>(env: i32, lo: f64, hi: f64, chunk: i32)`: loads the live-ins from
+   * the environment block, runs iterations [lo, hi) (as counter values, exclusive end), then stores
+   * each reduction's partial result in the chunk's slots after the live-ins.
+   */
+  private emitOutlined(o: Outlined): void {
+    const fb = this.fb;
+    ["env", "lo", "hi", "chunk"].forEach((n, k) => fb.nameParam(k, n));
+    for (const p of this.f.params) this.declare(p);
+    const [lo] = this.loc(o.lo), [hi] = this.loc(o.hi);
+    fb.op("local.get", 1).op("i64.trunc_sat_f64_s").op("local.set", lo!);
+    fb.op("local.get", 2).op("i64.trunc_sat_f64_s").op("local.set", hi!);
+    let slot = 0;
+    for (const v of o.liveIns) {
+      const ls = this.loc(v);
+      valTypes(v.type).forEach((t, k) => {
+        fb.op("local.get", 0).op(`${t as "i32" | "i64" | "f64"}.load`, { offset: 8 * slot++ }).op("local.set", ls[k]!);
+      });
+    }
+    for (const v of this.f.locals) this.declare(v);
+    this.block(this.f.body);
+    // Partials: env + 8 * (slots + chunk * reductions + r).
+    o.reductions.forEach((r, k) => {
+      fb.op("local.get", 0).op("local.get", 3).op("i32.const", 8 * o.reductions.length).op("i32.mul").op("i32.add");
+      fb.op("local.get", this.loc(r.v)[0]!).op(r.v.type === "f64" ? "f64.store" : "i64.store", { offset: 8 * (slot + k) });
+    });
+    fb.finish();
+  }
+
+  /**
+   * Runs an outlined loop on the thread pool: par_begin gives the environment block, the live-ins are
+   * stored into it, par_run runs every chunk (and throws what a chunk threw), then each reduction
+   * combines the chunks' partials into the variable, in chunk order.
+   */
+  private parallelCall(e: Extract<Expr, { k: "call" }>, o: Outlined): void {
+    const fb = this.fb;
+    const env = this.tmp("i32");
+    fb.op("i32.const", o.region);
+    this.expr(e.args[0]!);
+    fb.op("f64.convert_i64_s");
+    this.expr(e.args[1]!);
+    fb.op("f64.convert_i64_s");
+    fb.op("call", this.g.importIndex("par_begin")).op("local.set", env);
+    let slot = 0;
+    for (const v of o.liveIns) {
+      const ls = this.loc(v);
+      valTypes(v.type).forEach((t, k) => {
+        fb.op("local.get", env).op("local.get", ls[k]!).op(`${t as "i32" | "i64" | "f64"}.store`, { offset: 8 * slot++ });
+      });
+    }
+    const chunks = this.tmp("i32");
+    fb.op("i32.const", o.region).op("call", this.g.importIndex("par_run")).op("local.set", chunks);
+    if (o.reductions.length) {
+      const c = this.tmp("i32"), at = this.tmp("i32");
+      o.reductions.forEach((r, k) => {
+        const isF = r.v.type === "f64";
+        const [acc] = this.loc(r.v);
+        fb.op("i32.const", 0).op("local.set", c);
+        fb.op("local.get", env).op("i32.const", 8 * (slot + k)).op("i32.add").op("local.set", at);
+        fb.block(null, `rbrk`);
+        fb.loop(null, `rtop`);
+        fb.op("local.get", c).op("local.get", chunks).op("i32.ge_u").brIf("rbrk");
+        fb.op("local.get", acc!).op("local.get", at).op(isF ? "f64.load" : "i64.load");
+        if (r.op === "add" || r.op === "mul") fb.op(`${isF ? "f64" : "i64"}.${r.op}`);
+        else if (isF) fb.op(`f64.${r.op}`);
+        else this.intMinMax(r.op);
+        fb.op("local.set", acc!);
+        fb.op("local.get", at).op("i32.const", 8 * o.reductions.length).op("i32.add").op("local.set", at);
+        fb.op("local.get", c).op("i32.const", 1).op("i32.add").op("local.set", c);
+        fb.br("rtop");
+        fb.end();
+        fb.end();
+      });
+      this.release("i32", c);
+      this.release("i32", at);
+    }
+    this.release("i32", chunks);
+    this.release("i32", env);
   }
 
   private declare(v: Var): number[] {
@@ -602,10 +722,13 @@ class FunctionEmitter {
       case "load": return this.load(e);
       case "prop": return this.prop(e);
       case "disjoint": return this.disjoint(e);
-      case "call":
+      case "call": {
+        const o = outlinedInfo(e.fn);
+        if (o) return this.parallelCall(e, o);
         for (const a of e.args) this.expr(a);
         fb.op("call", this.g.callIndex(e.fn));
         return;
+      }
       case "alloc": return this.alloc(e);
     }
   }

@@ -8,6 +8,7 @@ import { heap } from "../../runtime/memory.js";
 import { adoptHeapArray } from "../../runtime/ndarray.js";
 import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
+import { type ParallelConfig, parallelImports } from "../../runtime/pool.js";
 import { setFlagsFromString } from "node:v8";
 
 /**
@@ -40,7 +41,7 @@ const callStack: number[][] = [];
 
 export type Kernel = (args: readonly unknown[]) => unknown;
 
-export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
+export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: ParallelConfig = { threads: 1, schedule: "static" }): Kernel {
   const { sites } = mod;
   const env: Record<string, Function | WebAssembly.Memory> = {
     memory: heap.memory as unknown as WebAssembly.Memory,
@@ -70,7 +71,10 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR): Kernel {
   const MathFns = Math as unknown as Record<string, Function>;
   for (const [name] of mod.mathImports) env[`math_${name}`] = name.startsWith("hypot") ? Math.hypot : MathFns[name]!;
   preferOptimizedWasm();
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(mod.bytes), { env });
+  const module = new WebAssembly.Module(mod.bytes);
+  // Parallel regions: the pool instantiates this same module on its worker threads (runtime/pool.ts).
+  if (mod.regions.length) Object.assign(env, parallelImports(mod, module, parallel, () => instance.exports as Record<string, Function>));
+  const instance = new WebAssembly.Instance(module, { env });
   const main = instance.exports.main as (...a: number[]) => number;
   const params = entry.params;
   const written = params.map((p) => entry.written.has(p));

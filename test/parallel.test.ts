@@ -1,0 +1,473 @@
+// Parallel loops (issue 5): prange kernels run on the worker pool and are compared with plain JS —
+// bitwise where no reduction is involved, within a tolerance for float reductions — for 1, 2 and 3
+// threads, sizes 0, 1 and odd, static and dynamic scheduling; errors thrown in workers, compile-time
+// rejections, a crashed worker, shutdown, and a process that exits with the pool still alive.
+// The pool is shared by the whole file (starting a worker costs ~30 ms).
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { CompileError, jit, prange, shutdown, zeros, type NdArray } from "../src/index.js";
+import { poolInternals } from "../src/runtime/pool.js";
+import { heap } from "../src/runtime/memory.js";
+import { mulberry32 } from "./harness.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFn = (...args: any[]) => any;
+type Opts = { threads?: number; schedule?: "static" | "dynamic"; chunk?: number; parallel?: boolean; scope?: Record<string, unknown>; boundscheck?: boolean };
+const J = (f: AnyFn, o: Opts) => (jit as unknown as (f: AnyFn, o: Opts) => AnyFn & { inspect(w: string): string })(f, o);
+
+before(async () => {
+  await poolInternals.warmup(2); // 3 threads = the caller + 2 workers
+});
+after(async () => {
+  await shutdown();
+});
+
+const SIZES = [0, 1, 2, 7, 101];
+const THREADS = [1, 2, 3];
+
+function rand(n: number, seed: number): Float64Array {
+  const r = mulberry32(seed);
+  return Float64Array.from({ length: n }, () => 2 * r() - 1);
+}
+
+function mat(m: number, n: number, seed: number): NdArray {
+  const r = mulberry32(seed);
+  const A = zeros([m, n]);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) A.set(i, j, 2 * r() - 1);
+  return A;
+}
+
+function flat(x: unknown): unknown {
+  if (x instanceof Float64Array || x instanceof Int32Array || x instanceof Float32Array) return Array.from(x);
+  if (x && typeof x === "object" && "shape" in x) {
+    const A = x as NdArray;
+    const out: number[] = [];
+    const idx = A.shape.map(() => 0);
+    const total = A.shape.reduce((a, b) => a * b, 1);
+    for (let k = 0; k < total; k++) {
+      out.push((A.get as (...i: number[]) => number)(...idx));
+      for (let d = idx.length - 1; d >= 0; d--) { if (++idx[d]! < A.shape[d]!) break; idx[d] = 0; }
+    }
+    return { shape: [...A.shape], out };
+  }
+  return x;
+}
+
+/** Bitwise (Object.is) comparison of values, arrays and n-d arrays; `tol` relative tolerance for numbers. */
+function same(a: unknown, b: unknown, tol = 0, path = "result"): void {
+  const fa = flat(a), fb = flat(b);
+  if (typeof fa === "number" && typeof fb === "number") {
+    if (tol === 0 || !Number.isFinite(fa) || !Number.isFinite(fb)) assert.ok(Object.is(fa, fb), `${path}: ${fa} vs ${fb}`);
+    else assert.ok(Math.abs(fa - fb) <= tol * Math.max(1, Math.abs(fb)), `${path}: ${fa} vs ${fb} (tolerance ${tol})`);
+    return;
+  }
+  if (Array.isArray(fa) && Array.isArray(fb)) {
+    assert.equal(fa.length, fb.length, `${path}: length`);
+    fa.forEach((x, i) => same(x, fb[i], tol, `${path}[${i}]`));
+    return;
+  }
+  if (fa && typeof fa === "object" && fb && typeof fb === "object") {
+    assert.deepEqual((fa as { shape: number[] }).shape, (fb as { shape: number[] }).shape, `${path}: shape`);
+    same((fa as { out: number[] }).out, (fb as { out: number[] }).out, tol, path);
+    return;
+  }
+  assert.deepEqual(fa, fb, path);
+}
+
+/** Runs `fn` plainly and jitted (each on fresh inputs from `args`); compares results and final inputs. */
+function differential(fn: AnyFn, args: () => unknown[], opts: Opts, tol = 0): AnyFn & { inspect(w: string): string } {
+  const f = J(fn, opts);
+  const plainArgs = args(), jitArgs = args();
+  const expected = fn(...plainArgs);
+  const got = f(...jitArgs);
+  same(got, expected, tol);
+  plainArgs.forEach((a, i) => same(jitArgs[i], a, 0, `argument ${i}`));
+  return f;
+}
+
+const outlined = (f: { inspect(w: string): string }) => /export "par\d+"/.test(f.inspect("wat"));
+
+// ---- kernels -----------------------------------------------------------------------------------------
+
+function axpy(a: number, x: Float64Array, y: Float64Array, out: Float64Array) {
+  for (const i of prange(x.length)) out[i] = a * x[i]! + Math.sin(y[i]!);
+}
+
+function stencil(A: NdArray, B: NdArray) {
+  const [m, n] = A.shape;
+  for (const i of prange(1, m - 1))
+    for (let j = 1; j < n - 1; j++)
+      B.set(i, j, 0.25 * (A.get(i - 1, j) + A.get(i + 1, j) + A.get(i, j - 1) + A.get(i, j + 1)));
+}
+
+function matmul(A: NdArray, B: NdArray) {
+  const [m, n] = A.shape;
+  const [n2, p] = B.shape;
+  if (n !== n2) throw new Error("Inner matrix dimensions must agree.");
+  const C = zeros([m, p]);
+  for (const i of prange(m))
+    for (let j = 0; j < p; j++)
+      for (let k = 0; k < n; k++)
+        C.set(i, j, C.get(i, j) + A.get(i, k) * B.get(k, j));
+  return C;
+}
+
+function rowHistograms(X: NdArray, H: NdArray, bins: number) {
+  const [m, n] = X.shape;
+  for (const r of prange(m)) {
+    for (let j = 0; j < n; j++) {
+      const b = Math.min(bins - 1, Math.floor(((X.get(r, j) + 1) / 2) * bins));
+      H.set(r, b, H.get(r, b) + 1);
+    }
+  }
+}
+
+function rowSums(A: NdArray, out: Float64Array) {
+  const [m, n] = A.shape;
+  for (const i of prange(m)) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += A.get(i, j);
+    out[i] = s;
+  }
+}
+
+function strided(x: Float64Array, out: Float64Array) {
+  for (const i of prange(3, x.length, 2)) out[i] = x[i]! * 2 + x[i - 1]!;
+  for (const i of prange(x.length - 1, -1, -3)) out[i] = out[i]! - 1;
+}
+
+function timeSteps(u: Float64Array, v: Float64Array, steps: number) {
+  const n = u.length;
+  for (let t = 0; t < steps; t++) {
+    for (const i of prange(1, n - 1)) v[i] = u[i]! + 0.1 * (u[i - 1]! - 2 * u[i]! + u[i + 1]!);
+    for (const i of prange(1, n - 1)) u[i] = v[i]!;
+  }
+}
+
+function nested(A: NdArray, out: NdArray) {
+  const [m, n] = A.shape;
+  for (const i of prange(m))
+    for (const j of prange(n)) out.set(i, j, A.get(i, j) * i + j);
+}
+
+function norm(x: number, y: number) {
+  return Math.sqrt(x * x + y * y);
+}
+
+function callsHelper(x: Float64Array, y: Float64Array, out: Float64Array) {
+  for (const i of prange(x.length)) out[i] = norm(x[i]!, y[i]!);
+}
+
+function scaleInPlace(x: Float64Array, k: number) {
+  for (const i of prange(x.length)) x[i] = x[i]! * k;
+}
+
+function callsParallelCallee(x: Float64Array) {
+  scaleInPlace(x, 3);
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i]!;
+  return s;
+}
+
+function intKernel(a: Int32Array, out: Int32Array) {
+  for (const i of prange(a.length)) out[i] = (a[i]! * 7) ^ (i << 2);
+}
+
+function conditionalWrite(x: Float64Array, out: Float64Array) {
+  for (const i of prange(x.length)) {
+    if (x[i]! < 0) continue;
+    let t = x[i]!;
+    if (t > 0.5) t = 0.5;
+    out[i] = t;
+  }
+}
+
+// ---- reductions ----------------------------------------------------------------------------------
+
+function sum(x: Float64Array) {
+  let s = 0;
+  for (const i of prange(x.length)) s += x[i]!;
+  return s;
+}
+
+function sumOffset(x: Float64Array) {
+  let s = 100;
+  for (const i of prange(x.length)) s -= x[i]! * 0.5;
+  return s;
+}
+
+function product(x: Float64Array) {
+  let p = 1;
+  for (const i of prange(x.length)) p *= 1 + x[i]! / 64;
+  return p;
+}
+
+function minMax(x: Float64Array) {
+  let lo = Infinity, hi = -Infinity;
+  for (const i of prange(x.length)) {
+    lo = Math.min(lo, x[i]!);
+    hi = Math.max(x[i]! * 2, hi);
+  }
+  return hi - lo * 3;
+}
+
+function intSum(a: Int32Array) {
+  let s = 0, c = 0, m = 0;
+  for (const i of prange(a.length)) {
+    s += a[i]!;
+    if (a[i]! > 0) c++;
+    m = Math.max(m, a[i]!);
+  }
+  return s * 1000003 + c * 1009 + m;
+}
+
+function dot2(A: NdArray, x: Float64Array) {
+  const [m, n] = A.shape;
+  let total = 0;
+  for (const i of prange(m)) {
+    let row = 0;
+    for (let j = 0; j < n; j++) row += A.get(i, j) * x[j]!;
+    total += row * row;
+  }
+  return total;
+}
+
+// ---- tests ---------------------------------------------------------------------------------------
+
+describe("prange kernels are bitwise identical to plain JS", () => {
+  for (const threads of THREADS) {
+    test(`elementwise, stencil, matmul, histograms, row sums [${threads} thread${threads > 1 ? "s" : ""}]`, () => {
+      for (const n of SIZES) {
+        differential(axpy, () => [1.5, rand(n, 1), rand(n, 2), new Float64Array(n)], { threads });
+        differential(stencil, () => [mat(n, n + 2, 3), mat(n, n + 2, 4)], { threads });
+        differential(matmul, () => [mat(n, n + 1, 5), mat(n + 1, n, 6)], { threads });
+        differential(rowHistograms, () => [mat(n, 13, 7), zeros([n, 5]), 5], { threads });
+        differential(rowSums, () => [mat(n, 9, 8), new Float64Array(n)], { threads });
+        differential(strided, () => [rand(n + 4, 9), new Float64Array(n + 4)], { threads });
+        differential(intKernel, () => [Int32Array.from(rand(n, 10), (v) => Math.round(v * 1000)), new Int32Array(n)], { threads });
+        differential(conditionalWrite, () => [rand(n, 11), new Float64Array(n)], { threads });
+      }
+    });
+  }
+
+  test("the loops are outlined (wasm exports par<k>) and workers run chunks", () => {
+    const before = poolInternals.stats().workerChunks;
+    const f = differential(matmul, () => [mat(64, 64, 1), mat(64, 64, 2)], { threads: 3 });
+    assert.ok(outlined(f));
+    poolInternals.setMainRuns(false);
+    try {
+      differential(axpy, () => [2, rand(1000, 1), rand(1000, 2), new Float64Array(1000)], { threads: 3 });
+    } finally {
+      poolInternals.setMainRuns(true);
+    }
+    assert.ok(poolInternals.stats().workerChunks >= before + 3, "workers ran chunks");
+  });
+
+  test("threads: 1 and parallel: false compile prange as an ordinary loop", () => {
+    assert.ok(!outlined(differential(axpy, () => [2, rand(9, 1), rand(9, 2), new Float64Array(9)], { threads: 1 })));
+    assert.ok(!outlined(differential(axpy, () => [2, rand(9, 1), rand(9, 2), new Float64Array(9)], { threads: 3, parallel: false })));
+  });
+
+  test("dynamic scheduling, several chunk sizes", () => {
+    for (const chunk of [undefined, 1, 3, 1000])
+      for (const n of [0, 1, 50, 257]) {
+        differential(axpy, () => [0.5, rand(n, 12), rand(n, 13), new Float64Array(n)], { threads: 3, schedule: "dynamic", chunk });
+        differential(rowHistograms, () => [mat(n, 4, 14), zeros([n, 3]), 3], { threads: 2, schedule: "dynamic", chunk });
+      }
+  });
+
+  test("prange in a sequential loop, nested prange, calls inside prange, a callee with prange", () => {
+    for (const threads of [2, 3]) {
+      differential(timeSteps, () => [rand(37, 15), new Float64Array(37), 20], { threads });
+      differential(nested, () => [mat(5, 7, 16), zeros([5, 7])], { threads });
+      differential(callsHelper, () => [rand(33, 17), rand(33, 18), new Float64Array(33)], { threads, scope: { norm: J(norm, { threads }) } });
+      const f = differential(callsParallelCallee, () => [rand(41, 19)], { threads, scope: { scaleInPlace: J(scaleInPlace, { threads }) } });
+      assert.ok(outlined(f));
+    }
+  });
+
+  test("typed arrays outside numbat's heap are copied in and back", () => {
+    differential(axpy, () => [3, rand(300, 20), rand(300, 21), new Float64Array(new ArrayBuffer(8 * 310), 16, 300)], { threads: 3 });
+  });
+
+  test("memory that grows after the workers started is visible to them", () => {
+    const n = 3_000_000; // 24 MB: grows the heap
+    const before = heap.stats().memoryBytes;
+    const x = zeros([n]), out = zeros([n]);
+    const f = J(axpy, { threads: 3 });
+    f(2, x.data, x.data, out.data);
+    assert.ok(heap.stats().memoryBytes > before);
+    assert.equal(out.data[n - 1], 0);
+  });
+});
+
+describe("reductions", () => {
+  for (const threads of THREADS) {
+    test(`+=, -=, *=, Math.min/max, ints, nested [${threads} thread${threads > 1 ? "s" : ""}]`, () => {
+      for (const n of SIZES) {
+        differential(sum, () => [rand(n, 30)], { threads }, 1e-12);
+        differential(sumOffset, () => [rand(n, 31)], { threads }, 1e-12);
+        differential(product, () => [rand(n, 32)], { threads }, 1e-12);
+        differential(minMax, () => [rand(n, 33)], { threads }); // exact: min and max do not round
+        differential(intSum, () => [Int32Array.from(rand(n, 34), (v) => Math.round(v * 1e6))], { threads }); // exact
+        differential(dot2, () => [mat(n, 6, 35), rand(6, 36)], { threads }, 1e-12);
+      }
+    });
+  }
+
+  test("a sum that starts at 0 is bitwise the sequential one with one chunk, and deterministic for a fixed thread count", () => {
+    const x = rand(10001, 40);
+    assert.ok(Object.is(J(sum, { threads: 2 })(x.subarray(0, 1)), sum(x.subarray(0, 1))));
+    for (const threads of [2, 3]) {
+      const f = J(sum, { threads });
+      const first = f(x);
+      for (let r = 0; r < 5; r++) assert.ok(Object.is(f(x), first));
+    }
+    const d = J(sum, { threads: 3, schedule: "dynamic", chunk: 100 });
+    const first = d(x);
+    for (let r = 0; r < 5; r++) assert.ok(Object.is(d(x), first));
+  });
+});
+
+// ---- errors --------------------------------------------------------------------------------------
+
+function throwsAt(x: Float64Array, bad: number) {
+  for (const i of prange(x.length)) {
+    if (i === bad) throw new RangeError("bad element");
+    if (i === bad + 1) throw new TypeError("later element");
+    x[i] = x[i]! + 1;
+  }
+}
+
+function outOfBounds(x: Float64Array, k: number) {
+  for (const i of prange(x.length)) x[i] = x[i + k]!;
+}
+
+describe("errors in parallel loops", () => {
+  test("an exception in a worker reaches the caller with its class and message, and the next call works", () => {
+    const f = J(throwsAt, { threads: 3 });
+    poolInternals.setMainRuns(false);
+    try {
+      for (const schedule of ["static", "dynamic"] as const) {
+        const g = J(throwsAt, { threads: 3, schedule, chunk: 10 });
+        assert.throws(() => g(new Float64Array(300), 250), (e: unknown) => e instanceof RangeError && e.message === "bad element");
+        assert.throws(() => g(new Float64Array(300), 9), (e: unknown) => e instanceof RangeError && e.message === "bad element");
+      }
+      // The lowest failing chunk wins, as the first failing iteration would sequentially.
+      assert.throws(() => f(new Float64Array(300), 99), (e: unknown) => e instanceof RangeError && e.message === "bad element");
+      const b = J(outOfBounds, { threads: 3 });
+      assert.throws(() => b(new Float64Array(100), 1), (e: unknown) => e instanceof RangeError && /index 100 is out of bounds of 'x' \(size 100\) at outOfBounds:/.test((e as Error).message));
+    } finally {
+      poolInternals.setMainRuns(true);
+    }
+    // The calling thread's own chunk throws while workers run theirs.
+    assert.throws(() => f(new Float64Array(300), 0), (e: unknown) => e instanceof RangeError && e.message === "bad element");
+    const x = new Float64Array(300);
+    f(x, -5);
+    assert.ok(x.every((v) => v === 1));
+    differential(axpy, () => [2, rand(500, 1), rand(500, 2), new Float64Array(500)], { threads: 3 });
+  });
+
+  test("a crashed worker is replaced", async () => {
+    const spawned = poolInternals.stats().spawned;
+    await poolInternals.crash(0);
+    poolInternals.setMainRuns(false);
+    try {
+      differential(axpy, () => [2, rand(500, 1), rand(500, 2), new Float64Array(500)], { threads: 3 });
+    } finally {
+      poolInternals.setMainRuns(true);
+    }
+    assert.equal(poolInternals.stats().spawned, spawned + 1);
+    await poolInternals.warmup(2);
+    assert.equal(poolInternals.stats().alive, 2);
+  });
+
+  test("shutdown() stops the workers; a later parallel loop starts new ones", async () => {
+    await shutdown();
+    assert.equal(poolInternals.stats().workers, 0);
+    differential(matmul, () => [mat(20, 20, 1), mat(20, 20, 2)], { threads: 3 });
+    await poolInternals.warmup(2);
+    differential(matmul, () => [mat(20, 20, 1), mat(20, 20, 2)], { threads: 3 });
+  });
+});
+
+describe("prange loops that cannot run in parallel are compile errors (NB110)", () => {
+  const cases: [string, AnyFn, RegExp][] = [
+    ["same element", function race(x: Float64Array, out: Float64Array) { for (const i of prange(x.length)) out[0] = out[0]! + x[i]!; }, /every iteration of the prange loop writes the same element of 'out'/],
+    ["same elements in an inner loop", function race2(A: NdArray, out: Float64Array) {
+      const [m, n] = A.shape;
+      for (const i of prange(m)) for (let j = 0; j < n; j++) out[j] = out[j]! + A.get(i, j);
+    }, /writes the same element of 'out'/],
+    ["carried value", function carried(x: Float64Array, out: Float64Array) {
+      let prev = 0;
+      for (const i of prange(x.length)) { out[i] = prev; prev = x[i]!; }
+    }, /'prev' can be read before it is assigned/],
+    ["used after the loop", function last(x: Float64Array) {
+      let t = 0;
+      for (const i of prange(x.length)) t = x[i]!;
+      return t;
+    }, /'t' is assigned in the prange loop and also used outside it/],
+    ["allocation", function alloc(x: Float64Array, out: Float64Array) {
+      for (const i of prange(x.length)) { const tmp = new Float64Array(2); tmp[0] = x[i]!; out[i] = tmp[0]!; }
+    }, /arrays cannot be allocated inside a prange loop/],
+    ["break", function brk(x: Float64Array) {
+      for (const i of prange(x.length)) { if (x[i]! < 0) break; x[i] = 1; }
+    }, /cannot break out of itself/],
+    ["return", function ret(x: Float64Array) {
+      for (const i of prange(x.length)) { if (x[i]! < 0) return i; }
+      return -1;
+    }, /cannot return from the function/],
+    ["mixed reduction", function mixed(x: Float64Array) {
+      let s = 1;
+      for (const i of prange(x.length)) { s += x[i]!; s *= 2; }
+      return s;
+    }, /'s' is updated with both/],
+  ];
+  for (const [name, fn, message] of cases) {
+    test(name, () => {
+      const f = J(fn, { threads: 2 });
+      const args = fn.length === 1 ? [new Float64Array(4)] : [fn.name.startsWith("race2") ? zeros([2, 2]) : new Float64Array(4), new Float64Array(4)];
+      assert.throws(() => f(...args), (e: unknown) => e instanceof CompileError && e.code === "NB110" && message.test(e.message) && e.message.includes(" | "));
+    });
+  }
+
+  test("a callee that allocates", () => {
+    const mk = (n: number) => new Float64Array(n);
+    function usesAlloc(x: Float64Array) { for (const i of prange(x.length)) x[i] = mk(3).length; }
+    const f = J(usesAlloc, { threads: 2, scope: { mk: J(mk, {}) } });
+    assert.throws(() => f(new Float64Array(3)), (e: unknown) => e instanceof CompileError && /'mk' allocates an array/.test(e.message));
+  });
+
+  test("allocation is allowed when prange runs sequentially (parallel: false, target js)", () => {
+    function alloc(x: Float64Array, out: Float64Array) {
+      for (const i of prange(x.length)) { const tmp = new Float64Array(2); tmp[0] = x[i]!; out[i] = tmp[0]!; }
+    }
+    differential(alloc, () => [rand(5, 1), new Float64Array(5)], { parallel: false });
+    differential(alloc, () => [rand(5, 1), new Float64Array(5)], { target: "js" } as Opts);
+  });
+
+  test("a histogram over shared bins is not provable: accepted (documented as a race)", () => {
+    function hist(x: Int32Array, h: Int32Array) { for (const i of prange(x.length)) h[x[i]!] = h[x[i]!]! + 1; }
+    assert.doesNotThrow(() => J(hist, { threads: 2 })(new Int32Array(8), new Int32Array(2)));
+  });
+});
+
+describe("the pool and the process", () => {
+  const root = fileURLToPath(new URL("../", import.meta.url)); // dist/
+  test("the worker pool never keeps the process alive; NUMBAT_NUM_THREADS sets the thread count", () => {
+    const script = `
+      import { jit, prange } from "./src/index.js";
+      import { poolInternals } from "./src/runtime/pool.js";
+      const f = jit(function (x) { for (const i of prange(x.length)) x[i] = i * 2; });
+      const x = new Float64Array(100);
+      f(x);
+      console.log(x[99], poolInternals.stats().workers);
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8", timeout: 20000, env: { ...process.env, NUMBAT_NUM_THREADS: "3" } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), "198 2");
+  });
+});
