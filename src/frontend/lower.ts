@@ -22,8 +22,6 @@ export interface LowerEnv {
   resolveCallee(callee: unknown, argTypes: Type[], fail: (detail: string, help?: string) => never): FuncIR;
   /** Is this value one of numbat's own allocation helpers, e.g. the `zeros` export? */
   builtinName(value: unknown): string | undefined;
-  /** prange loops will run on worker threads (wasm target, `parallel` not false): their bodies may not allocate. */
-  readonly parallel?: boolean;
 }
 
 const BUILTIN_ALLOC = new Set(["zeros", "ones", "empty"]);
@@ -160,20 +158,31 @@ class Lowering {
     this.scopes.push(this.functionScope);
     if (params.length !== this.argTypes.length)
       this.fail("NB202", this.fn.node, `'${name}' takes ${params.length} parameters but was called with ${this.argTypes.length} arguments`);
+    const prologue: Stmt[] = [];
     params.forEach((p, i) => {
       if (p.type !== "Identifier") this.fail("NB107", p, "only plain parameter names are supported", "destructure inside the function body");
-      const b = this.declare(p.name, this.key(p, p.name), p, false, false, true);
-      b.v.type = this.argTypes[i]!;
-      this.types.set(this.key(p, p.name), this.argTypes[i]!);
+      const key = this.key(p, p.name), argT = this.argTypes[i]!, want = this.types.get(key);
+      if (want !== undefined && want !== argT && isScalar(want) && isScalar(argT)) {
+        // The body widens this parameter (`n = n / 2` called with an integer): the incoming value
+        // arrives in a raw parameter and the name becomes a local of the wider type.
+        const raw: Var = { id: this.nextVarId++, name: p.name, type: argT, param: true };
+        this.params.push(raw);
+        const b = this.declare(p.name, key, p, false);
+        prologue.push({ k: "assign", v: b.v, x: this.coerce(varRef(raw), want, p) });
+        return;
+      }
+      const b = this.declare(p.name, key, p, false, false, true);
+      b.v.type = argT;
+      this.types.set(key, argT);
     });
     // `var` declarations are function-scoped and hoisted: bind them up front.
     if (body.type === "BlockStatement") this.hoistVars(body);
     let stmts: Stmt[];
-    if (body.type === "BlockStatement") stmts = this.block(body.body, false);
+    if (body.type === "BlockStatement") stmts = [...prologue, ...this.block(body.body, false)];
     else {
       const e = this.expr(body);
       this.noteReturn(e.type, body);
-      stmts = [...this.takeOut(), { k: "return", x: this.coerceReturn(e, body) }];
+      stmts = [...prologue, ...this.takeOut(), { k: "return", x: this.coerceReturn(e, body) }];
     }
     const ret = this.types.get(RETURN_KEY) ?? "void";
     if (ret !== "void" && mayFallThrough(stmts))
@@ -191,7 +200,7 @@ class Lowering {
   /** prange loops must be able to run in parallel (passes/parallel.ts): reject provable races and the like. */
   private checkPrange(stmts: Stmt[]): void {
     if (this.prangeNodes.size === 0) return;
-    const bad = checkParallelLoops(stmts, { allowAlloc: !this.env.parallel });
+    const bad = checkParallelLoops(stmts);
     if (!bad) return;
     const node = this.prangeNodes.get(bad.label);
     const { detail, help, loc } = bad.problem;
