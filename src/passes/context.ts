@@ -10,6 +10,8 @@ export interface FuncContext {
   readonly fresh: ReadonlySet<Var>;
   /** References (reads and writes) of each variable in the whole function. */
   readonly refs: ReadonlyMap<Var, number>;
+  /** `jit(fn, { parallel: true })`: mark outermost loops proven independent as parallel (passes/parallel.ts). */
+  readonly autoParallel?: boolean;
 }
 
 export function countRefs(stmts: readonly Stmt[]): Map<Var, number> {

@@ -134,7 +134,8 @@ export function interchange(root: ForStmt, ctx: FuncContext): { loop: ForStmt; g
   if (!loops || !guard) return undefined;
   const scores = loops.map((l) => innermostScore(l.v, root));
   let best = loops.length - 1;
-  scores.forEach((s, i) => { if (s > scores[best]!) best = i; });
+  // A parallel loop (prange) stays outermost: it is the one whose iterations run on different threads.
+  scores.forEach((s, i) => { if (s > scores[best]! && !(i === 0 && root.parallel)) best = i; });
   if (best === loops.length - 1) return undefined;
   const order = [...loops.slice(0, best), ...loops.slice(best + 1), loops[best]!];
   const body = loops[loops.length - 1]!.body;

@@ -5,6 +5,8 @@
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { scalarize } from "./scalarize.js";
 import { sinkAccumulator } from "./accumulate.js";
+import { provablyParallel } from "./parallel.js";
+import type { PassOptions } from "./pipeline.js";
 import { maxLabel, relabel } from "../ir/walk.js";
 import { unrollAndJam } from "./unrolljam.js";
 import { sameExpr } from "./affine.js";
@@ -34,6 +36,9 @@ interface Shaped {
 
 /** Interchange, unroll-and-jam, scalar replacement and vectorisation of one (unchecked) nest. */
 function reshape(nest: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Shaped {
+  // `parallel: true` (issue 5): the outer loop runs on threads when its iterations provably touch different elements.
+  const par = ctx.autoParallel && !nest.parallel ? provablyParallel(nest, ctx) : undefined;
+  if (par) nest = { ...nest, parallel: true };
   const ic = interchange(nest, ctx);
   const interchanged = ic?.loop ?? nest;
   const jam = unrollAndJam(interchanged, ctx, newLabel);
@@ -50,7 +55,7 @@ function reshape(nest: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var
     strides.push(...v.guard);
     return v.loop;
   });
-  return { scalar, vector: vectorised ? vector : undefined, strides, guard: [...(ic?.guard ?? []), ...(jam?.guard ?? [])], interchanged: ic !== undefined };
+  return { scalar, vector: vectorised ? vector : undefined, strides, guard: [...(par ?? []), ...(ic?.guard ?? []), ...(jam?.guard ?? [])], interchanged: ic !== undefined };
 }
 
 /**
@@ -94,7 +99,7 @@ function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean
   });
 }
 
-export function optimizeLoopNests(f: FuncIR): FuncIR | undefined {
+export function optimizeLoopNests(f: FuncIR, opts: PassOptions = {}): FuncIR | undefined {
   const changed = { v: false };
   let nextId = Math.max(0, ...f.params.map((p) => p.id), ...f.locals.map((l) => l.id)) + 1;
   const temps: Var[] = [];
@@ -104,6 +109,6 @@ export function optimizeLoopNests(f: FuncIR): FuncIR | undefined {
     return v;
   };
   let label = maxLabel(f.body) + 1;
-  const body = rewrite(f.body, funcContext(f), changed, newTemp, () => label++);
+  const body = rewrite(f.body, { ...funcContext(f), autoParallel: opts.autoParallel }, changed, newTemp, () => label++);
   return changed.v ? { ...f, body, locals: [...f.locals, ...temps] } : undefined;
 }

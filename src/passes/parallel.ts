@@ -3,7 +3,7 @@
 // - the analysis of such a loop: what it reads from outside (live-ins), which scalars are reductions
 //   (`s += e`, `s -= e`, `s *= e`, `s = Math.min(s, e)`, `s = Math.max(s, e)`), which are private to an
 //   iteration, and what makes it impossible to run in parallel (a provable race, a value carried from
-//   one iteration to the next, a jump out of the loop, an allocation);
+//   one iteration to the next, a jump out of the loop);
 // - `checkParallelLoops`, the frontend's compile-time check of prange loops (CompileError NB110);
 // - `outlineParallel`, the outlining pass the wasm backend runs: each outermost parallel loop becomes a
 //   call of a new function that runs iterations [lo, hi) of it — the unit of work one thread executes.
@@ -11,7 +11,11 @@
 
 import type { Expr, FuncIR, Loc, Stmt, Var } from "../ir/nodes.js";
 
+import { isArray } from "../ir/types.js";
 import { forEachExpr, forEachStmt, mapExpr, mapStmts, stmtExprs } from "../ir/walk.js";
+import type { FuncContext } from "./context.js";
+import { orderIndependent, perfectNest } from "./interchange.js";
+import { analyzeNest } from "./nest.js";
 
 export type ForStmt = Extract<Stmt, { k: "for" }>;
 type Store = Extract<Stmt, { k: "store" }>;
@@ -40,11 +44,6 @@ export interface LoopFacts {
   readonly liveIns: readonly Var[];
   /** Variables the body assigns (private temporaries, reductions, inner loop counters). */
   readonly assigned: ReadonlySet<Var>;
-}
-
-export interface AnalyzeOptions {
-  /** Allocation (zeros, new Float64Array...) is allowed in the body (false when it runs on worker threads). */
-  readonly allowAlloc: boolean;
 }
 
 const problem = (detail: string, help: string, loc?: Loc): Problem => ({ problem: true, detail, help, loc });
@@ -111,15 +110,18 @@ const OP_TEXT: Record<ReductionOp, string> = { add: "+= / -=", mul: "*=", min: "
 
 const PRANGE_HELP = "iterations of a prange loop run in any order, on several threads";
 
-/** Does calling `f` allocate (directly or through its callees)? */
-function allocates(f: FuncIR): boolean {
+/** Does running `stmts` allocate (directly or through the functions they call)? */
+export function allocates(stmts: readonly Stmt[]): boolean {
   let hit = false;
-  for (const g of [f, ...f.callees]) forEachExpr(g.body, (e) => { if (e.k === "alloc") hit = true; });
+  forEachExpr(stmts, (e) => {
+    if (e.k === "alloc") hit = true;
+    else if (e.k === "call" && !hit) for (const g of [e.fn, ...e.fn.callees]) if (allocates(g.body)) hit = true;
+  });
   return hit;
 }
 
 /** Can iterations of `loop` run in parallel? Facts for outlining, or the first problem found. */
-export function analyzeLoop(loop: ForStmt, opts: AnalyzeOptions): LoopFacts | Problem {
+export function analyzeLoop(loop: ForStmt): LoopFacts | Problem {
   const body = loop.body;
   // Control: nothing may leave the loop early (other iterations are already running elsewhere).
   const inner = new Set<number>();
@@ -133,16 +135,6 @@ export function analyzeLoop(loop: ForStmt, opts: AnalyzeOptions): LoopFacts | Pr
       bad = problem(`a prange loop cannot ${s.k === "break" ? "break out of itself or an enclosing loop" : "continue an enclosing loop"}`, `${PRANGE_HELP}: they cannot stop early; use a sequential loop (range) for searches`);
   });
   if (bad) return bad;
-  if (!opts.allowAlloc) {
-    forEachExpr(body, (e) => {
-      if (bad) return;
-      if (e.k === "alloc")
-        bad = problem("arrays cannot be allocated inside a prange loop (its iterations run on worker threads, which cannot allocate from numbat's heap)", "allocate before the loop (for instance one row per iteration: zeros([n, m])) and index into it", e.loc);
-      else if (e.k === "call" && allocates(e.fn))
-        bad = problem(`'${e.fn.sourceName}' allocates an array, so it cannot be called inside a prange loop (its iterations run on worker threads, which cannot allocate from numbat's heap)`, "allocate before the loop and pass the array in", e.loc);
-    });
-    if (bad) return bad;
-  }
   // Scalars assigned in the body: reductions (every use is an update `s = s op e`) or iteration-private.
   const reads = readCounts(body);
   const assigns = new Map<Var, Stmt[]>();
@@ -229,6 +221,9 @@ function sameElementStore(loop: ForStmt, reduced: ReadonlySet<Var>): Store | und
   const tainted = new Set<Var>([loop.v, ...reduced]);
   const storedArrays = new Set<Var>();
   forEachStmt(loop.body, (s) => { if (s.k === "store") storedArrays.add(s.arr); });
+  // Arrays the iteration allocates itself are its own (only when the body runs sequentially).
+  const own = new Map<Var, boolean>();
+  forEachStmt(loop.body, (s) => { if (s.k === "assign" && isArray(s.v.type)) own.set(s.v, (own.get(s.v) ?? true) && s.x.k === "alloc"); });
   const varies = (e: Expr | null): boolean => {
     let hit = false;
     if (e) forEachExpr([{ k: "expr", x: e }], (x) => {
@@ -259,7 +254,7 @@ function sameElementStore(loop: ForStmt, reduced: ReadonlySet<Var>): Store | und
     for (const s of stmts) {
       if (race) return;
       switch (s.k) {
-        case "store": if (!ctl && !jumped && !s.idx.some(varies)) race = s; break;
+        case "store": if (!ctl && !jumped && !own.get(s.arr) && !s.idx.some(varies)) race = s; break;
         case "if": { const c = ctl || varies(s.c); scan(s.then, c); scan(s.else, c); break; }
         case "for": scan(s.body, ctl || varies(s.start) || varies(s.end)); break;
         case "loop": scan(s.body, true); scan(s.update, true); break;
@@ -270,6 +265,26 @@ function sameElementStore(loop: ForStmt, reduced: ReadonlySet<Var>): Store | und
   };
   scan(loop.body, false);
   return race;
+}
+
+// ---- automatic parallelisation (`jit(fn, { parallel: true })`) ----------------------------------------
+
+/**
+ * Can the outer loop of `root` (a perfect nest whose accesses are all proven in bounds) run its
+ * iterations on threads, with results bitwise those of the sequential nest? Yes when the interchange
+ * test holds (every stored element's updates keep their order: one injective subscript per stored
+ * array, private temporaries, no calls, nothing that can throw) and every stored subscript uses the
+ * outer counter, so that different outer iterations touch different elements. Returns the run-time
+ * conditions (stored arrays disjoint from the others) or undefined.
+ */
+export function provablyParallel(root: ForStmt, ctx: FuncContext): Expr[] | undefined {
+  const loops = perfectNest(root);
+  if (!loops) return undefined;
+  const guard = orderIndependent(loops, ctx);
+  if (!guard) return undefined;
+  const stores = analyzeNest(root).accesses.filter((a) => a.store);
+  if (stores.length === 0 || !stores.every((a) => a.subs.some((s) => s?.terms.has(root.v)))) return undefined;
+  return guard;
 }
 
 // ---- the frontend's check ------------------------------------------------------------------------
@@ -294,10 +309,10 @@ export function outermostParallel(stmts: readonly Stmt[]): ForStmt[] {
  * variables assigned in a loop (other than reductions) that are also used outside it — their value
  * after the loop would depend on which thread ran last.
  */
-export function checkParallelLoops(body: readonly Stmt[], opts: AnalyzeOptions): { label: number; problem: Problem } | undefined {
+export function checkParallelLoops(body: readonly Stmt[]): { label: number; problem: Problem } | undefined {
   let total: Map<Var, number> | undefined;
   for (const loop of outermostParallel(body)) {
-    const facts = analyzeLoop(loop, opts);
+    const facts = analyzeLoop(loop);
     if (facts.problem) return { label: loop.label, problem: facts };
     total ??= refCounts(body);
     const inside = refCounts([loop]);
@@ -337,6 +352,8 @@ export interface Outlined {
   /** The original loop's step and comparison (the trip count is computed from them). */
   readonly step: number;
   readonly cmp: ForStmt["cmp"];
+  /** The body allocates: worker threads then ask the calling thread to allocate for them. */
+  readonly allocates: boolean;
 }
 
 export type OutlinedFunc = FuncIR & { readonly outlined: Outlined };
@@ -400,7 +417,7 @@ export function outlineParallel(entry: FuncIR): FuncIR {
     }
   };
   const outline = (loop: ForStmt, owner: FuncIR): Stmt | undefined => {
-    const facts = analyzeLoop(loop, { allowAlloc: false });
+    const facts = analyzeLoop(loop);
     if (facts.problem) return undefined;
     const lo: Var = { id: nextId++, name: `${loop.v.name}_lo`, type: "int" };
     const hi: Var = { id: nextId++, name: `${loop.v.name}_hi`, type: "int" };
@@ -425,7 +442,7 @@ export function outlineParallel(entry: FuncIR): FuncIR {
     });
     let loc: Loc = { line: 1, column: 1 };
     forEachExpr(body, (e) => { if ((e.k === "load" || e.k === "call") && loc.line === 1 && loc.column === 1) loc = e.loc; });
-    const info: Outlined = { region: region++, counter: loop.v, lo, hi, liveIns: facts.liveIns, reductions: facts.reductions, step: loop.step, cmp: loop.cmp };
+    const info: Outlined = { region: region++, counter: loop.v, lo, hi, liveIns: facts.liveIns, reductions: facts.reductions, step: loop.step, cmp: loop.cmp, allocates: allocates(loop.body) };
     const f: OutlinedFunc = {
       name: `${owner.name}_par${info.region}`, params, ret: "void", body: [...init, chunkLoop], locals: [...locals],
       written: new Set(), callees, sourceName: owner.sourceName, outlined: info,

@@ -5,22 +5,28 @@ import type { FuncIR, Stmt } from "../ir/nodes.js";
 import { printFunc } from "../ir/printer.js";
 import { optimizeLoopNests } from "./loops.js";
 
+/** Options of the jitted function that passes act on. */
+export interface PassOptions {
+  /** `parallel: true` (wasm target with threads): outermost loops proven independent become parallel. */
+  readonly autoParallel?: boolean;
+}
+
 export interface Pass {
   readonly name: string;
   /** Returns the rewritten function, or undefined when nothing changed. */
-  readonly run: (f: FuncIR) => FuncIR | undefined;
+  readonly run: (f: FuncIR, opts: PassOptions) => FuncIR | undefined;
 }
 
 export const PIPELINE: readonly Pass[] = [
   { name: "loop-nests", run: optimizeLoopNests },
 ];
 
-export function optimize(f: FuncIR, level: number): FuncIR {
+export function optimize(f: FuncIR, level: number, opts: PassOptions = {}): FuncIR {
   if (level <= 0) return f;
   const dump = typeof process !== "undefined" ? process.env?.NUMBAT_DUMP_IR : undefined;
   let cur = f;
   for (const pass of PIPELINE) {
-    const next = pass.run(cur);
+    const next = pass.run(cur, opts);
     if (next) cur = next;
     if (dump && (dump === "all" || dump === pass.name)) process.stderr.write(`--- after ${pass.name}${next ? "" : " (unchanged)"}\n${printFunc(cur)}\n`);
   }

@@ -95,7 +95,7 @@ export class Dispatcher {
     this.inProgress.add(key);
     try {
       const lowered = lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
-      const ir = optimize(lowered, this.options.opt ?? 1);
+      const ir = optimize(lowered, this.options.opt ?? 1, { autoParallel: this.parallel !== undefined && this.options.parallel === true });
       this.irs.set(key, ir);
       return ir;
     } finally {
@@ -108,7 +108,6 @@ export class Dispatcher {
     return {
       scope,
       builtinName: (v) => BUILTINS.get(v),
-      parallel: this.target === "wasm" && this.options.parallel !== false,
       resolveCallee: (callee, types, fail) => {
         const d = dispatcherOf(callee);
         if (!d) return fail("only jitted functions (or plain functions passed in `scope`) can be called from a kernel");

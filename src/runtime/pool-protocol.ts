@@ -17,6 +17,8 @@ export const CMD = 8;
 export const TARGET = 9;
 /** Chunks run by worker threads (statistics for tests and benchmarks). */
 export const WORKER_CHUNKS = 10;
+/** Rung (incremented and notified) when the last chunk is done or a worker asks for an allocation. */
+export const DOORBELL = 11;
 /** Float64 slots (indices into a Float64Array over the same buffer): the region's iteration space. */
 export const F_START = 8;
 export const F_STEP = 9;
@@ -26,7 +28,19 @@ export const F_CHUNK = 11;
 /** Int32 index of worker w's state word: STATE + w. */
 export const STATE = 32;
 export const MAX_WORKERS = 224;
-export const CONTROL_BYTES = 4 * (STATE + MAX_WORKERS);
+/**
+ * Allocation requests: worker w's 8 Int32 slots at REQ + 8w: [state, dtype index, fill, site, pointer],
+ * and the element count as a Float64 at Float64 index (REQ + 8w + 6) / 2. Workers cannot use the heap
+ * allocator (its bookkeeping lives in the main thread's JS); the main thread serves them while it waits.
+ */
+export const REQ = STATE + MAX_WORKERS;
+export const REQ_WORDS = 8;
+export const CONTROL_BYTES = 4 * (REQ + REQ_WORDS * MAX_WORKERS);
+/** Request states. */
+export const R_NONE = 0;
+export const R_ASKED = 1;
+export const R_DONE = 2;
+export const R_FAILED = 3;
 
 export const CMD_RUN = 0;
 export const CMD_EXIT = 1;
@@ -51,6 +65,13 @@ export interface ModuleMessage {
   readonly module: WebAssembly.Module;
   readonly sites: { readonly locs: string[]; readonly arrays: string[]; readonly messages: { cls: string; msg: string }[] };
   readonly mathImports: [string, number][];
+}
+
+/** Posted to a worker whose allocation request failed (before its request state becomes R_FAILED). */
+export interface AllocErrorMessage {
+  readonly kind: "allocError";
+  readonly name: string;
+  readonly message: string;
 }
 
 /** Posted by a worker for a chunk that threw, before the chunk counts as done. */

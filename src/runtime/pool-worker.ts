@@ -1,20 +1,24 @@
 // A worker thread of the pool (pool.ts). It instantiates each compiled kernel module it is sent over
 // numbat's shared WebAssembly.Memory, then loops: wait for a published region (Atomics.wait on GEN),
 // claim chunks with Atomics.add, run each through the module's exported `par<k>` function, report
-// errors on its port, count the chunk done. It never touches the heap allocator (main thread only).
+// errors on its port, count the chunk done. It never touches the heap allocator (main thread only):
+// a kernel allocation is a request the main thread serves while it waits for the chunks.
 
 import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { outOfBounds, remainderByZero, userError } from "./errors.js";
 import {
-  ABORT, CMD, CMD_CRASH, CMD_EXIT, DONE, ENV, F_CHUNK, F_START, F_STEP, F_TRIPS, GEN, MODULE, NCHUNKS, NEXT, REGION,
-  STATE, S_BUSY, S_GONE, S_IDLE, TARGET, WORKER_CHUNKS, chunkTrips, type ErrorMessage, type ModuleMessage,
+  ABORT, CMD, CMD_CRASH, CMD_EXIT, DONE, DOORBELL, ENV, F_CHUNK, F_START, F_STEP, F_TRIPS, GEN, MODULE, NCHUNKS, NEXT, REGION, REQ, REQ_WORDS,
+  R_ASKED, R_DONE, R_NONE, STATE, S_BUSY, S_GONE, S_IDLE, TARGET, WORKER_CHUNKS, chunkTrips,
+  type AllocErrorMessage, type ErrorMessage, type ModuleMessage,
 } from "./pool-protocol.js";
 
-interface Data { control: SharedArrayBuffer; memory: WebAssembly.Memory; port: MessagePort; index: number; spinUs: number }
-const { control, memory, port, index, spinUs } = workerData as Data;
+interface Data { control: SharedArrayBuffer; memory: WebAssembly.Memory; port: MessagePort; index: number; spinUs: number; startGen: number }
+const { control, memory, port, index, spinUs, startGen } = workerData as Data;
 const ctl = new Int32Array(control);
 const f64 = new Float64Array(control);
 const instances: Record<string, Function>[] = [];
+/** Allocation errors the main thread sent (they arrive on the port, between module messages). */
+const allocErrors: AllocErrorMessage[] = [];
 let running = -1; // the chunk being run, for the exit handler
 
 process.on("exit", () => {
@@ -23,7 +27,7 @@ process.on("exit", () => {
   if (running >= 0) {
     post({ kind: "error", chunk: running, name: "Error", message: `numbat: worker thread ${index} exited while running chunk ${running} of a parallel loop` });
     Atomics.add(ctl, DONE, 1);
-    Atomics.notify(ctl, DONE);
+    ring();
   }
   Atomics.store(ctl, STATE + index, S_GONE);
   Atomics.notify(ctl, STATE + index);
@@ -31,6 +35,43 @@ process.on("exit", () => {
 
 function post(m: ErrorMessage): void {
   port.postMessage(m);
+}
+
+function ring(): void {
+  Atomics.add(ctl, DOORBELL, 1);
+  Atomics.notify(ctl, DOORBELL);
+}
+
+/** Messages from the main thread: modules to instantiate, answers to failed allocation requests. */
+function receive(): boolean {
+  const m = receiveMessageOnPort(port);
+  if (!m) return false;
+  const msg = m.message as ModuleMessage | AllocErrorMessage;
+  if (msg.kind === "module") load(msg);
+  else allocErrors.push(msg);
+  return true;
+}
+
+/** The `alloc` import on a worker: ask the main thread (it serves requests while it waits for chunks). */
+const req = REQ + REQ_WORDS * index;
+function alloc(count: number, dtype: number, fill: number, site: number): number {
+  f64[(req + 6) / 2] = count;
+  Atomics.store(ctl, req + 1, dtype);
+  Atomics.store(ctl, req + 2, fill);
+  Atomics.store(ctl, req + 3, site);
+  Atomics.store(ctl, req, R_ASKED);
+  ring();
+  let s = Atomics.load(ctl, req);
+  while (s === R_ASKED) {
+    Atomics.wait(ctl, req, R_ASKED);
+    s = Atomics.load(ctl, req);
+  }
+  Atomics.store(ctl, req, R_NONE);
+  if (s === R_DONE) return Atomics.load(ctl, req + 4);
+  while (allocErrors.length === 0 && receive());
+  const e = allocErrors.shift() ?? { name: "Error", message: "numbat: allocation on a worker thread failed" };
+  const err = new (e.name === "RangeError" ? RangeError : e.name === "TypeError" ? TypeError : Error)(e.message);
+  throw err;
 }
 
 function internal(what: string): () => never {
@@ -51,21 +92,21 @@ function load(m: ModuleMessage): void {
     rem0(site: number) {
       throw remainderByZero(sites.locs[site]!);
     },
-    alloc: internal("alloc"),
+    alloc,
     fmod: (a: number, b: number) => a % b,
     par_begin: internal("par_begin"),
     par_run: internal("par_run"),
   };
   const M = Math as unknown as Record<string, Function>;
   for (const [name] of m.mathImports) env[`math_${name}`] = name.startsWith("hypot") ? Math.hypot : M[name]!;
+  // Anything else the module imports (none today) cannot be needed by a loop body: a stub that says so.
+  for (const imp of WebAssembly.Module.imports(m.module)) if (imp.kind === "function" && !(imp.name in env)) env[imp.name] = internal(imp.name);
   instances[m.id] = new WebAssembly.Instance(m.module, { env }).exports as Record<string, Function>;
 }
 
 function instance(id: number): Record<string, Function> {
   while (!instances[id]) {
-    const m = receiveMessageOnPort(port);
-    if (!m) throw new Error(`numbat: internal error: module ${id} was never sent to worker ${index}`);
-    load(m.message as ModuleMessage);
+    if (!receive()) throw new Error(`numbat: internal error: module ${id} was never sent to worker ${index}`);
   }
   return instances[id]!;
 }
@@ -93,7 +134,7 @@ function work(): void {
       running = -1;
       Atomics.add(ctl, WORKER_CHUNKS, 1);
     }
-    if (Atomics.add(ctl, DONE, 1) + 1 === nchunks) Atomics.notify(ctl, DONE);
+    if (Atomics.add(ctl, DONE, 1) + 1 === nchunks) ring();
   }
 }
 
@@ -117,7 +158,7 @@ function nextGeneration(seen: number): number {
 const self = STATE + index;
 Atomics.store(ctl, self, S_IDLE);
 Atomics.notify(ctl, self);
-let seen = -1;
+let seen = startGen;
 for (;;) {
   const g = nextGeneration(seen);
   seen = g;

@@ -8,9 +8,13 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { heap } from "./memory.js";
 import {
-  ABORT, CMD, CMD_CRASH, CMD_EXIT, CMD_RUN, CONTROL_BYTES, DONE, ENV, F_CHUNK, F_START, F_STEP, F_TRIPS, GEN, MAX_WORKERS,
-  MODULE, NCHUNKS, NEXT, REGION, STATE, S_BUSY, S_GONE, TARGET, WORKER_CHUNKS, chunkTrips, type ErrorMessage, type ModuleMessage,
+  ABORT, CMD, CMD_CRASH, CMD_EXIT, CMD_RUN, CONTROL_BYTES, DONE, DOORBELL, ENV, F_CHUNK, F_START, F_STEP, F_TRIPS, GEN, MAX_WORKERS,
+  MODULE, NCHUNKS, NEXT, REGION, REQ, REQ_WORDS, R_ASKED, R_DONE, R_FAILED, STATE, S_BUSY, S_GONE, TARGET, WORKER_CHUNKS, chunkTrips,
+  type AllocErrorMessage, type ErrorMessage, type ModuleMessage,
 } from "./pool-protocol.js";
+
+/** The module's `alloc` import (count, dtype index, fill, site) -> pointer: served for workers by the main thread. */
+export type AllocFn = (count: number, dtype: number, fill: number, site: number) => number;
 
 export type Schedule = "static" | "dynamic";
 
@@ -25,7 +29,10 @@ export interface ParallelConfig {
 
 /** What the pool needs of a compiled module (a subset of backends/wasm's WasmModule). */
 export interface ParallelModule {
-  readonly regions: readonly { readonly exportName: string; readonly step: number; readonly cmp: "lt" | "le" | "gt" | "ge"; readonly slots: number; readonly reductions: number }[];
+  readonly regions: readonly {
+    readonly exportName: string; readonly step: number; readonly cmp: "lt" | "le" | "gt" | "ge";
+    readonly slots: number; readonly reductions: number; readonly allocates: boolean;
+  }[];
   readonly sites: ModuleMessage["sites"];
   readonly mathImports: [string, number][];
 }
@@ -42,11 +49,16 @@ export function resolveThreads(requested?: number): number {
   const env = typeof process !== "undefined" ? process.env?.NUMBAT_NUM_THREADS : undefined;
   if (env !== undefined && env !== "") {
     const n = Number(env);
-    if (!Number.isInteger(n) || n < 1) throw new TypeError(`numbat: NUMBAT_NUM_THREADS must be a positive integer, got "${env}"`);
-    return Math.min(n, MAX_WORKERS + 1);
+    if (Number.isInteger(n) && n >= 1) return Math.min(n, MAX_WORKERS + 1);
+    if (!badEnvWarned) {
+      badEnvWarned = true;
+      console.warn(`numbat: ignoring NUMBAT_NUM_THREADS="${env}" (expected a positive integer); using ${availableParallelism()} threads`);
+    }
   }
   return Math.min(availableParallelism(), MAX_WORKERS + 1);
 }
+
+let badEnvWarned = false;
 
 /** Number of iterations of `for (v = start; v cmp end; v += step)`. */
 export function tripCount(start: number, end: number, step: number, cmp: "lt" | "le" | "gt" | "ge"): number {
@@ -115,7 +127,8 @@ class Pool {
     Atomics.store(this.ctl, STATE + w, 0);
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(new URL("./pool-worker.js", import.meta.url), {
-      workerData: { control: this.control, memory: heap.memory, port: port2, index: w, spinUs: SPIN_US },
+      // startGen: the worker ignores the generation current now (a command published before it existed).
+      workerData: { control: this.control, memory: heap.memory, port: port2, index: w, spinUs: SPIN_US, startGen: Atomics.load(this.ctl, GEN) },
       transferList: [port2 as never],
     });
     const slot: Slot = { worker, port: port1, sent: 0, dead: false };
@@ -157,9 +170,11 @@ class Pool {
   }
 
   /** Runs chunks [0, nchunks) of a region on the pool and this thread; throws the error of the lowest failing chunk. */
-  run(moduleId: number, region: number, exports: Record<string, Function>, env: number, start: number, step: number, trips: number, nchunks: number, chunk: number): void {
+  run(moduleId: number, region: number, exports: Record<string, Function>, env: number, start: number, step: number, trips: number, nchunks: number, chunk: number, alloc?: AllocFn): void {
     const ctl = this.ctl;
     this.regions++;
+    // A region that allocates keeps this thread free to serve the workers' allocation requests.
+    const mainRuns = this.mainRuns && !alloc;
     this.publish(() => {
       Atomics.store(ctl, CMD, CMD_RUN);
       Atomics.store(ctl, MODULE, moduleId);
@@ -173,9 +188,9 @@ class Pool {
       Atomics.store(ctl, ABORT, 0);
       Atomics.store(ctl, DONE, 0);
       Atomics.store(ctl, NEXT, 0);
-    }, Math.min(this.slots.length, nchunks - (this.mainRuns ? 1 : 0)));
+    }, Math.min(this.slots.length, nchunks - (mainRuns ? 1 : 0)));
     const errors: { chunk: number; error: Error }[] = [];
-    if (this.mainRuns) {
+    if (mainRuns) {
       const fn = exports[`par${region}`]!;
       for (;;) {
         const c = Atomics.add(ctl, NEXT, 1);
@@ -192,7 +207,7 @@ class Pool {
         Atomics.add(ctl, DONE, 1);
       }
     }
-    this.join(nchunks);
+    this.join(nchunks, alloc);
     for (const s of this.slots) {
       if (!s) continue;
       for (let m = receiveMessageOnPort(s.port); m; m = receiveMessageOnPort(s.port)) {
@@ -203,22 +218,46 @@ class Pool {
     if (errors.length) throw errors.reduce((a, b) => (b.chunk < a.chunk ? b : a)).error;
   }
 
-  /** Waits (spinning briefly, then sleeping) until every chunk is done. */
-  private join(nchunks: number): void {
+  /**
+   * Waits until every chunk is done (spinning briefly, then sleeping on the doorbell), serving the
+   * workers' allocation requests meanwhile.
+   */
+  private join(nchunks: number, alloc: AllocFn | undefined): void {
     const ctl = this.ctl;
-    let d = Atomics.load(ctl, DONE);
-    if (d >= nchunks) return;
+    if (Atomics.load(ctl, DONE) >= nchunks) return;
     const until = performance.now() + SPIN_US / 1000;
-    for (let k = 0; d < nchunks; k++) {
-      if ((k & 63) === 63 && performance.now() > until) break;
-      d = Atomics.load(ctl, DONE);
-    }
-    while (d < nchunks) {
-      Atomics.wait(ctl, DONE, d, 100);
-      d = Atomics.load(ctl, DONE);
-      if (d < nchunks && this.slots.every((s, w) => !s || s.dead || Atomics.load(ctl, STATE + w) === S_GONE))
+    for (let k = 0; ; k++) {
+      const bell = Atomics.load(ctl, DOORBELL);
+      if (alloc && this.serve(alloc)) continue;
+      if (Atomics.load(ctl, DONE) >= nchunks) return;
+      if ((k & 63) !== 63 || performance.now() < until) continue; // spin first
+      Atomics.wait(ctl, DOORBELL, bell, 100);
+      if (Atomics.load(ctl, DONE) < nchunks && this.slots.every((s, w) => !s || s.dead || Atomics.load(ctl, STATE + w) === S_GONE))
         this.ensure(this.slots.length); // every worker is gone: start new ones so the region can finish
     }
+  }
+
+  /** Serves pending allocation requests; true if there was any. */
+  private serve(alloc: AllocFn): boolean {
+    const ctl = this.ctl;
+    let any = false;
+    for (let w = 0; w < this.slots.length; w++) {
+      const req = REQ + REQ_WORDS * w;
+      if (Atomics.load(ctl, req) !== R_ASKED) continue;
+      any = true;
+      try {
+        const ptr = alloc(this.f64[(req + 6) / 2]!, Atomics.load(ctl, req + 1), Atomics.load(ctl, req + 2), Atomics.load(ctl, req + 3));
+        Atomics.store(ctl, req + 4, ptr);
+        Atomics.store(ctl, req, R_DONE);
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        const m: AllocErrorMessage = { kind: "allocError", name: err.name, message: err.message };
+        this.slots[w]!.port.postMessage(m);
+        Atomics.store(ctl, req, R_FAILED);
+      }
+      Atomics.notify(ctl, req);
+    }
+    return any;
   }
 
   /** Test hook: worker `w` exits as if it had crashed. Resolves once it is gone. */
@@ -280,7 +319,7 @@ function envBlock(bytes: number): number {
  * block the caller fills with live-ins; `par_run(region)` runs every chunk and returns how many there
  * were (the caller then combines that many reduction partials).
  */
-export function parallelImports(mod: ParallelModule, module: WebAssembly.Module, config: ParallelConfig, exports: () => Record<string, Function>): Record<string, Function> {
+export function parallelImports(mod: ParallelModule, module: WebAssembly.Module, config: ParallelConfig, exports: () => Record<string, Function>, alloc: AllocFn): Record<string, Function> {
   let cur = { region: -1, start: 0, trips: 0, nchunks: 0, chunk: 0, env: 0 };
   return {
     par_begin(region: number, start: number, end: number): number {
@@ -315,7 +354,7 @@ export function parallelImports(mod: ParallelModule, module: WebAssembly.Module,
       }
       const p = thePool();
       p.ensure(config.threads - 1);
-      p.run(p.register(module, mod), region, ex, env, start, r.step, trips, nchunks, chunk);
+      p.run(p.register(module, mod), region, ex, env, start, r.step, trips, nchunks, chunk, r.allocates ? alloc : undefined);
       return nchunks;
     },
   };
@@ -335,8 +374,9 @@ export const poolInternals = {
   async warmup(n: number): Promise<void> {
     const p = thePool();
     p.ensure(n);
+    const until = Date.now() + 30_000;
     for (let w = 0; w < n; w++) {
-      while (Atomics.load(p.ctl, STATE + w) === 0) await new Promise((r) => setTimeout(r, 2));
+      while (Atomics.load(p.ctl, STATE + w) === 0 && !p.slots[w]!.dead && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
     }
   },
   /** Whether the calling thread runs chunks too (tests turn it off to force work onto workers). */

@@ -43,6 +43,8 @@ export interface RegionMeta {
   readonly slots: number;
   /** Reductions: each chunk writes this many 8-byte partial results. */
   readonly reductions: number;
+  /** The body allocates (worker threads ask the calling thread, which then only serves them). */
+  readonly allocates: boolean;
 }
 
 /** The ABI of the exported `main`: how each IR param is passed from JS. */
@@ -149,7 +151,7 @@ class WasmCodegen {
       const o = outlinedInfo(f)!;
       const exportName = `par${o.region}`;
       this.mb.exportFunction(exportName, this.callIndex(f));
-      regions[o.region] = { exportName, step: o.step, cmp: o.cmp, slots: liveInSlots(o), reductions: o.reductions.length };
+      regions[o.region] = { exportName, step: o.step, cmp: o.cmp, slots: liveInSlots(o), reductions: o.reductions.length, allocates: o.allocates };
     }
     return { bytes: this.mb.toBytes(), wat: () => this.mb.toWat(), sites: this.sites, mathImports: this.mathImports, regions };
   }

@@ -8,7 +8,7 @@ import { heap } from "../../runtime/memory.js";
 import { adoptHeapArray } from "../../runtime/ndarray.js";
 import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
-import { type ParallelConfig, parallelImports } from "../../runtime/pool.js";
+import { type AllocFn, type ParallelConfig, parallelImports } from "../../runtime/pool.js";
 import { setFlagsFromString } from "node:v8";
 
 /**
@@ -73,7 +73,7 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
   preferOptimizedWasm();
   const module = new WebAssembly.Module(mod.bytes);
   // Parallel regions: the pool instantiates this same module on its worker threads (runtime/pool.ts).
-  if (mod.regions.length) Object.assign(env, parallelImports(mod, module, parallel, () => instance.exports as Record<string, Function>));
+  if (mod.regions.length) Object.assign(env, parallelImports(mod, module, parallel, () => instance.exports as Record<string, Function>, env.alloc as AllocFn));
   const instance = new WebAssembly.Instance(module, { env });
   const main = instance.exports.main as (...a: number[]) => number;
   const params = entry.params;
