@@ -15,6 +15,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { jit, zeros } from "../src/index.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
+import { prng, randomMatrix } from "../examples/random.js";
 
 type Matrix = ReturnType<typeof zeros>;
 type Target = "wasm" | "js";
@@ -43,23 +44,6 @@ function findRoot(start: string): string {
 // ---------------------------------------------------------------------------------------------
 // Inputs, comparison, timing
 
-/** mulberry32: a tiny seeded PRNG, so that every run multiplies the same matrices. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomMatrix(rows: number, cols: number, next: () => number): Matrix {
-  const M = zeros([rows, cols]);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) M.set(i, j, 2 * next() - 1);
-  return M;
-}
 
 /** Row-major copy of a 2-d array's elements (whatever its strides and storage). */
 function flat(M: Matrix): Float64Array {

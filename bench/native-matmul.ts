@@ -17,6 +17,7 @@ import { jit, zeros } from "../src/index.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
 import { buildLibrary, describeNative } from "../src/backends/native/compiler.js";
 import { createRequire } from "node:module";
+import { prng, randomMatrix } from "../examples/random.js";
 
 type Matrix = ReturnType<typeof zeros>;
 const SIG = [["ndarray<float64,2>", "ndarray<float64,2>"]];
@@ -32,22 +33,6 @@ function findRoot(start: string): string {
   return dir;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomMatrix(n: number, next: () => number): Matrix {
-  const M = zeros([n, n]);
-  for (let i = 0; i < n * n; i++) (M.data as Float64Array)[i] = 2 * next() - 1;
-  return M;
-}
 
 function bitwiseEqual(X: Matrix, Y: Matrix): boolean {
   const a = new BigUint64Array((X.data as Float64Array).slice().buffer), b = new BigUint64Array((Y.data as Float64Array).slice().buffer);
@@ -146,7 +131,7 @@ function main(): void {
   console.log(`\n${"N".padStart(5)} ${"plain JS".padStart(18)} ${"wasm".padStart(18)} ${"native".padStart(18)} ${"native/JS".padStart(10)} ${"native/wasm".padStart(12)}`);
   for (const n of sizes) {
     const next = prng(12345 + n);
-    const A = randomMatrix(n, next), B = randomMatrix(n, next);
+    const A = randomMatrix(n, n, next), B = randomMatrix(n, n, next);
     const flops = 2 * n ** 3;
     const js = best(() => matrixMultiplyLoops(A, B), minTime);
     const w = best(() => wasm(A, B), minTime);

@@ -11,6 +11,7 @@
 import { cpus } from "node:os";
 import { jit, zeros } from "../src/index.js";
 import { matrixMultiplyLoops } from "./seed.js";
+import { prng, randomMatrix } from "./random.js";
 
 type Matrix = ReturnType<typeof zeros>;
 
@@ -20,23 +21,6 @@ const SEED = 2024;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-/** mulberry32: a tiny seeded PRNG, so that every run multiplies the same matrices. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomMatrix(rows: number, cols: number, next: () => number): Matrix {
-  const M = zeros([rows, cols]);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) M.set(i, j, 2 * next() - 1);
-  return M;
-}
 
 const f64 = new Float64Array(1);
 const u64 = new BigUint64Array(f64.buffer);

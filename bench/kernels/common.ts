@@ -35,17 +35,7 @@ export interface KernelCase {
   reset?(args: unknown[], pristine: unknown[]): void;
 }
 
-/** mulberry32: a tiny seeded PRNG (the same as bench/matmul.ts and the test harness). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from "../../examples/random.js";
 
 /** A plain (JS-heap) Float64Array of uniform values in [lo, hi). */
 export function randVec(next: () => number, n: number, lo = -1, hi = 1): Float64Array {
