@@ -14,6 +14,7 @@ import { arrayFields } from "../cstyle/render.js";
 import { generateC, type NativeModule, type NativeOptions } from "./codegen.js";
 import { buildLibrary, evictLibrary, type BuiltLibrary } from "./compiler.js";
 import { ERROR_KINDS, OUT } from "./prelude.js";
+import { checkView } from "../../runtime/views.js";
 
 type KoffiModule = typeof import("koffi");
 type KoffiLib = ReturnType<KoffiModule["load"]>;
@@ -144,16 +145,3 @@ function resultArray(t: ArrayType, out: Float64Array, nfields: number, args: rea
   return t.nd ? arr : arr.data;
 }
 
-/** An n-d view must stay inside its data: kernels index memory directly. (Same rule as the wasm runtime.) */
-function checkView(nd: NdLike, t: ArrayType, name: string): void {
-  let lo = nd.offset, hi = nd.offset;
-  for (let d = 0; d < t.ndim; d++) {
-    const n = nd.shape[d]!, s = nd.stride[d]!;
-    if (!Number.isInteger(n) || n < 0 || !Number.isInteger(s)) throw new TypeError(`numbat: argument '${name}' has a bad shape or stride`);
-    if (n === 0) return;
-    if (s > 0) hi += (n - 1) * s;
-    else lo += (n - 1) * s;
-  }
-  if (!Number.isInteger(nd.offset) || lo < 0 || hi >= nd.data.length)
-    throw new RangeError(`numbat: argument '${name}' is a view (shape [${nd.shape}], stride [${nd.stride}], offset ${nd.offset}) that reaches outside its data (length ${nd.data.length})`);
-}

@@ -10,6 +10,7 @@ import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../run
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
 import { type AllocFn, type ParallelConfig, parallelImports } from "../../runtime/pool.js";
 import { setFlagsFromString } from "node:v8";
+import { checkView } from "../../runtime/views.js";
 
 /**
  * V8 first compiles wasm with its baseline compiler (Liftoff) and tiers up hot functions later, but it
@@ -152,19 +153,6 @@ function copyIn(datas: readonly (TypedArray | undefined)[], written: readonly bo
   return regions;
 }
 
-/** An n-d view must stay inside its data: kernels index memory directly. */
-function checkView(nd: NdLike, t: ArrayType, name: string): void {
-  let lo = nd.offset, hi = nd.offset;
-  for (let d = 0; d < t.ndim; d++) {
-    const n = nd.shape[d]!, s = nd.stride[d]!;
-    if (!Number.isInteger(n) || n < 0 || !Number.isInteger(s)) throw new TypeError(`numbat: argument '${name}' has a bad shape or stride`);
-    if (n === 0) return;
-    if (s > 0) hi += (n - 1) * s;
-    else lo += (n - 1) * s;
-  }
-  if (!Number.isInteger(nd.offset) || lo < 0 || hi >= nd.data.length)
-    throw new RangeError(`numbat: argument '${name}' is a view (shape [${nd.shape}], stride [${nd.stride}], offset ${nd.offset}) that reaches outside its data (length ${nd.data.length})`);
-}
 
 function resultArray(t: ArrayType, args: readonly unknown[], argPtrs: readonly number[], allocs: number[]): unknown {
   const parts = arrayParts(t);
