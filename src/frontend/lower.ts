@@ -560,8 +560,15 @@ class Lowering {
       let value: Expr;
       if (op === "=") value = this.expr(n.right);
       else {
-        const cur = this.readVar(b, target);
+        // JS reads the variable before evaluating the right-hand side.
+        let cur = this.readVar(b, target);
+        const mark = this.out.length;
         const rhs = this.expr(n.right);
+        if (this.out.length !== mark) {
+          const effects = this.out.splice(mark);
+          cur = this.spillIfNeeded(cur, "old");
+          this.out.push(...effects);
+        }
         value = this.binary(op.slice(0, -1), cur, rhs, n);
       }
       this.assignVar(b.v, value, n);
@@ -579,16 +586,19 @@ class Lowering {
   private storeWith(arr: Var, idx: Expr[], op: string, rhsNode: Node, n: Node, wantValue: boolean): Expr | null {
     const t = arr.type as ArrayType;
     const elem = elemType(t);
-    // Indices are evaluated before the right-hand side: spill them only if it has side effects.
-    let stable = idx;
+    // JS evaluates the indices once, then (for `op=`) reads the element, then the right-hand side:
+    // indices with effects are computed once, and both are spilled if the right-hand side has effects.
+    let stable = op === "=" ? idx : idx.map((e) => (containsEffects(e) ? this.spillIfNeeded(e, "idx") : e));
+    let cur: Expr | undefined = op === "=" ? undefined : { k: "load", arr, idx: stable, type: elem, loc: this.loc(n) };
     const mark = this.out.length;
     const rhs = this.expr(rhsNode);
     if (this.out.length !== mark) {
       const effects = this.out.splice(mark);
-      stable = idx.map((e) => this.spillIfNeeded(e, "idx"));
+      stable = stable.map((e) => this.spillIfNeeded(e, "idx"));
+      if (cur) cur = this.spillIfNeeded({ ...cur, idx: stable } as Expr, "old");
       this.out.push(...effects);
     }
-    const raw = op === "=" ? rhs : this.binary(op.slice(0, -1), { k: "load", arr, idx: stable, type: elem, loc: this.loc(n) }, rhs, n);
+    const raw = cur ? this.binary(op.slice(0, -1), cur, rhs, n) : rhs;
     if (wantValue) {
       // The value of an assignment expression is the value assigned, before the store narrows it.
       const tmp = this.temp("t", this.numeric(raw, rhsNode).type);
@@ -1052,7 +1062,11 @@ class Lowering {
       case "int32": return { k: "math", fn, args: xs.map((x) => this.toInt32(x)), type: "int" };
       case "bool": {
         // Integers are finite and integral; isSafeInteger still needs the value (2^53 is not safe).
-        if (xs[0]!.type === "int" && fn !== "isSafeInteger") return { k: "const", type: "bool", value: fn !== "isNaN" };
+        if (xs[0]!.type === "int" && fn !== "isSafeInteger") {
+          // The answer is known, but the argument's side effects (a call, a throwing load) still happen.
+          if (containsEffects(xs[0]!)) this.out.push({ k: "expr", x: xs[0]! });
+          return { k: "const", type: "bool", value: fn !== "isNaN" };
+        }
         return { k: "math", fn, args: xs.map((x, i) => this.coerce(x, "f64", args[i]!)), type: "bool" };
       }
       default: return { k: "math", fn, args: xs.map((x, i) => this.coerce(x, "f64", args[i]!)), type: "f64" };

@@ -110,3 +110,17 @@ export function relabel(stmts: readonly Stmt[], fresh: () => number): Stmt[] {
   return mapStmts(stmts, (e) => e, (s) =>
     s.k === "for" || s.k === "loop" || s.k === "break" || s.k === "continue" ? { ...s, label: map.get(s.label) ?? s.label } : s);
 }
+
+/** Rebuilds one level of `e` with each direct sub-expression replaced by `f(child)`. */
+export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
+  switch (e.k) {
+    case "const": case "var": case "prop": return e;
+    case "unary": case "cast": return { ...e, x: f(e.x) };
+    case "binary": case "logical": return { ...e, a: f(e.a), b: f(e.b) };
+    case "cond": return { ...e, c: f(e.c), a: f(e.a), b: f(e.b) };
+    case "math": case "call": return { ...e, args: e.args.map(f) };
+    case "load": return { ...e, idx: e.idx.map(f) };
+    case "alloc": return { ...e, shape: e.shape.map(f) };
+    case "disjoint": return { ...e, spans: e.spans.map(f) as unknown as readonly [Expr, Expr, Expr, Expr] };
+  }
+}

@@ -5,7 +5,7 @@
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import type { ArrayType } from "../ir/types.js";
-import { forEachExpr, forEachStmt, mapExpr } from "../ir/walk.js";
+import { forEachExpr, forEachStmt, mapChildren, mapExpr } from "../ir/walk.js";
 import { sameList } from "./affine.js";
 import type { Load, Store } from "./nest.js";
 
@@ -30,7 +30,16 @@ export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySe
   };
   forEachStmt(body, (s) => { if (s.k === "store") note(s.arr, s.idx); });
   forEachExpr(body, (e) => { if (e.k === "load") note(e.arr, e.idx); });
-  const replaceable = (arr: Var) => fresh.has(arr) && stored.has(arr) && (arr.type as ArrayType).dtype === "f64" && subscripts.get(arr)!.length === 1;
+  // Arrays also read inside a branch that may not run keep their elements in memory (a deferred
+  // store would leave that read stale).
+  const lazilyRead = new Set<Var>();
+  const lazy = (x: Expr): void => forEachExpr([{ k: "expr", x }], (e) => { if (e.k === "load") lazilyRead.add(e.arr); });
+  forEachExpr(body, (e) => {
+    if (e.k === "cond") { lazy(e.a); lazy(e.b); }
+    if (e.k === "logical") lazy(e.b);
+  });
+  const replaceable = (arr: Var) =>
+    fresh.has(arr) && stored.has(arr) && !lazilyRead.has(arr) && (arr.type as ArrayType).dtype === "f64" && subscripts.get(arr)!.length === 1;
   // Loads of read-only arrays may be shared only when no store can alias them (all stores go to fresh arrays).
   const storesAreFresh = [...stored].every((a) => fresh.has(a));
   const slots: Slot[] = [];
@@ -41,8 +50,13 @@ export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySe
     return uses;
   };
   const slotFor = (arr: Var, idx: readonly Expr[]) => slots.find((s) => s.arr === arr && sameList(s.idx, idx));
-  const rewrite = (x: Expr): Expr =>
-    mapExpr(x, (e) => {
+  // Only loads that always run may move: the branches of `?:` and the right side of `&&`/`||` are
+  // left alone (hoisting a load out of them would run it when JS does not).
+  const rewrite = (x: Expr): Expr => {
+    if (x.k === "cond") return { ...x, c: rewrite(x.c) };
+    if (x.k === "logical") return { ...x, a: rewrite(x.a) };
+    const e = mapChildren(x, rewrite);
+    {
       if (e.k !== "load") return e;
       const known = slotFor(e.arr, e.idx);
       if (known) return { k: "var", v: known.temp, type: "f64" };
@@ -52,7 +66,8 @@ export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySe
       out.push({ k: "assign", v: temp, x: e });
       slots.push({ arr: e.arr, idx: e.idx, temp, proto: e, stored: false });
       return { k: "var", v: temp, type: "f64" };
-    });
+    }
+  };
   let changed = false;
   for (const s of body) {
     if (s.k === "store" && replaceable(s.arr)) {
