@@ -19,7 +19,7 @@ export interface LowerEnv {
   /** Values the user passed with `scope` (jitted functions, plain functions, numbers, booleans). */
   readonly scope: Readonly<Record<string, unknown>>;
   /** Compiles (or fetches) `callee` for the given argument types; `undefined` when the value isn't callable by kernels. */
-  resolveCallee(callee: unknown, argTypes: Type[], fail: (detail: string, help?: string) => never): FuncIR;
+  resolveCallee(callee: unknown, argTypes: Type[], fail: (detail: string, help?: string, code?: DiagnosticCode) => never): FuncIR;
   /** Is this value one of numbat's own allocation helpers, e.g. the `zeros` export? */
   builtinName(value: unknown): string | undefined;
 }
@@ -1027,7 +1027,7 @@ class Lowering {
     }
     const argExprs = this.operands(args);
     argExprs.forEach((e, i) => { if (e.type === "void") this.fail("NB200", args[i], "this argument has no value"); });
-    const fir = this.env.resolveCallee(fromScope, argExprs.map((e) => e.type), (detail, help) => this.fail("NB104", n, detail, help));
+    const fir = this.env.resolveCallee(fromScope, argExprs.map((e) => e.type), (detail, help, code) => this.fail(code ?? "NB104", n, detail, help));
     if (!this.callees.includes(fir)) {
       for (const c of fir.callees) if (!this.callees.includes(c)) this.callees.push(c);
       this.callees.push(fir);

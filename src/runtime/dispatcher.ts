@@ -12,6 +12,9 @@ import { compileJs } from "../backends/js/codegen.js";
 import { compileNative } from "../backends/native/runtime.js"; // native target (issue 6)
 import { requireCompiler } from "../backends/native/compiler.js"; // native target (issue 6)
 import { signatureKey, typeOfValue } from "./signature.js";
+import { type NdView, checkView } from "./views.js";
+import { type ArrayType, isArray } from "../ir/types.js";
+import { CompileError } from "../diagnostics/error.js";
 import { parseTypeString } from "./typestring.js";
 import { empty, ones, zeros } from "./ndarray.js";
 import { prange } from "./prange.js";
@@ -111,6 +114,9 @@ export class Dispatcher {
       resolveCallee: (callee, types, fail) => {
         const d = dispatcherOf(callee);
         if (!d) return fail("only jitted functions (or plain functions passed in `scope`) can be called from a kernel");
+        const want = d.parsed.params.length;
+        if (want !== types.length)
+          return fail(`'${d.parsed.name}' takes ${want} parameter${want === 1 ? "" : "s"} but was called with ${types.length} argument${types.length === 1 ? "" : "s"}`, undefined, "NB202");
         return d.irFor(types, fail);
       },
     };
@@ -120,11 +126,30 @@ export class Dispatcher {
     const key = signatureKey(types);
     const hit = this.compiled.get(key);
     if (hit) return hit;
+    try {
+      return this.compileUncached(key, types);
+    } catch (e) {
+      // numbat's passes recurse over the syntax tree: nesting deep enough to exhaust the JS stack
+      // becomes a CompileError rather than a raw RangeError from inside the compiler.
+      if (e instanceof RangeError && /call stack/.test(e.message))
+        throw new CompileError("NB100", "the function nests expressions or statements too deeply for numbat's compiler", 1, 1, this.parsed.name, "",
+          "split deeply nested expressions or else-if chains into separate statements or functions");
+      throw e;
+    }
+  }
+
+  private compileUncached(key: string, types: Type[]): Compiled {
     const ir = this.irFor(types);
     let c: Compiled;
     if (this.target === "js") {
       const js = compileJs(ir, { boundscheck: this.boundscheck });
-      c = { key, ir, run: (args) => js.fn(...args), text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
+      // Generated JS indexes `data` directly too: n-d views are checked as the other targets check them.
+      const nd = ir.params.flatMap((p, i) => (isArray(p.type) && p.type.nd ? [i] : []));
+      const run = (args: readonly unknown[]) => {
+        for (const i of nd) checkView(args[i] as NdView, ir.params[i]!.type as ArrayType, ir.params[i]!.name);
+        return js.fn(...args);
+      };
+      c = { key, ir, run, text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
     } else if (this.target === "native") {
       // native target (issue 6)
       const nat = compileNative(ir, { boundscheck: this.boundscheck });

@@ -136,7 +136,8 @@ interface Region { start: number; end: number; ptr: number; writeBack: boolean }
 function copyIn(datas: readonly (TypedArray | undefined)[], written: readonly boolean[]): Map<ArrayBufferLike, Region> {
   const regions = new Map<ArrayBufferLike, Region>();
   datas.forEach((d, i) => {
-    if (!d || heap.owns(d.buffer)) return;
+    // Empty arrays (detached buffers included) have nothing to copy; their pointer is never used.
+    if (!d || d.byteLength === 0 || heap.owns(d.buffer)) return;
     const r = regions.get(d.buffer);
     const start = d.byteOffset & ~15, end = d.byteOffset + d.byteLength;
     if (!r) regions.set(d.buffer, { start, end, ptr: 0, writeBack: written[i]! });
