@@ -10,7 +10,8 @@ import { spawnSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { CompileError, jit, prange, shutdown, zeros, type NdArray } from "../src/index.js";
-import { poolInternals } from "../src/runtime/pool.js";
+import { poolInternals, tripCount } from "../src/runtime/pool.js";
+import { chunkTrips } from "../src/runtime/pool-protocol.js";
 import { heap } from "../src/runtime/memory.js";
 import { mulberry32 } from "./harness.js";
 
@@ -184,6 +185,18 @@ function intKernel(a: Int32Array, out: Int32Array) {
   for (const i of prange(a.length)) out[i] = (a[i]! * 7) ^ (i << 2);
 }
 
+function firstAbove(A: NdArray, out: Int32Array, t: number) {
+  const [m, n] = A.shape;
+  for (const i of prange(m)) {
+    out[i] = -1;
+    for (let j = 0; j < n; j++) {
+      if (A.get(i, j) <= t) continue;
+      out[i] = j;
+      break;
+    }
+  }
+}
+
 function conditionalWrite(x: Float64Array, out: Float64Array) {
   for (const i of prange(x.length)) {
     if (x[i]! < 0) continue;
@@ -257,6 +270,7 @@ describe("prange kernels are bitwise identical to plain JS", () => {
         differential(strided, () => [rand(n + 4, 9), new Float64Array(n + 4)], { threads });
         differential(intKernel, () => [Int32Array.from(rand(n, 10), (v) => Math.round(v * 1000)), new Int32Array(n)], { threads });
         differential(conditionalWrite, () => [rand(n, 11), new Float64Array(n)], { threads });
+        differential(firstAbove, () => [mat(n, 6, 12), new Int32Array(n), 0.5], { threads });
       }
     });
   }
@@ -272,6 +286,18 @@ describe("prange kernels are bitwise identical to plain JS", () => {
       poolInternals.setMainRuns(true);
     }
     assert.ok(poolInternals.stats().workerChunks >= before + 3, "workers ran chunks");
+  });
+
+  test("opt: 0, boundscheck: false, boolean and integer live-ins", () => {
+    function flagged(x: Float64Array, out: Float64Array, neg: boolean, k: number) {
+      for (const i of prange(x.length)) out[i] = neg ? -x[i]! * k : x[i]! + k;
+    }
+    for (const extra of [{ opt: 0 }, { boundscheck: false }]) {
+      differential(axpy, () => [1.5, rand(33, 1), rand(33, 2), new Float64Array(33)], { threads: 3, ...extra } as Opts);
+      differential(matmul, () => [mat(9, 8, 5), mat(8, 7, 6)], { threads: 3, ...extra } as Opts);
+      differential(sum, () => [rand(99, 30)], { threads: 3, ...extra } as Opts, 1e-12);
+    }
+    for (const neg of [true, false]) assert.ok(outlined(differential(flagged, () => [rand(21, 3), new Float64Array(21), neg, 3], { threads: 2 })));
   });
 
   test("threads: 1 and parallel: false compile prange as an ordinary loop", () => {
@@ -521,6 +547,27 @@ describe("parallel: true parallelises loops proven independent", () => {
 });
 
 describe("the pool and the process", () => {
+  test("trip counts and chunk boundaries", () => {
+    const count = (start: number, end: number, step: number, cmp: "lt" | "le" | "gt" | "ge") => {
+      let n = 0;
+      const go = { lt: (v: number) => v < end, le: (v: number) => v <= end, gt: (v: number) => v > end, ge: (v: number) => v >= end }[cmp];
+      for (let v = start; go(v); v += step) n++;
+      return n;
+    };
+    for (const [start, end] of [[0, 0], [0, 1], [0, 10], [3, 17], [-5, 5], [10, 0], [7, 7]] as const)
+      for (const step of [1, 2, 3, 5]) {
+        assert.equal(tripCount(start, end, step, "lt"), count(start, end, step, "lt"));
+        assert.equal(tripCount(start, end, step, "le"), count(start, end, step, "le"));
+        assert.equal(tripCount(end, start, -step, "gt"), count(end, start, -step, "gt"));
+        assert.equal(tripCount(end, start, -step, "ge"), count(end, start, -step, "ge"));
+      }
+    for (const trips of [0, 1, 5, 97]) for (const [nchunks, chunk] of [[1, 0], [3, 0], [7, 0], [Math.ceil(trips / 4), 4]] as const) {
+      const seen: number[] = [];
+      for (let c = 0; c < nchunks; c++) { const [a, b] = chunkTrips(c, trips, nchunks, chunk); for (let t = a; t < b; t++) seen.push(t); }
+      assert.deepEqual(seen, Array.from({ length: trips }, (_, t) => t));
+    }
+  });
+
   const root = fileURLToPath(new URL("../", import.meta.url)); // dist/
   test("the worker pool never keeps the process alive; NUMBAT_NUM_THREADS sets the thread count", () => {
     const script = `

@@ -9,5 +9,5 @@ export function* range(start: number, stop?: number, step = 1): Generator<number
   else for (let i = start; i > stop; i += step) yield i;
 }
 
-/** A loop whose iterations are independent; runs in parallel when compiled with `parallel: true`. */
+/** A loop whose iterations are independent: jitted for the wasm target, it runs on several threads (docs/parallel.md). */
 export const prange: typeof range = (start, stop, step) => range(start, stop, step);
