@@ -174,23 +174,34 @@ async function main(): Promise<void> {
     for (let k = 0; k < calls; k++) f(a, out);
     return ((now() - t) * 1000) / calls;
   };
+  // Which thread ran the second chunk: the worker, or the calling thread because the worker was late.
+  const workerShare = (f: () => void) => {
+    const s0 = poolInternals.stats();
+    f();
+    const s1 = poolInternals.stats();
+    return (s1.workerChunks - s0.workerChunks) / (s1.regions - s0.regions);
+  };
   const hotSeq: number[] = [], hotPar: number[] = [];
-  for (let r = 0; r < 9; r++) { hotSeq.push(perCall(seq, 5000)); hotPar.push(perCall(par, 5000)); }
+  let hotShare = 0;
+  for (let r = 0; r < 9; r++) { hotSeq.push(perCall(seq, 5000)); hotShare += workerShare(() => hotPar.push(perCall(par, 5000))) / 9; }
   const coldSeq: number[] = [], coldPar: number[] = [];
+  const c0 = poolInternals.stats();
   for (let r = 0; r < (quick ? 60 : 200); r++) {
     await sleep(5);
     let t = now(); seq(a, out); coldSeq.push((now() - t) * 1000);
     await sleep(5);
     t = now(); par(a, out); coldPar.push((now() - t) * 1000);
   }
+  const c1 = poolInternals.stats();
+  const coldShare = (c1.workerChunks - c0.workerChunks) / (c1.regions - c0.regions);
   const overhead = {
     elements: n, threads: 2,
-    back_to_back_us: { sequential_call: median(hotSeq), parallel_call: median(hotPar), overhead: median(hotPar) - median(hotSeq) },
-    after_idle_5ms_us: { sequential_call: median(coldSeq), parallel_call: median(coldPar), overhead: median(coldPar) - median(coldSeq), parallel_call_p90: quantile(coldPar, 0.9) },
+    back_to_back_us: { sequential_call: median(hotSeq), parallel_call: median(hotPar), overhead: median(hotPar) - median(hotSeq), chunks_run_by_the_worker_per_call: hotShare },
+    after_idle_5ms_us: { sequential_call: median(coldSeq), parallel_call: median(coldPar), overhead: median(coldPar) - median(coldSeq), parallel_call_p90: quantile(coldPar, 0.9), chunks_run_by_the_worker_per_call: coldShare },
   };
   console.log(`\noverhead of one parallel call (prange over ${n} elements, 2 threads; median)`);
-  console.log(`  back to back:       ${overhead.back_to_back_us.parallel_call.toFixed(2)} us per call vs ${overhead.back_to_back_us.sequential_call.toFixed(2)} us sequential: +${overhead.back_to_back_us.overhead.toFixed(2)} us`);
-  console.log(`  after 5 ms idle:    ${overhead.after_idle_5ms_us.parallel_call.toFixed(2)} us per call vs ${overhead.after_idle_5ms_us.sequential_call.toFixed(2)} us sequential: +${overhead.after_idle_5ms_us.overhead.toFixed(2)} us (p90 ${overhead.after_idle_5ms_us.parallel_call_p90.toFixed(1)} us)`);
+  console.log(`  back to back:       ${overhead.back_to_back_us.parallel_call.toFixed(2)} us per call vs ${overhead.back_to_back_us.sequential_call.toFixed(2)} us sequential: +${overhead.back_to_back_us.overhead.toFixed(2)} us (worker ran ${(100 * hotShare).toFixed(0)}% of second chunks)`);
+  console.log(`  after 5 ms idle:    ${overhead.after_idle_5ms_us.parallel_call.toFixed(2)} us per call vs ${overhead.after_idle_5ms_us.sequential_call.toFixed(2)} us sequential: +${overhead.after_idle_5ms_us.overhead.toFixed(2)} us (p90 ${overhead.after_idle_5ms_us.parallel_call_p90.toFixed(1)} us; worker ran ${(100 * coldShare).toFixed(0)}% of second chunks)`);
 
   // 3. elementwise over 1e7 elements
   const E = quick ? 4_000_000 : 10_000_000;
