@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import { array, zeros } from "../../src/index.js";
 import { mulberry32, randFloats, randNested, type Kernel, type ND, type Rng } from "../harness.js";
+import { matrixMultiplyLoops } from "../../examples/seed.js";
 
 const require = createRequire(import.meta.url);
 /** scijs ndarray (no type declarations shipped). */
@@ -40,19 +41,9 @@ function sci(rng: Rng, m: number, n: number) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The seed, exactly as in DESIGN.md.
+// The seed, exactly as in DESIGN.md (one copy, shared with the demo and the benchmarks).
 
-export function matrixMultiplyLoops(A: ND, B: ND) {
-  const [m, n] = A.shape;
-  const [n2, p] = B.shape;
-  if (n !== n2) throw new Error("Inner matrix dimensions must agree.");
-  const C = zeros([m, p]);
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < p; j++)
-      for (let k = 0; k < n; k++)
-        C.set(i, j, C.get(i, j) + A.get(i, k) * B.get(k, j));
-  return C;
-}
+export { matrixMultiplyLoops };
 
 const seedScope = { zeros };
 const mm = (name: string, args: () => unknown[]): Kernel => ({ name: `matmul seed: ${name}`, fn: matrixMultiplyLoops, args, scope: seedScope });
