@@ -24,14 +24,7 @@ export interface KnownBug {
 }
 
 export const KNOWN_BUGS: readonly KnownBug[] = [
-  {
-    id: "empty-array-return-identity",
-    summary:
-      "wasm: a kernel returning one of its array arguments returns another argument when the arrays are empty: " +
-      "`function ret(a0, a1) { return a1; }` called with (new Float32Array(0), new Int32Array(0)) returns the Float32Array",
-    // Lengths are drawn with the inputs, so the programs cannot be avoided.
-    matches: (v) => v.category === "identity",
-  },
+
 ];
 
 /** Every avoid flag of the known bugs. */

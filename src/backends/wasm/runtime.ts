@@ -98,7 +98,10 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
         }
         const data = datas[i]!;
         const region = regions.get(data.buffer);
-        const ptr = region ? region.ptr + (data.byteOffset - region.start) : data.byteOffset;
+        // An empty array outside the heap is never dereferenced; a small distinct address per argument
+        // (below the heap's start) still tells them apart when one is returned.
+        const ptr = region ? region.ptr + (data.byteOffset - region.start)
+          : data.byteLength === 0 && !heap.owns(data.buffer) ? 1 + (i % 15) : data.byteOffset;
         argPtrs[i] = ptr;
         flat.push(ptr);
         if (!t.nd) flat.push(data.length);
