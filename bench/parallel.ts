@@ -13,12 +13,16 @@
 //    after 5 ms of idleness (workers asleep in Atomics.wait).
 // 3. An elementwise kernel over 1e7 float64 elements (out[i] = s*a[i] + b[i]: 24 bytes per element)
 //    in GB/s, with a single-thread memory copy (TypedArray.set) as the bandwidth yardstick.
+// 0. First, the machine's own ceiling: plain JS work on 1 thread against twice the work on 2 threads
+//    (worker_threads, no numbat). On a shared or oversubscribed machine this is well below 2, and no
+//    parallel code can beat it; the figures below should be read against it.
 // Writes bench/results/parallel.json (machine description included).
 
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { availableParallelism, cpus, totalmem, release, platform, arch } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { jit, prange, shutdown, zeros } from "../src/index.js";
 import { poolInternals } from "../src/runtime/pool.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
@@ -121,6 +125,45 @@ function machine() {
   };
 }
 
+/** Speed-up the machine gives plain JS on `threads` threads: `threads` units of work against one (best of 3). */
+async function scalingCeiling(threads: number): Promise<{ threads: number; one_unit_ms: number; units_on_threads_ms: number; speedup: number }> {
+  const UNIT = 1e8;
+  const unit = (n: number) => { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i); return s; };
+  const code = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const ctl = new Int32Array(workerData.sab);
+    const unit = ${unit.toString()};
+    for (let round = 1; ; round++) {
+      Atomics.wait(ctl, 0, round - 1);
+      if (Atomics.load(ctl, 0) < 0) break;
+      unit(workerData.n);
+      Atomics.add(ctl, 1, 1);
+      Atomics.notify(ctl, 1);
+    }`;
+  const sab = new SharedArrayBuffer(8);
+  const ctl = new Int32Array(sab);
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(code, { eval: true, workerData: { sab, n: UNIT } }));
+  await sleep(300);
+  unit(UNIT / 10);
+  let one = Infinity, many = Infinity;
+  for (let round = 1; round <= 3; round++) {
+    let t = now();
+    unit(UNIT);
+    one = Math.min(one, now() - t);
+    t = now();
+    Atomics.store(ctl, 1, 0);
+    Atomics.store(ctl, 0, round);
+    Atomics.notify(ctl, 0);
+    unit(UNIT);
+    for (let d = Atomics.load(ctl, 1); d < threads - 1; d = Atomics.load(ctl, 1)) Atomics.wait(ctl, 1, d);
+    many = Math.min(many, now() - t);
+  }
+  Atomics.store(ctl, 0, -1);
+  Atomics.notify(ctl, 0);
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { threads, one_unit_ms: one, units_on_threads_ms: many, speedup: (threads * one) / many };
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -137,6 +180,8 @@ async function main(): Promise<void> {
   const outFile = arg("--out") ?? join(ROOT, "bench", "results", "parallel.json");
   const mach = machine();
   console.log(`${mach.cpu} · ${mach.cores} cores · node ${mach.node} · numbat ${mach.numbat} · load ${mach.load_average_at_start?.join(" ") ?? "?"}`);
+  const ceiling = await scalingCeiling(2);
+  console.log(`machine ceiling: plain JS, 2 units of work on 2 threads vs 1 unit on 1: speed-up x${ceiling.speedup.toFixed(2)} (ideal 2; measured again at the end)`);
   await poolInternals.warmup(Math.max(...threadList) - 1);
 
   // 1. matmul
@@ -223,10 +268,13 @@ async function main(): Promise<void> {
   console.log(`\nelementwise out[i] = s*a[i] + b[i] over ${E.toExponential(0)} f64 (24 bytes per element)`);
   for (const e of elementwise) console.log(`  ${e.engine.padEnd(40)} ${(e.best_s * 1000).toFixed(2).padStart(8)} ms  ${e.gb_per_s.toFixed(2).padStart(6)} GB/s`);
 
+  const ceilingAfter = await scalingCeiling(2);
+  console.log(`\nmachine ceiling again: x${ceilingAfter.speedup.toFixed(2)}`);
   const result = {
     benchmark: "parallel loops: prange matmul, dispatch overhead, elementwise bandwidth",
     date: new Date().toISOString(),
     machine: mach,
+    machine_scaling_ceiling: { before: ceiling, after: ceilingAfter },
     config: { n: N, threads: threadList, min_time_s: minTime, quick, spin_us: process.env.NUMBAT_SPIN_US ?? "default (100)" },
     matmul: { n: N, checks, results: matmul },
     overhead,
