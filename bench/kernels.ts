@@ -13,12 +13,13 @@
 // bench/README.md for what each figure means. Writes bench/results/kernels.json.
 
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { cpus, totalmem, release, platform, arch, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { jit } from "../src/index.js";
 import { type AnyFn, type KernelCase, heapCopy } from "./kernels/common.js";
 import { kernelSuite } from "./kernels/index.js";
+import { machine } from "./machine.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench when compiled
 const ROOT = findRoot(HERE);
@@ -160,34 +161,6 @@ function errorText(e: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Machine description
 
-function machine() {
-  let cpu = cpus()[0]?.model.trim() ?? "unknown";
-  let flags: string[] = [];
-  try {
-    const info = readFileSync("/proc/cpuinfo", "utf8");
-    cpu = /^model name\s*:\s*(.*)$/m.exec(info)?.[1].trim() ?? cpu;
-    const all = /^flags\s*:\s*(.*)$/m.exec(info)?.[1].split(/\s+/) ?? [];
-    flags = ["sse4_2", "avx", "avx2", "fma", "avx512f"].filter((f) => all.includes(f));
-  } catch {
-    /* not Linux */
-  }
-  let numbat = "unknown";
-  try {
-    numbat = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
-  } catch {
-    /* keep unknown */
-  }
-  return {
-    cpu,
-    cores: cpus().length,
-    simd_flags: flags,
-    memory_gib: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    os: `${platform()} ${release()} ${arch()}`,
-    node: process.version,
-    v8: process.versions.v8,
-    numbat,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Per-kernel measurement
@@ -397,7 +370,7 @@ function main(): void {
     return;
   }
   const log = (s: string) => process.stderr.write(s + "\n");
-  const mach = machine();
+  const mach = machine(ROOT);
   const started = new Date();
   const load0 = loadavg();
   const kernels = o.only.length ? kernelSuite.filter((k) => o.only.includes(k.name)) : kernelSuite;

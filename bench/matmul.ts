@@ -10,12 +10,13 @@
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { cpus, totalmem, tmpdir, release, platform, arch } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { jit, zeros } from "../src/index.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
 import { prng, randomMatrix } from "../examples/random.js";
+import { machine } from "./machine.js";
 
 type Matrix = ReturnType<typeof zeros>;
 type Target = "wasm" | "js";
@@ -235,34 +236,6 @@ function runPython(sizes: number[], inputs: string, quick: boolean, minTime: num
 // ---------------------------------------------------------------------------------------------
 // Machine description
 
-function machine() {
-  let cpu = cpus()[0]?.model.trim() ?? "unknown";
-  let flags: string[] = [];
-  try {
-    const info = readFileSync("/proc/cpuinfo", "utf8");
-    cpu = /^model name\s*:\s*(.*)$/m.exec(info)?.[1].trim() ?? cpu;
-    const all = /^flags\s*:\s*(.*)$/m.exec(info)?.[1].split(/\s+/) ?? [];
-    flags = ["sse4_2", "avx", "avx2", "fma", "avx512f"].filter((f) => all.includes(f));
-  } catch {
-    /* not Linux */
-  }
-  let numbat = "unknown";
-  try {
-    numbat = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
-  } catch {
-    /* keep unknown */
-  }
-  return {
-    cpu,
-    cores: cpus().length,
-    simd_flags: flags,
-    memory_gib: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    os: `${platform()} ${release()} ${arch()}`,
-    node: process.version,
-    v8: process.versions.v8,
-    numbat,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -360,7 +333,7 @@ function main(): void {
 
   const opts = parseArgs(argv);
   const log = (s: string) => process.stderr.write(s + "\n");
-  const mach = machine();
+  const mach = machine(ROOT);
   const started = new Date();
   console.log(`numbat bench — the seed's naive i-j-k matrix product, float64 (${opts.quick ? "quick" : "full"} run)`);
   console.log(`${mach.cpu} · ${mach.cores} cores · ${mach.simd_flags.join(" ")} · node ${mach.node} · numbat ${mach.numbat}`);
