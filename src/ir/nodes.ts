@@ -78,6 +78,12 @@ export type ArrayProp = "length" | "shape" | "stride" | "offset" | "size";
 
 export type FillKind = "zeros" | "ones" | "empty";
 
+/** A GPU kernel's thread position (kernels only; see docs/kernels.md). */
+export type GpuIndex = "globalId" | "localId" | "groupId" | "groupSize" | "numGroups";
+
+/** Read-modify-write operations of `gpu.atomicAdd(arr, i, v)` etc. (kernels only). */
+export type AtomicOp = "add" | "sub" | "min" | "max" | "and" | "or" | "xor" | "exchange";
+
 export type Expr =
   | { readonly k: "const"; readonly type: ScalarType; readonly value: number | boolean }
   | { readonly k: "var"; readonly v: Var; readonly type: Type }
@@ -100,7 +106,14 @@ export type Expr =
    */
   | { readonly k: "disjoint"; readonly a: Var; readonly b: Var; readonly spans: readonly [Expr, Expr, Expr, Expr]; readonly type: "bool" }
   /** A fresh array owned by numbat (zeros/ones/empty/new Float64Array(n)); C-contiguous. */
-  | { readonly k: "alloc"; readonly fill: FillKind; readonly shape: readonly Expr[]; readonly type: ArrayType; readonly loc: Loc };
+  | { readonly k: "alloc"; readonly fill: FillKind; readonly shape: readonly Expr[]; readonly type: ArrayType; readonly loc: Loc }
+  /** Kernels only: `gpu.globalId.x` etc.; axis 0/1/2 = x/y/z. */
+  | { readonly k: "gpu"; readonly what: GpuIndex; readonly axis: 0 | 1 | 2; readonly type: "int" }
+  /**
+   * Kernels only: atomically `arr[idx] = op(arr[idx], x)`; the value is the element's old value.
+   * `x` already has the array's element scalar type.
+   */
+  | { readonly k: "atomic"; readonly op: AtomicOp; readonly arr: Var; readonly idx: readonly Expr[]; readonly x: Expr; readonly type: "int" | "f64"; readonly loc: Loc };
 
 export type Stmt =
   | { readonly k: "assign"; readonly v: Var; readonly x: Expr }
@@ -125,7 +138,9 @@ export type Stmt =
   | { readonly k: "continue"; readonly label: number }
   | { readonly k: "return"; readonly x: Expr | null }
   | { readonly k: "throw"; readonly cls: ErrorClass; readonly msg: string; readonly loc: Loc }
-  | { readonly k: "expr"; readonly x: Expr };
+  | { readonly k: "expr"; readonly x: Expr }
+  /** Kernels only: `gpu.barrier()`, every thread of the group waits here; orders shared and global memory. */
+  | { readonly k: "barrier" };
 
 export type ErrorClass = "Error" | "RangeError" | "TypeError";
 
@@ -142,6 +157,18 @@ export interface FuncIR {
   /** Functions this one calls, in a callee-before-caller order. */
   readonly callees: FuncIR[];
   readonly sourceName: string;
+  /** Set for GPU kernels (src/frontend/lower.ts with `kernel`), absent for ordinary functions. */
+  readonly kernel?: KernelInfo;
+}
+
+/** What a GPU kernel adds to a function: its group shape, shared arrays and float precision. */
+export interface KernelInfo {
+  /** Threads per group (CUDA: block), fixed at compile time (WGSL needs it in the shader). */
+  readonly groupSize: readonly [number, number, number];
+  /** `const t = gpu.shared(256, "float32")`: one array per group; `v.type` is a bare 1-d array type. */
+  readonly shared: readonly { readonly v: Var; readonly size: number }[];
+  /** Precision of float arithmetic: "f64" is JS's; "f32" rounds every float operation to binary32. */
+  readonly float: "f32" | "f64";
 }
 
 export type { ArrayType, DType, ScalarType, Type };

@@ -57,6 +57,8 @@ export function printFunc(f: FuncIR): string {
         const t = e.type;
         return `${e.fill}<${t.nd ? DTYPES[t.dtype].name : DTYPES[t.dtype].ctor}>[${list(e.shape)}]`;
       }
+      case "gpu": return `gpu.${e.what}.${"xyz"[e.axis]}`;
+      case "atomic": return `atomic.${e.op} ${name(e.arr)}[${list(e.idx)}], ${expr(e.x)}`;
       default: return e satisfies never;
     }
   }
@@ -74,6 +76,7 @@ export function printFunc(f: FuncIR): string {
       case "return": return s.x ? `return ${expr(s.x)}` : "return";
       case "throw": return `throw ${s.cls} ${JSON.stringify(s.msg)} @${s.loc.line}:${s.loc.column}`;
       case "expr": return expr(s.x);
+      case "barrier": return "barrier";
       default: return undefined;
     }
   }
@@ -83,7 +86,7 @@ export function printFunc(f: FuncIR): string {
   function stmt(s: Stmt, ind: string): void {
     const inner = ind + "  ";
     switch (s.k) {
-      case "assign": case "store": case "break": case "continue": case "return": case "throw": case "expr":
+      case "assign": case "store": case "break": case "continue": case "return": case "throw": case "expr": case "barrier":
         out.push(ind + simple(s));
         return;
       case "if": {

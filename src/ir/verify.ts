@@ -175,6 +175,16 @@ export function collectErrors(f: FuncIR): string[] {
         if (e.shape.length !== e.type.ndim) err(`alloc of ${T(e.type)} needs ${e.type.ndim} sizes, got ${e.shape.length}`);
         e.shape.forEach((x, i) => at(`.shape[${i}]`, () => { scalar(x); want(x, "int", "size"); }));
         return;
+      case "gpu":
+        if (!f.kernel) err(`gpu.${e.what} outside a kernel`);
+        return;
+      case "atomic": {
+        if (!f.kernel) err(`atomic outside a kernel`);
+        const a = arrayVar(e.arr);
+        checkIndices(a, e.idx, `atomic ${nm(e.arr)}`);
+        at(".x", () => { scalar(e.x); if (a) { want(e.x, elemType(a), `atomic operand for ${T(a)}`); if (e.type !== elemType(a)) err(`atomic on ${T(a)} must have type ${elemType(a)}`); } });
+        return;
+      }
       default:
         e satisfies never;
     }
@@ -232,6 +242,9 @@ export function collectErrors(f: FuncIR): string[] {
         });
         return;
       case "throw":
+        return;
+      case "barrier":
+        if (!f.kernel) err(`barrier outside a kernel`);
         return;
       case "expr":
         // A call may discard an array result (`normalize(A);`): not an array *use*, so it is allowed.

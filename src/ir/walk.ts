@@ -5,8 +5,9 @@ import type { Expr, Stmt } from "./nodes.js";
 /** Direct sub-expressions of an expression, in evaluation order. */
 export function childExprs(e: Expr): readonly Expr[] {
   switch (e.k) {
-    case "const": case "var": case "prop": return [];
+    case "const": case "var": case "prop": case "gpu": return [];
     case "unary": case "cast": return [e.x];
+    case "atomic": return [...e.idx, e.x];
     case "binary": case "logical": return [e.a, e.b];
     case "cond": return [e.c, e.a, e.b];
     case "math": case "call": return e.args;
@@ -25,7 +26,7 @@ export function stmtExprs(s: Stmt): readonly Expr[] {
     case "for": return [s.start, s.end];
     case "loop": return [s.pre, s.post].filter((x): x is Expr => x !== null);
     case "return": return s.x ? [s.x] : [];
-    case "break": case "continue": case "throw": return [];
+    case "break": case "continue": case "throw": case "barrier": return [];
   }
 }
 
@@ -61,7 +62,8 @@ export function mapExpr(e: Expr, f: (e: Expr, original: Expr) => Expr): Expr {
   const m = (x: Expr) => mapExpr(x, f);
   let r: Expr;
   switch (e.k) {
-    case "const": case "var": case "prop": r = e; break;
+    case "const": case "var": case "prop": case "gpu": r = e; break;
+    case "atomic": r = { ...e, idx: e.idx.map(m), x: m(e.x) }; break;
     case "unary": case "cast": r = { ...e, x: m(e.x) }; break;
     case "binary": case "logical": r = { ...e, a: m(e.a), b: m(e.b) }; break;
     case "cond": r = { ...e, c: m(e.c), a: m(e.a), b: m(e.b) }; break;
@@ -114,7 +116,8 @@ export function relabel(stmts: readonly Stmt[], fresh: () => number): Stmt[] {
 /** Rebuilds one level of `e` with each direct sub-expression replaced by `f(child)`. */
 export function mapChildren(e: Expr, f: (c: Expr) => Expr): Expr {
   switch (e.k) {
-    case "const": case "var": case "prop": return e;
+    case "const": case "var": case "prop": case "gpu": return e;
+    case "atomic": return { ...e, idx: e.idx.map(f), x: f(e.x) };
     case "unary": case "cast": return { ...e, x: f(e.x) };
     case "binary": case "logical": return { ...e, a: f(e.a), b: f(e.b) };
     case "cond": return { ...e, c: f(e.c), a: f(e.a), b: f(e.b) };

@@ -111,6 +111,10 @@ export abstract class CStyleFunction {
   protected abstract zeroReturn(): string;
   /** The line before a loop the vectoriser marked (iterations independent). */
   protected abstract vectorHint(): string;
+  // GPU kernels only (a GPU target overrides these; C for the CPU never sees kernel nodes).
+  protected gpuIndex(e: Extract<Expr, { k: "gpu" }>): Code { throw new Error(`C-style renderer: gpu.${e.what} needs a GPU target`); }
+  protected atomic(e: Extract<Expr, { k: "atomic" }>, _operands: readonly Code[]): Code { throw new Error(`C-style renderer: atomic.${e.op} needs a GPU target`); }
+  protected barrier(): string { throw new Error("C-style renderer: barrier needs a GPU target"); }
 
   // ---- names and types ----
 
@@ -181,6 +185,7 @@ export abstract class CStyleFunction {
       }
       case "return": this.line(s.x ? `return ${this.expr(s.x).s};` : "return;"); return;
       case "throw": this.fail({ k: "user", cls: s.cls, msg: s.msg, loc: s.loc }).forEach((l) => this.line(l)); return;
+      case "barrier": this.line(this.barrier()); return;
       default: s satisfies never;
     }
   }
@@ -298,7 +303,7 @@ export abstract class CStyleFunction {
     for (const c of childExprs(e)) { const x = this.effectsOf(c); eff ||= x.eff; rd ||= x.rd; }
     switch (e.k) {
       case "load": rd = true; eff ||= this.boundscheck && !e.unchecked; break;
-      case "call": rd = true; eff = true; break;
+      case "call": case "atomic": rd = true; eff = true; break;
       case "alloc": eff = true; break;
       case "binary": eff ||= isCheckedMod(e); break;
       case "math": eff ||= e.fn === "random"; break;
@@ -394,6 +399,8 @@ export abstract class CStyleFunction {
       }
       case "call": return this.sequenced(e.args, (cs) => this.call(e.fn, cs, e.type));
       case "alloc": return this.sequenced(e.shape, (cs) => this.alloc(e, cs));
+      case "gpu": return this.gpuIndex(e);
+      case "atomic": return this.sequenced([...e.idx, e.x], (cs) => this.atomic(e, cs));
       default: return e satisfies never;
     }
   }

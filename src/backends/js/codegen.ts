@@ -51,6 +51,13 @@ const HELPERS = {
   const bs = b.byteOffset + blo * b.BYTES_PER_ELEMENT, be = b.byteOffset + (bhi + 1) * b.BYTES_PER_ELEMENT;
   return ae <= bs || be <= as;
 }`,
+  // Kernels (gpusim): threads of a group take turns, so a read-modify-write is atomic by construction.
+  $atomic: `function $atomic(op, a, i, x) {
+  const old = a[i];
+  a[i] = op === "add" ? old + x : op === "sub" ? old - x : op === "min" ? Math.min(old, x) : op === "max" ? Math.max(old, x)
+    : op === "and" ? old & x : op === "or" ? old | x : op === "xor" ? old ^ x : x;
+  return old;
+}`,
   $f2idx: `function $f2idx(x) {
   return Number.isInteger(x) ? x : -1;
 }`,
@@ -155,8 +162,16 @@ class FuncGen {
     });
     for (const p of f.params) if (this.cached.has(p)) this.line(`let ${this.cacheInit(p)};`);
     if (decls.length) this.line(`let ${decls.join(", ")};`);
+    // A kernel runs as a generator (one per thread): `gpu.barrier()` is a `yield`, so the simulator can
+    // advance every thread of a group to the barrier before any goes past it. `$g` holds the thread's
+    // position and its group's shared arrays.
+    const k = f.kernel;
+    if (k) {
+      k.shared.forEach((s, i) => this.line(`${this.name(s.v)} = $g.shared[${i}];`));
+      params.push("$g");
+    }
     this.block(f.body);
-    return `function ${this.fnNames.get(f)}(${params.join(", ")}) {\n${this.out.join("\n")}\n}`;
+    return `function${k ? "*" : ""} ${this.fnNames.get(f)}(${params.join(", ")}) {\n${this.out.join("\n")}\n}`;
   }
 
   private block(ss: readonly Stmt[]): void { ss.forEach((s) => this.stmt(s)); }
@@ -209,6 +224,7 @@ class FuncGen {
         return;
       }
       case "throw": this.line(`throw userError(${JSON.stringify(s.cls)}, ${JSON.stringify(s.msg)});`); return;
+      case "barrier": this.line("yield;"); return;
       default: s satisfies never;
     }
   }
@@ -275,6 +291,15 @@ class FuncGen {
   }
 
   private expr(e: Expr): Code {
+    const c = this.exprF64(e);
+    // An f32 kernel rounds every float result to binary32, as the GPU computes it (+ - * / sqrt are
+    // then correctly rounded: binary64 is wide enough that rounding twice changes nothing).
+    if (this.f.kernel?.float === "f32" && e.type === "f64" && (e.k === "binary" || e.k === "math" || e.k === "cast" || e.k === "const"))
+      return code(`Math.fround(${c.s})`, PREC_PRIMARY);
+    return c;
+  }
+
+  private exprF64(e: Expr): Code {
     switch (e.k) {
       case "const": {
         const x = e.value;
@@ -323,6 +348,13 @@ class FuncGen {
         const info = DTYPES[e.type.dtype];
         if (e.type.nd) return code(`${e.fill}([${sizes.join(", ")}], ${JSON.stringify(info.name)})`, PREC_PRIMARY);
         return code(`new ${info.ctor}(${sizes[0]})${e.fill === "ones" ? ".fill(1)" : ""}`, PREC_PRIMARY);
+      }
+      case "gpu": return code(`$g.${e.what}[${e.axis}]`, PREC_PRIMARY);
+      case "atomic": {
+        this.helpers.add("$atomic");
+        const t = e.arr.type as ArrayType;
+        const at = this.element(e.arr, e.idx, e.loc).slice(this.name(e.arr).length + 1, -1); // the index inside A[...]
+        return code(`$atomic(${JSON.stringify(e.op)}, ${t.nd ? `${this.name(e.arr)}_d` : this.name(e.arr)}, ${at}, ${this.expr(e.x).s})`, PREC_PRIMARY);
       }
       default: return e satisfies never;
     }
