@@ -8,6 +8,8 @@ export { CompileError } from "./diagnostics/error.js";
 /** Stops the worker threads that run parallel loops (they never keep the process alive; a later parallel loop restarts them). */
 export { shutdown } from "./runtime/pool.js";
 export type { JitOptions, Inspectable, Target } from "./runtime/dispatcher.js";
+export { kernel, toDevice, DeviceArray, type Kernel, type KernelOptions, type KernelTarget, type LaunchConfig } from "./runtime/kernel.js";
+export { gpu } from "./runtime/gpu-object.js";
 
 /** A jitted function: callable exactly like the original, plus introspection. */
 export type Jitted<F extends (...args: any[]) => any> = F & {

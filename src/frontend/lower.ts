@@ -9,6 +9,7 @@ import type { BinaryOp, ErrorClass, Expr, FuncIR, Loc, MathFn, Stmt, Var } from 
 import { CONSTANTS, MATH_FNS } from "../ir/math.js";
 import { forEachStmt } from "../ir/walk.js";
 import { checkParallelLoops } from "../passes/parallel.js";
+import { GPU_ATOMICS, GPU_AXES, GPU_INDEX, type KernelConfig } from "./gpu.js";
 import {
   type ArrayType, type ScalarType, type Type, arrayType, dtypeOfCtorName, dtypeOfUserName, elemType,
   isArray, isScalar, joinTypes, sameType, typeToString,
@@ -22,6 +23,8 @@ export interface LowerEnv {
   resolveCallee(callee: unknown, argTypes: Type[], fail: (detail: string, help?: string, code?: DiagnosticCode) => never): FuncIR;
   /** Is this value one of numbat's own allocation helpers, e.g. the `zeros` export? */
   builtinName(value: unknown): string | undefined;
+  /** Set when lowering a GPU kernel (runtime/kernel.ts): enables `gpu.*` and the kernel rules. */
+  readonly kernel?: KernelConfig;
 }
 
 const BUILTIN_ALLOC = new Set(["zeros", "ones", "empty"]);
@@ -70,6 +73,8 @@ class Lowering {
   private temps = new Set<Var>();
   /** The `for...of` node of each prange loop, by loop label (for the parallel-loop diagnostics). */
   private prangeNodes = new Map<number, Node>();
+  /** GPU kernels: `const t = gpu.shared(n, dtype)` declarations, in order. */
+  private shared: { v: Var; size: number }[] = [];
 
   constructor(
     private readonly fn: ParsedFunction,
@@ -171,6 +176,8 @@ class Lowering {
         prologue.push({ k: "assign", v: b.v, x: this.coerce(varRef(raw), want, p) });
         return;
       }
+      if (this.env.kernel && isArray(argT) && argT.nd)
+        this.fail("NB120", p, `'${p.name}' is an n-d array; GPU kernels take typed arrays (or device arrays)`, "pass A.data and index it with the strides yourself");
       const b = this.declare(p.name, key, p, false, false, true);
       b.v.type = argT;
       this.types.set(key, argT);
@@ -194,7 +201,10 @@ class Lowering {
       const key = (v as Var & { key?: string }).key;
       if (key && this.types.has(key)) v.type = this.types.get(key)!;
     }
-    return { name: this.irName, params: this.params, ret, body: stmts, locals: this.locals, written: this.writtenParams(), callees: this.callees, sourceName: name };
+    const k = this.env.kernel;
+    if (k && ret !== "void") this.fail("NB120", this.fn.node, `kernel '${name}' returns a value`, "GPU kernels write their results into arrays; return without a value");
+    const kernel = k ? { groupSize: k.groupSize, float: k.float, shared: this.shared } : undefined;
+    return { name: this.irName, params: this.params, ret, body: stmts, locals: this.locals, written: this.writtenParams(), callees: this.callees, sourceName: name, ...(kernel && { kernel }) };
   }
 
   /** prange loops must be able to run in parallel (passes/parallel.ts): reject provable races and the like. */
@@ -318,6 +328,7 @@ class Lowering {
       if (d.id.type !== "Identifier") this.fail("NB107", d.id, "only simple names and `[a, b] = A.shape` destructuring are supported");
       const name = d.id.name;
       const init0 = d.init;
+      if (isGpuCall(init0, "shared") && !this.lookup("gpu")) { this.sharedDecl(n, d); continue; }
       if (init0?.type === "MemberExpression" && !init0.computed && (init0.property.name === "shape" || init0.property.name === "stride")) {
         const arr = this.arrayVar(init0.object);
         const b = isVar ? this.lookup(name)! : this.declare(name, this.key(d.id, name), d.id, true);
@@ -935,6 +946,9 @@ class Lowering {
 
   private member(n: Node): Expr {
     const obj = n.object;
+    if (obj.type === "MemberExpression" && obj.object.type === "Identifier" && obj.object.name === "gpu" && !this.lookup("gpu")) return this.gpuIndex(n);
+    if (obj.type === "Identifier" && obj.name === "gpu" && !this.lookup("gpu"))
+      this.fail("NB121", n, `'${this.snippet(n)}' is not a GPU value`, `thread positions are gpu.${GPU_INDEX.join(".x, gpu.")}.x (and .y, .z)`);
     if (!n.computed) {
       const prop = n.property.name as string;
       if (obj.type === "Identifier" && (obj.name === "Math" || obj.name === "Number") && !this.lookup(obj.name)) {
@@ -997,6 +1011,7 @@ class Lowering {
     if (callee.type === "MemberExpression" && !callee.computed) {
       const obj = callee.object, method = callee.property.name as string;
       if (obj.type === "Identifier" && (obj.name === "Math" || obj.name === "Number") && !this.lookup(obj.name)) return this.mathCall(n, obj.name, method, args);
+      if (obj.type === "Identifier" && obj.name === "gpu" && !this.lookup("gpu")) return this.gpuCall(n, method, args, wantValue);
       const arr = this.arrayVar(obj);
       const t = arr.type as ArrayType;
       if (method === "get" && t.nd) {
@@ -1025,6 +1040,7 @@ class Lowering {
       this.fail("NB103", callee, `'${name}' is not defined in this function`,
         `numbat cannot see functions from the enclosing scope; pass it with jit(fn, { scope: { ${name} } })`);
     }
+    if (this.env.kernel) this.fail("NB120", n, `GPU kernels cannot call other functions ('${name}')`, "inline the function's body into the kernel");
     const argExprs = this.operands(args);
     argExprs.forEach((e, i) => { if (e.type === "void") this.fail("NB200", args[i], "this argument has no value"); });
     const fir = this.env.resolveCallee(fromScope, argExprs.map((e) => e.type), (detail, help, code) => this.fail(code ?? "NB104", n, detail, help));
@@ -1075,6 +1091,7 @@ class Lowering {
 
   /** zeros(shape, dtype?) / ones / empty: `shape` is a number or an array literal of numbers. */
   private alloc(n: Node, fill: "zeros" | "ones" | "empty", args: Node[]): Expr {
+    if (this.env.kernel) this.fail("NB120", n, "GPU kernels cannot allocate arrays", "allocate on the host and pass the array in, or use gpu.shared(size, dtype) for per-group scratch");
     if (args.length < 1 || args.length > 2) this.fail("NB202", n, `${fill}(shape, dtype?) takes 1 or 2 arguments`);
     const shapeNode = args[0]!;
     const dims = shapeNode.type === "ArrayExpression" ? (shapeNode.elements as Node[]) : [shapeNode];
@@ -1091,10 +1108,90 @@ class Lowering {
     return { k: "alloc", fill, shape, type: arrayType(dtype, dims.length, true), loc: this.loc(n) };
   }
 
+  // ---- GPU kernel intrinsics (docs/kernels.md) ---------------------------------------------------
+
+  private requireKernel(n: Node): void {
+    if (!this.env.kernel) this.fail("NB121", n, `'${this.snippet(n)}' exists only inside GPU kernels`, "compile the function with kernel(fn, { target }) and launch it over a grid");
+  }
+
+  /** `gpu.globalId.x` and the other thread positions. */
+  private gpuIndex(n: Node): Expr {
+    this.requireKernel(n);
+    const what = n.object.property.name as string, axis = n.computed ? undefined : (n.property.name as string);
+    const idx = GPU_INDEX.find((w) => w === what);
+    if (n.object.computed || !idx) this.fail("NB121", n.object, `'gpu.${what}' is not a thread position`, `use one of gpu.${GPU_INDEX.join(", gpu.")}`);
+    if (axis === undefined || !(axis in GPU_AXES)) this.fail("NB121", n, `'${this.snippet(n)}': pick an axis with .x, .y or .z`);
+    return { k: "gpu", what: idx, axis: GPU_AXES[axis as keyof typeof GPU_AXES], type: "int" };
+  }
+
+  private gpuCall(n: Node, method: string, args: Node[], wantValue: boolean): Expr | null {
+    this.requireKernel(n);
+    if (method === "barrier") {
+      if (args.length) this.fail("NB202", n, "gpu.barrier() takes no arguments");
+      if (wantValue) this.fail("NB121", n, "gpu.barrier() has no value", "call it as a statement");
+      this.out.push({ k: "barrier" });
+      return null;
+    }
+    const op = GPU_ATOMICS[method];
+    if (op) {
+      if (args.length !== 3) this.fail("NB202", n, `gpu.${method}(array, index, value) takes 3 arguments, got ${args.length}`);
+      const arr = this.arrayVar(args[0]!);
+      const t = arr.type as ArrayType;
+      if (t.ndim !== 1) this.fail("NB201", args[0], `gpu.${method} takes a 1-d array`);
+      const [i, x] = this.operands(args.slice(1));
+      const idx = [this.index(i!, args[1]!)];
+      const et = elemType(t);
+      const value = this.coerce(this.numeric(x!, args[2]!), et, args[2]!);
+      this.markWritten(arr);
+      return { k: "atomic", op, arr, idx, x: value, type: et, loc: this.loc(n) };
+    }
+    if (method === "shared") this.fail("NB121", n, "gpu.shared(...) is used only as `const name = gpu.shared(size, dtype)` at the top of the kernel");
+    return this.fail("NB121", n, `'gpu.${method}' does not exist`, `GPU functions: gpu.barrier(), gpu.shared(size, dtype), gpu.${Object.keys(GPU_ATOMICS).join("/")}(array, index, value)`);
+  }
+
+  /** `const tile = gpu.shared(256, "float32")`: one array per group of threads. */
+  private sharedDecl(decl: Node, d: Node): void {
+    const call = d.init;
+    this.requireKernel(call);
+    if (decl.kind !== "const" || this.scopes.length !== 1 || this.loops.length !== 0)
+      this.fail("NB121", d, "declare shared arrays with const at the top level of the kernel", `const ${d.id.name ?? "tile"} = gpu.shared(256, "float32")`);
+    if (d.id.type !== "Identifier") this.fail("NB107", d.id, "a shared array needs a plain name");
+    const args = call.arguments as Node[];
+    if (args.length !== 2) this.fail("NB202", call, "gpu.shared(size, dtype) takes 2 arguments");
+    const size = this.constantInt(args[0]!);
+    if (size === undefined || size <= 0) this.fail("NB121", args[0], "the size of a shared array must be a positive integer known at compile time", "write a literal, or pass the number with { scope: { N } }");
+    const dt = args[1]!.type === "Literal" && typeof args[1]!.value === "string" ? dtypeOfUserName(args[1]!.value) : undefined;
+    if (!dt || !["f64", "f32", "i32", "u32"].includes(dt)) this.fail("NB121", args[1], "the dtype of a shared array is \"float32\", \"int32\", \"uint32\" or \"float64\"");
+    const b = this.declare(d.id.name, this.key(d.id, d.id.name), d.id, true);
+    this.locals.splice(this.locals.indexOf(b.v), 1);
+    const t = arrayType(dt, 1, false);
+    this.widen(b.v, t, d.id);
+    this.shared.push({ v: b.v, size });
+  }
+
+  /** An integer known at compile time: literals and numbers from `scope`, combined with + - *. */
+  private constantInt(n: Node): number | undefined {
+    const lit = constInt(n);
+    if (lit !== undefined) return lit;
+    if (n.type === "Identifier" && !this.lookup(n.name) && Object.prototype.hasOwnProperty.call(this.env.scope, n.name)) {
+      const v = this.env.scope[n.name];
+      if (typeof v === "number" && Number.isInteger(v)) return v;
+    }
+    if (n.type === "ParenthesizedExpression") return this.constantInt(n.expression);
+    if (n.type === "BinaryExpression" && ["+", "-", "*"].includes(n.operator)) {
+      const a = this.constantInt(n.left), b = this.constantInt(n.right);
+      if (a === undefined || b === undefined) return undefined;
+      const r = n.operator === "+" ? a + b : n.operator === "-" ? a - b : a * b;
+      return Number.isSafeInteger(r) ? r : undefined;
+    }
+    return undefined;
+  }
+
   private newExpr(n: Node): Expr {
     const callee = n.callee;
     const name = callee.type === "Identifier" ? (callee.name as string) : "";
     if (TYPED_ARRAY_CTORS.has(name)) {
+      if (this.env.kernel) this.fail("NB120", n, "GPU kernels cannot allocate arrays", "allocate on the host and pass the array in, or use gpu.shared(size, dtype) for per-group scratch");
       const args = n.arguments as Node[];
       if (args.length !== 1) this.fail("NB104", n, `new ${name}(n) takes exactly one length argument here`);
       const len = this.expr(args[0]!);
@@ -1108,6 +1205,11 @@ class Lowering {
 }
 
 // ---- syntactic helpers (shared by loop canonicalisation) -------------------------------------------
+
+function isGpuCall(n: Node | null | undefined, method: string): boolean {
+  return n?.type === "CallExpression" && n.callee.type === "MemberExpression" && !n.callee.computed &&
+    n.callee.object.type === "Identifier" && n.callee.object.name === "gpu" && n.callee.property.name === method;
+}
 
 function varRef(v: Var): Expr {
   return { k: "var", v, type: v.type };

@@ -124,6 +124,10 @@ export function printFunc(f: FuncIR): string {
   const sig = f.params.map((p) => `${p.name}: ${typeToString(p.type)}`).join(", ");
   const writes = f.params.filter((p) => f.written.has(p) && isArray(p.type)).map((p) => p.name);
   out.push(`func ${f.name}(${sig}) -> ${typeToString(f.ret)}${writes.length ? ` writes ${writes.join(", ")}` : ""} {`);
+  if (f.kernel) {
+    out.push(`  kernel groupSize ${f.kernel.groupSize.join("x")} float ${f.kernel.float}`);
+    for (const sh of f.kernel.shared) out.push(`  shared ${name(sh.v)}: ${typeToString(sh.v.type)}[${sh.size}]`);
+  }
   block(f.body, "  ");
   out.push("}");
   return out.join("\n") + "\n";

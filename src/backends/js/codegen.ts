@@ -167,7 +167,7 @@ class FuncGen {
     // position and its group's shared arrays.
     const k = f.kernel;
     if (k) {
-      k.shared.forEach((s, i) => this.line(`${this.name(s.v)} = $g.shared[${i}];`));
+      k.shared.forEach((s, i) => this.line(`const ${this.name(s.v)} = $g.shared[${i}];`));
       params.push("$g");
     }
     this.block(f.body);

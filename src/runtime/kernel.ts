@@ -1,0 +1,210 @@
+// The GPU kernel API: kernel(fn, options) compiles a function written in numbat's kernel language
+// (docs/kernels.md) for a GPU target and launches it over a grid of thread groups. One kernel language,
+// several targets: "gpusim" (CPU simulator, the reference), "webgpu" and "cuda". Targets load lazily,
+// so importing numbat never loads Dawn or libcuda.
+
+import { parseFunction, type ParsedFunction } from "../frontend/parse.js";
+import { lowerFunction } from "../frontend/lower.js";
+import type { KernelConfig } from "../frontend/gpu.js";
+import type { FuncIR } from "../ir/nodes.js";
+import { printModule } from "../ir/printer.js";
+import { arrayType, DTYPES, dtypeOfCtorName, isArray, type DType, type Type } from "../ir/types.js";
+import { signatureKey, typeOfValue } from "./signature.js";
+import type { CompiledKernel, DeviceBuffer, GpuTarget, GpuTargetName, LaunchArg, LaunchGrid } from "./gpu-target.js";
+import type { TypedArray } from "./ndarray.js";
+
+export type KernelTarget = GpuTargetName;
+
+export interface KernelOptions {
+  /** Where the kernel runs (default "gpusim"; NUMBAT_GPU_SIM=1 runs every kernel on "gpusim"). */
+  target?: KernelTarget;
+  /** Float precision: "f32" (binary32, WebGPU's only choice and its default) or "f64" (default elsewhere). */
+  float?: "f32" | "f64";
+  /** Numbers the kernel may read from outside (e.g. a tile size used by gpu.shared). */
+  scope?: Record<string, unknown>;
+}
+
+/** Groups (CUDA: blocks) and threads per group; 1 to 3 numbers each, missing axes are 1. */
+export interface LaunchConfig {
+  groups: number | readonly number[];
+  groupSize?: number | readonly number[];
+}
+
+const LOADERS: Record<KernelTarget, () => Promise<GpuTarget>> = {
+  gpusim: async () => (await import("../backends/gpusim/target.js")).gpusimTarget,
+  webgpu: async () => (await import("../backends/webgpu/target.js" as string)).webgpuTarget as GpuTarget,
+  cuda: async () => (await import("../backends/cuda/target.js" as string)).cudaTarget as GpuTarget,
+};
+const loaded = new Map<KernelTarget, Promise<GpuTarget>>();
+
+async function gpuTarget(name: KernelTarget): Promise<GpuTarget> {
+  let t = loaded.get(name);
+  if (!t) {
+    t = LOADERS[name]().then(async (target) => {
+      const why = await target.unavailableReason();
+      if (why) throw new Error(`numbat: the "${name}" target is not available here: ${why}. Kernels run on the CPU simulator with { target: "gpusim" } (or NUMBAT_GPU_SIM=1)`);
+      return target;
+    });
+    loaded.set(name, t);
+    t.catch(() => loaded.delete(name)); // retry later: a device may appear
+  }
+  return t;
+}
+
+function resolveTarget(t: KernelTarget | undefined): KernelTarget {
+  if (process.env.NUMBAT_GPU_SIM === "1") return "gpusim";
+  const name = t ?? "gpusim";
+  if (!(name in LOADERS)) throw new TypeError(`kernel: target must be "gpusim", "webgpu" or "cuda", got ${JSON.stringify(t)}`);
+  return name;
+}
+
+/** An array in one device's memory; it stays there between launches until toHost() or free(). */
+export class DeviceArray {
+  /** @internal */
+  constructor(readonly target: KernelTarget, readonly dtype: DType, readonly length: number, /** @internal */ readonly buffer: DeviceBuffer) {}
+
+  /** Copies the array back (device reads are asynchronous). */
+  async toHost(): Promise<TypedArray> {
+    const bytes = await this.buffer.read();
+    const ctor = globalThis[DTYPES[this.dtype].ctor as keyof typeof globalThis] as new (b: ArrayBuffer, o: number, n: number) => TypedArray;
+    return new ctor(bytes, 0, this.length);
+  }
+
+  /** Overwrites the device copy with `data` (same length and type). */
+  async write(data: TypedArray): Promise<void> {
+    if (dtypeOf(data) !== this.dtype || data.length !== this.length)
+      throw new TypeError(`DeviceArray.write: expected ${this.length} elements of ${DTYPES[this.dtype].ctor}, got ${data.length} of ${data.constructor.name}`);
+    await this.buffer.write(data);
+  }
+
+  /** Releases the device memory now (it is not garbage-collected promptly otherwise). */
+  free(): void { this.buffer.free(); }
+}
+
+function dtypeOf(a: ArrayBufferView): DType | undefined {
+  return dtypeOfCtorName((a as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag]);
+}
+
+/** Copies a typed array to a device; launches then use it in place. */
+export async function toDevice(data: TypedArray, target: KernelTarget = "gpusim"): Promise<DeviceArray> {
+  const dtype = ArrayBuffer.isView(data) ? dtypeOf(data) : undefined;
+  if (!dtype) throw new TypeError(`toDevice: expected a typed array, got ${Object.prototype.toString.call(data)}`);
+  const name = resolveTarget(target);
+  const buf = await (await gpuTarget(name)).alloc(Math.max(4, data.byteLength));
+  await buf.write(data);
+  return new DeviceArray(name, dtype, data.length, buf);
+}
+
+function axes(v: number | readonly number[] | undefined, what: string, name: string): [number, number, number] {
+  const xs = v === undefined ? [1] : typeof v === "number" ? [v] : [...v];
+  if (xs.length < 1 || xs.length > 3 || !xs.every((x) => Number.isInteger(x) && x >= 1))
+    throw new TypeError(`${name}.launch: ${what} must be 1 to 3 positive integers, got ${JSON.stringify(v)}`);
+  return [xs[0]!, xs[1] ?? 1, xs[2] ?? 1];
+}
+
+interface Compiled { readonly ir: FuncIR; readonly code: CompiledKernel }
+
+/** A compiled GPU kernel: launch it over a grid; compiled once per argument signature and group size. */
+export class Kernel {
+  private parsedFn: ParsedFunction | undefined;
+  private readonly compiled = new Map<string, Promise<Compiled>>();
+  private last: Compiled | undefined;
+  readonly target: KernelTarget;
+  readonly float: "f32" | "f64";
+
+  constructor(readonly fn: Function, private readonly options: KernelOptions) {
+    this.target = resolveTarget(options.target);
+    const float = options.float ?? (options.target === "webgpu" ? "f32" : "f64");
+    if (float !== "f32" && float !== "f64") throw new TypeError(`kernel: float must be "f32" or "f64", got ${JSON.stringify(float)}`);
+    this.float = float;
+  }
+
+  private get parsed(): ParsedFunction { return (this.parsedFn ??= parseFunction(this.fn)); }
+  get name(): string { return this.parsed.name; }
+
+  /** Lowers the kernel for one signature (synchronous: compile errors surface at the call site). */
+  lower(types: Type[], groupSize: readonly [number, number, number]): FuncIR {
+    const config: KernelConfig = { groupSize, float: this.float };
+    const env = {
+      scope: this.options.scope ?? {},
+      builtinName: () => undefined,
+      resolveCallee: (_: unknown, __: Type[], fail: (d: string) => never) => fail("GPU kernels cannot call other functions"),
+      kernel: config,
+    };
+    return lowerFunction(this.parsed, types, env, `${this.parsed.name.replace(/\W/g, "_")}_k`);
+  }
+
+  /**
+   * Runs the kernel on `config.groups` groups of `config.groupSize` threads. Resolves when the kernel
+   * has finished and host arrays it writes hold the results; device arrays stay on the device.
+   */
+  async launch(config: LaunchConfig, ...args: unknown[]): Promise<void> {
+    const name = this.parsed.name;
+    const grid: LaunchGrid = { groups: axes(config.groups, "groups", name), groupSize: axes(config.groupSize, "groupSize", name) };
+    const params = this.parsed.params;
+    if (args.length !== params.length)
+      throw new TypeError(`${name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
+    const types = args.map((a, i) => {
+      if (a instanceof DeviceArray) {
+        if (a.target !== this.target) throw new TypeError(`${name}: argument '${params[i]?.name}' lives on "${a.target}", but this kernel runs on "${this.target}"`);
+        return arrayType(a.dtype, 1, false);
+      }
+      return typeOfValue(a, params[i]?.name ?? `#${i}`, name);
+    });
+    const key = `${signatureKey(types)} | ${grid.groupSize.join("x")}`;
+    let c = this.compiled.get(key);
+    if (!c) {
+      const ir = this.lower(types, grid.groupSize); // throws CompileError synchronously
+      c = gpuTarget(this.target).then(async (t) => ({ ir, code: await t.compile(ir) }));
+      this.compiled.set(key, c);
+      c.catch(() => this.compiled.delete(key));
+    }
+    const { ir, code } = await c;
+    this.last = { ir, code };
+    const target = await gpuTarget(this.target);
+    const temps: { buffer: DeviceBuffer; host: TypedArray | null }[] = [];
+    try {
+      const launchArgs: LaunchArg[] = await Promise.all(args.map(async (a, i): Promise<LaunchArg> => {
+        const t = types[i]!;
+        if (a instanceof DeviceArray) return { kind: "array", buffer: a.buffer, dtype: a.dtype, length: a.length };
+        if (isArray(t)) {
+          const host = a as TypedArray;
+          const buffer = await target.alloc(Math.max(4, host.byteLength));
+          await buffer.write(host);
+          temps.push({ buffer, host: ir.written.has(ir.params[i]!) ? host : null });
+          return { kind: "array", buffer, dtype: t.dtype, length: host.length };
+        }
+        return { kind: "scalar", type: t as "int" | "f64" | "bool", value: a as number | boolean };
+      }));
+      await code.launch(grid, launchArgs);
+      for (const { buffer, host } of temps) {
+        if (!host) continue;
+        const bytes = await buffer.read();
+        new Uint8Array(host.buffer, host.byteOffset, host.byteLength).set(new Uint8Array(bytes, 0, host.byteLength));
+      }
+    } finally {
+      for (const { buffer } of temps) buffer.free();
+    }
+  }
+
+  /** The IR ("ir") or generated code ("code": WGSL, CUDA C, or JS for gpusim) of the latest launch. */
+  inspect(what: "ir" | "code"): string {
+    if (!this.last) throw new Error(`${this.name}: nothing compiled yet; launch the kernel once before inspecting it`);
+    return what === "ir" ? printModule(this.last.ir) : this.last.code.text;
+  }
+}
+
+/**
+ * Compiles `fn`, written in numbat's kernel language (docs/kernels.md), as a GPU kernel.
+ *
+ * @example
+ * const add = kernel(function add(a, b, out, n) {
+ *   const i = gpu.globalId.x;
+ *   if (i < n) out[i] = a[i] + b[i];
+ * });
+ * await add.launch({ groups: Math.ceil(n / 64), groupSize: 64 }, a, b, out, n);
+ */
+export function kernel(fn: Function, options: KernelOptions = {}): Kernel {
+  if (typeof fn !== "function") throw new TypeError(`kernel: expected a function, got ${fn === null ? "null" : typeof fn}`);
+  return new Kernel(fn, options);
+}
