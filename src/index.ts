@@ -1,6 +1,7 @@
 // numbat's public API: jit(), the array helpers kernels and callers share, and shutdown() for the thread pool.
 
 import { Dispatcher, attachDispatcher, type Inspectable, type JitOptions } from "./runtime/dispatcher.js";
+import { offloadJit, type KernelOptions, type KernelTarget, type Offloaded } from "./runtime/kernel.js";
 
 export { zeros, ones, empty, full, array, NdArray, type DTypeName, type TypedArray } from "./runtime/ndarray.js";
 export { prange, range } from "./runtime/prange.js";
@@ -10,6 +11,16 @@ export { shutdown } from "./runtime/pool.js";
 export type { JitOptions, Inspectable, Target } from "./runtime/dispatcher.js";
 export { kernel, toDevice, DeviceArray, type Kernel, type KernelOptions, type KernelTarget, type LaunchConfig } from "./runtime/kernel.js";
 export { gpu } from "./runtime/gpu-object.js";
+export type { Offloaded } from "./runtime/kernel.js";
+
+/** jit() for a GPU target: the function's prange loop nests run as kernels; calls return promises (docs/kernels.md). */
+export interface GpuJitOptions extends KernelOptions {
+  target: KernelTarget;
+}
+
+function isGpuOptions(o: JitOptions | GpuJitOptions): o is GpuJitOptions {
+  return o.target === "webgpu" || o.target === "cuda" || o.target === "gpusim";
+}
 
 /** A jitted function: callable exactly like the original, plus introspection. */
 export type Jitted<F extends (...args: any[]) => any> = F & {
@@ -32,8 +43,11 @@ export type Jitted<F extends (...args: any[]) => any> = F & {
  *   return s;
  * });
  */
-export function jit<F extends (...args: any[]) => any>(fn: F, options: JitOptions = {}): Jitted<F> {
+export function jit<F extends (...args: any[]) => any>(fn: F, options: GpuJitOptions): Offloaded<F>;
+export function jit<F extends (...args: any[]) => any>(fn: F, options?: JitOptions): Jitted<F>;
+export function jit<F extends (...args: any[]) => any>(fn: F, options: JitOptions | GpuJitOptions = {}): Jitted<F> | Offloaded<F> {
   if (typeof fn !== "function") throw new TypeError(`jit: expected a function, got ${fn === null ? "null" : typeof fn}`);
+  if (isGpuOptions(options)) return offloadJit(fn, options);
   const d = new Dispatcher(fn, options);
   const jitted = function (this: unknown, ...args: unknown[]) {
     return d.call(args);

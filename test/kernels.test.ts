@@ -4,7 +4,13 @@
 
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { CompileError, DeviceArray, gpu, jit, kernel, toDevice } from "../src/index.js";
+import { CompileError, DeviceArray, gpu, jit, kernel, prange, toDevice } from "../src/index.js";
+import { prng } from "../examples/random.js";
+
+const rand = (n: number, seed: number): number[] => {
+  const r = prng(seed);
+  return Array.from({ length: n }, () => r() * 2 - 1);
+};
 import { KERNELS, runPlain, type KernelCase } from "./corpus/kernels.js";
 
 const clone = (args: unknown[]): unknown[] => args.map((a) => (ArrayBuffer.isView(a) ? (a as Float64Array).slice() : a));
@@ -148,5 +154,55 @@ describe("kernel diagnostics", () => {
   test("gpu.* outside a kernel", () => {
     const f = jit(function notKernel(a: Float32Array) { a[0] = gpu.globalId.x; });
     assert.throws(() => f(new Float32Array(1)), (e: unknown) => e instanceof CompileError && e.code === "NB121" && /only inside GPU kernels/.test(e.message));
+  });
+});
+
+describe("automatic offload of prange nests (target gpusim)", () => {
+  const plainAndGpu = async (fn: (...a: any[]) => void, make: () => unknown[]) => {
+    const want = make(), got = make();
+    fn(...want);
+    await jit(fn, { target: "gpusim" })(...got);
+    sameBits(got, want, fn.name);
+  };
+
+  test("the seed matmul, 2-d grid", () =>
+    plainAndGpu(function mm(A: Float64Array, B: Float64Array, C: Float64Array, n: number) {
+      for (const i of prange(n)) for (const j of prange(n)) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += A[i * n + k]! * B[k * n + j]!;
+        C[i * n + j] = s;
+      }
+    }, () => [new Float64Array(rand(33 * 33, 1)), new Float64Array(rand(33 * 33, 2)), new Float64Array(33 * 33), 33]));
+
+  test("prologue scalars, steps, inclusive bounds and several nests", () =>
+    plainAndGpu(function steps(a: Float32Array, b: Int32Array) {
+      const n = a.length, h = n >> 1;
+      for (const i of prange(1, h, 2)) a[i] = a[i]! * 2 + i;
+      for (const i of prange(h, n)) a[i] = a[i - h]! - 1;
+      for (const k of prange(0, b.length)) b[k] = k * h;
+    }, () => [new Float32Array(rand(301, 3)), new Int32Array(50)]));
+
+  test("3-d grid and a dependent inner bound (run in order per thread)", () =>
+    plainAndGpu(function tri(out: Float64Array, n: number) {
+      for (const i of prange(n)) for (const j of prange(n)) for (const k of prange(2)) {
+        let s = 0;
+        for (const m of prange(i + 1)) s += m * j; // depends on i: sequential inside the thread
+        out[(i * n + j) * 2 + k] = s + k;
+      }
+    }, () => [new Float64Array(7 * 7 * 2), 7]));
+
+  test("what cannot be offloaded is a CompileError", async () => {
+    const bad = async (fn: (...a: any[]) => any, re: RegExp) => {
+      const err = await jit(fn, { target: "gpusim" })(new Float64Array(4)).then(() => undefined, (e: unknown) => e);
+      assert.ok(err instanceof CompileError && err.code === "NB120", String(err));
+      assert.match((err as Error).message, re);
+    };
+    await bad(function noLoop(a: Float64Array) { a[0] = 1; }, /only prange loop nests/);
+    await bad(function ret(a: Float64Array) { return a[0]; }, /returns a value/);
+    await bad(function red(a: Float64Array) {
+      let s = 0;
+      for (const i of prange(a.length)) s += a[i]!;
+      a[0] = s;
+    }, /reductions across GPU threads/);
   });
 });

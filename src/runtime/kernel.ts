@@ -10,6 +10,10 @@ import type { FuncIR } from "../ir/nodes.js";
 import { printModule } from "../ir/printer.js";
 import { arrayType, DTYPES, dtypeOfCtorName, isArray, type DType, type Type } from "../ir/types.js";
 import { signatureKey, typeOfValue } from "./signature.js";
+import { Dispatcher } from "./dispatcher.js";
+import { offload, OffloadError } from "../passes/offload.js";
+import { compileJs } from "../backends/js/codegen.js";
+import { CompileError } from "../diagnostics/error.js";
 import type { CompiledKernel, DeviceBuffer, GpuTarget, GpuTargetName, LaunchArg, LaunchGrid } from "./gpu-target.js";
 import type { TypedArray } from "./ndarray.js";
 
@@ -144,13 +148,7 @@ export class Kernel {
     const params = this.parsed.params;
     if (args.length !== params.length)
       throw new TypeError(`${name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
-    const types = args.map((a, i) => {
-      if (a instanceof DeviceArray) {
-        if (a.target !== this.target) throw new TypeError(`${name}: argument '${params[i]?.name}' lives on "${a.target}", but this kernel runs on "${this.target}"`);
-        return arrayType(a.dtype, 1, false);
-      }
-      return typeOfValue(a, params[i]?.name ?? `#${i}`, name);
-    });
+    const types = args.map((a, i) => argType(a, i, params.map((p) => p.name as string), name, this.target));
     const key = `${signatureKey(types)} | ${grid.groupSize.join("x")}`;
     let c = this.compiled.get(key);
     if (!c) {
@@ -161,30 +159,7 @@ export class Kernel {
     }
     const { ir, code } = await c;
     this.last = { ir, code };
-    const target = await gpuTarget(this.target);
-    const temps: { buffer: DeviceBuffer; host: TypedArray | null }[] = [];
-    try {
-      const launchArgs: LaunchArg[] = await Promise.all(args.map(async (a, i): Promise<LaunchArg> => {
-        const t = types[i]!;
-        if (a instanceof DeviceArray) return { kind: "array", buffer: a.buffer, dtype: a.dtype, length: a.length };
-        if (isArray(t)) {
-          const host = a as TypedArray;
-          const buffer = await target.alloc(Math.max(4, host.byteLength));
-          await buffer.write(host);
-          temps.push({ buffer, host: ir.written.has(ir.params[i]!) ? host : null });
-          return { kind: "array", buffer, dtype: t.dtype, length: host.length };
-        }
-        return { kind: "scalar", type: t as "int" | "f64" | "bool", value: a as number | boolean };
-      }));
-      await code.launch(grid, launchArgs);
-      for (const { buffer, host } of temps) {
-        if (!host) continue;
-        const bytes = await buffer.read();
-        new Uint8Array(host.buffer, host.byteOffset, host.byteLength).set(new Uint8Array(bytes, 0, host.byteLength));
-      }
-    } finally {
-      for (const { buffer } of temps) buffer.free();
-    }
+    await runLaunches(await gpuTarget(this.target), [{ ir, code, grid }], args, types);
   }
 
   /** The IR ("ir") or generated code ("code": WGSL, CUDA C, or JS for gpusim) of the latest launch. */
@@ -192,6 +167,103 @@ export class Kernel {
     if (!this.last) throw new Error(`${this.name}: nothing compiled yet; launch the kernel once before inspecting it`);
     return what === "ir" ? printModule(this.last.ir) : this.last.code.text;
   }
+}
+
+/** Runs kernels one after another on the same arguments: arrays are copied to the device once, and back once. */
+async function runLaunches(target: GpuTarget, launches: readonly { ir: FuncIR; code: CompiledKernel; grid: LaunchGrid }[], args: readonly unknown[], types: readonly Type[]): Promise<void> {
+  const temps: { buffer: DeviceBuffer; host: TypedArray | null }[] = [];
+  const written = (i: number) => launches.some(({ ir }) => ir.written.has(ir.params[i]!));
+  try {
+    const launchArgs: LaunchArg[] = await Promise.all(args.map(async (a, i): Promise<LaunchArg> => {
+      const t = types[i]!;
+      if (a instanceof DeviceArray) return { kind: "array", buffer: a.buffer, dtype: a.dtype, length: a.length };
+      if (isArray(t)) {
+        const host = a as TypedArray;
+        const buffer = await target.alloc(Math.max(4, host.byteLength));
+        await buffer.write(host);
+        temps.push({ buffer, host: written(i) ? host : null });
+        return { kind: "array", buffer, dtype: t.dtype, length: host.length };
+      }
+      return { kind: "scalar", type: t as "int" | "f64" | "bool", value: a as number | boolean };
+    }));
+    for (const { code, grid } of launches) await code.launch(grid, launchArgs);
+    for (const { buffer, host } of temps) {
+      if (!host) continue;
+      const bytes = await buffer.read();
+      new Uint8Array(host.buffer, host.byteOffset, host.byteLength).set(new Uint8Array(bytes, 0, host.byteLength));
+    }
+  } finally {
+    for (const { buffer } of temps) buffer.free();
+  }
+}
+
+/** The IR type of a kernel argument (device arrays included). */
+function argType(a: unknown, i: number, params: readonly string[], name: string, target: KernelTarget): Type {
+  if (a instanceof DeviceArray) {
+    if (a.target !== target) throw new TypeError(`${name}: argument '${params[i]}' lives on "${a.target}", but this code runs on "${target}"`);
+    return arrayType(a.dtype, 1, false);
+  }
+  return typeOfValue(a, params[i] ?? `#${i}`, name);
+}
+
+/** A function with prange loop nests, offloaded to a GPU target (jit(fn, { target: "webgpu" }) and the like). */
+export type Offloaded<F extends (...args: any[]) => any> = ((...args: Parameters<F>) => Promise<void>) & {
+  /** The IR ("ir") or generated code ("code") of the latest call's kernels. */
+  inspect(what: "ir" | "code"): string;
+};
+
+/** Compiles the prange loop nests of `fn` as kernels for a GPU target (see passes/offload.ts). */
+export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: KernelOptions & { boundscheck?: boolean }): Offloaded<F> {
+  const targetName = resolveTarget(options.target);
+  const float = options.float ?? (options.target === "webgpu" ? "f32" : "f64");
+  const d = new Dispatcher(fn, { target: "js", opt: 0, scope: options.scope });
+  const cache = new Map<string, Promise<{ launches: { ir: FuncIR; code: CompiledKernel; loops: readonly { step: number; cmp: string }[] }[]; extents: (...a: unknown[]) => unknown }>>();
+  let last: { ir: FuncIR; code: CompiledKernel }[] = [];
+  const run = async (...args: unknown[]): Promise<void> => {
+    const params = d.parsed.params, name = d.parsed.name;
+    if (args.length !== params.length) throw new TypeError(`${name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
+    const types = args.map((a, i) => argType(a, i, params.map((p) => p.name as string), name, targetName));
+    const key = signatureKey(types);
+    let c = cache.get(key);
+    if (!c) {
+      let off;
+      try {
+        off = offload(d.irFor(types), float);
+      } catch (e) {
+        if (e instanceof OffloadError) throw new CompileError("NB120", e.detail, 1, 1, name, "", `GPU targets run prange loop nests (docs/kernels.md#automatic-offload); target "wasm" runs any function`);
+        throw e;
+      }
+      const extents = compileJs(off.extents, { boundscheck: true }).fn;
+      c = gpuTarget(targetName).then(async (t) => ({
+        extents,
+        launches: await Promise.all(off.nests.map(async (n) => ({ ir: n.kernel, code: await t.compile(n.kernel), loops: n.loops.map((l) => ({ step: l.step, cmp: l.cmp })) }))),
+      }));
+      cache.set(key, c);
+      c.catch(() => cache.delete(key));
+    }
+    const { launches, extents } = await c;
+    last = launches;
+    // Grid sizes from the loop bounds (evaluated on the host: device arrays answer .length).
+    const ext = extents(...args) as Float64Array;
+    let at = 0;
+    const grids = launches.map(({ ir, code, loops }) => {
+      const size = ir.kernel!.groupSize;
+      const groups: [number, number, number] = [1, 1, 1];
+      for (let a = 0; a < loops.length; a++, at += 2) {
+        const { step, cmp } = loops[a]!;
+        const span = cmp === "le" || cmp === "ge" ? ext[at + 1]! - ext[at]! + Math.sign(step) : ext[at + 1]! - ext[at]!;
+        const trips = Math.max(0, Math.ceil(span / step));
+        groups[a] = Math.max(1, Math.ceil(trips / size[a]!));
+      }
+      return { ir, code, grid: { groups, groupSize: size } };
+    });
+    await runLaunches(await gpuTarget(targetName), grids, args, types);
+  };
+  const inspect = (what: "ir" | "code"): string => {
+    if (!last.length) throw new Error(`${fn.name}: nothing compiled yet; call the function once before inspecting it`);
+    return last.map(({ ir, code }) => (what === "ir" ? printModule(ir) : code.text)).join("\n");
+  };
+  return Object.assign(run, { inspect }) as Offloaded<F>;
 }
 
 /**
