@@ -115,6 +115,10 @@ export abstract class CStyleFunction {
   protected gpuIndex(e: Extract<Expr, { k: "gpu" }>): Code { throw new Error(`C-style renderer: gpu.${e.what} needs a GPU target`); }
   protected atomic(e: Extract<Expr, { k: "atomic" }>, _operands: readonly Code[]): Code { throw new Error(`C-style renderer: atomic.${e.op} needs a GPU target`); }
   protected barrier(): string { throw new Error("C-style renderer: barrier needs a GPU target"); }
+  /** Lines run when the body completes normally, before the failure exit (e.g. results written through pointers). */
+  protected epilogue(): string[] { return []; }
+  /** Lines at the top of the body, before the locals (e.g. a kernel's parameters gathered into array structs). */
+  protected prologue(): string[] { return []; }
 
   // ---- names and types ----
 
@@ -133,11 +137,13 @@ export abstract class CStyleFunction {
 
   render(): string {
     const { f } = this;
+    this.prologue().forEach((l) => this.line(l));
     for (const v of f.locals) this.line(`${this.typeName(v.type)} ${this.name(v)} = ${isArray(v.type) ? "{0}" : "0"};`);
     const ends = new Set<number>(); // loops the optimiser split share their label (and so this variable)
     forEachStmt(f.body, (s) => { if (s.k === "for" && !inlineBound(s)) ends.add(s.label); });
     ends.forEach((l) => this.line(`int64_t nb_end${l} = 0;`));
     this.block(f.body);
+    this.epilogue().forEach((l) => this.line(l));
     const tail: string[] = [];
     if (this.failUsed) tail.push("nb_fail:");
     if (f.ret !== "void") tail.push(`  return ${this.zeroReturn()};`);
