@@ -13,7 +13,7 @@ import { signatureKey, typeOfValue } from "./signature.js";
 import { Dispatcher } from "./dispatcher.js";
 import { offload, OffloadError } from "../passes/offload.js";
 import { compileJs } from "../backends/js/codegen.js";
-import { CompileError } from "../diagnostics/error.js";
+import { CompileError, codeFrame } from "../diagnostics/error.js";
 import type { CompiledKernel, DeviceBuffer, GpuTarget, GpuTargetName, LaunchArg, LaunchGrid } from "./gpu-target.js";
 import type { TypedArray } from "./ndarray.js";
 
@@ -153,7 +153,7 @@ export class Kernel {
     let c = this.compiled.get(key);
     if (!c) {
       const ir = this.lower(types, grid.groupSize); // throws CompileError synchronously
-      c = gpuTarget(this.target).then(async (t) => ({ ir, code: await t.compile(ir) }));
+      c = gpuTarget(this.target).then(async (t) => ({ ir, code: await t.compile(ir).catch((e) => { throw withFrame(e, this.parsed); }) }));
       this.compiled.set(key, c);
       c.catch(() => this.compiled.delete(key));
     }
@@ -167,6 +167,12 @@ export class Kernel {
     if (!this.last) throw new Error(`${this.name}: nothing compiled yet; launch the kernel once before inspecting it`);
     return what === "ir" ? printModule(this.last.ir) : this.last.code.text;
   }
+}
+
+/** A target sees only IR, so its CompileErrors arrive without a code frame: add it from the source. */
+function withFrame(e: unknown, parsed: ParsedFunction): unknown {
+  if (!(e instanceof CompileError) || e.frame) return e;
+  return new CompileError(e.code, e.detail, e.line, e.column, parsed.name, codeFrame(parsed.source, e.line, e.column), e.help);
 }
 
 /** Runs kernels one after another on the same arguments: arrays are copied to the device once, and back once. */
@@ -236,7 +242,7 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
       const extents = compileJs(off.extents, { boundscheck: true }).fn;
       c = gpuTarget(targetName).then(async (t) => ({
         extents,
-        launches: await Promise.all(off.nests.map(async (n) => ({ ir: n.kernel, code: await t.compile(n.kernel), loops: n.loops.map((l) => ({ step: l.step, cmp: l.cmp })) }))),
+        launches: await Promise.all(off.nests.map(async (n) => ({ ir: n.kernel, code: await t.compile(n.kernel).catch((e) => { throw withFrame(e, d.parsed); }), loops: n.loops.map((l) => ({ step: l.step, cmp: l.cmp })) }))),
       }));
       cache.set(key, c);
       c.catch(() => cache.delete(key));

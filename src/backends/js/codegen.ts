@@ -294,7 +294,8 @@ class FuncGen {
     const c = this.exprF64(e);
     // An f32 kernel rounds every float result to binary32, as the GPU computes it (+ - * / sqrt are
     // then correctly rounded: binary64 is wide enough that rounding twice changes nothing).
-    if (this.f.kernel?.float === "f32" && e.type === "f64" && (e.k === "binary" || e.k === "math" || e.k === "cast" || e.k === "const"))
+    // Loads round too: a Float64Array element is a binary32 value once a GPU has read it.
+    if (this.f.kernel?.float === "f32" && e.type === "f64" && (e.k === "binary" || e.k === "math" || e.k === "cast" || e.k === "const" || (e.k === "load" && (e.arr.type as ArrayType).dtype === "f64")))
       return code(`Math.fround(${c.s})`, PREC_PRIMARY);
     return c;
   }
