@@ -55,6 +55,21 @@ async function gpuTarget(name: KernelTarget): Promise<GpuTarget> {
   return t;
 }
 
+/**
+ * Compiles `ir` on target `name`. Compilation comes before the availability check, so a kernel the
+ * target cannot express gets its CompileError on every machine, with or without a device.
+ */
+async function compileOn(name: KernelTarget, ir: FuncIR, parsed: ParsedFunction): Promise<CompiledKernel> {
+  const t = await LOADERS[name]();
+  try {
+    return await t.compile(ir);
+  } catch (e) {
+    if (e instanceof CompileError) throw withFrame(e, parsed);
+    await gpuTarget(name); // throws the "not available here" error when that is the cause
+    throw e;
+  }
+}
+
 function resolveTarget(t: KernelTarget | undefined): KernelTarget {
   if (process.env.NUMBAT_GPU_SIM === "1") return "gpusim";
   const name = t ?? "gpusim";
@@ -153,7 +168,7 @@ export class Kernel {
     let c = this.compiled.get(key);
     if (!c) {
       const ir = this.lower(types, grid.groupSize); // throws CompileError synchronously
-      c = gpuTarget(this.target).then(async (t) => ({ ir, code: await t.compile(ir).catch((e) => { throw withFrame(e, this.parsed); }) }));
+      c = compileOn(this.target, ir, this.parsed).then((code) => ({ ir, code }));
       this.compiled.set(key, c);
       c.catch(() => this.compiled.delete(key));
     }
@@ -240,10 +255,10 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
         throw e;
       }
       const extents = compileJs(off.extents, { boundscheck: true }).fn;
-      c = gpuTarget(targetName).then(async (t) => ({
+      c = (async () => ({
         extents,
-        launches: await Promise.all(off.nests.map(async (n) => ({ ir: n.kernel, code: await t.compile(n.kernel).catch((e) => { throw withFrame(e, d.parsed); }), loops: n.loops.map((l) => ({ step: l.step, cmp: l.cmp })) }))),
-      }));
+        launches: await Promise.all(off.nests.map(async (n) => ({ ir: n.kernel, code: await compileOn(targetName, n.kernel, d.parsed), loops: n.loops.map((l) => ({ step: l.step, cmp: l.cmp })) }))),
+      }))();
       cache.set(key, c);
       c.catch(() => cache.delete(key));
     }
