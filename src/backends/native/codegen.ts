@@ -16,10 +16,15 @@ import {
   CStyleFunction, P, arrayFields, arrayTypesOf, bin, callC, castTo, code, ident, isCheckedMod, prim, un, wrap,
   type CStyleTarget, type Code, type Failure,
 } from "../cstyle/render.js";
-import { PRELUDE, RANDOM } from "./prelude.js";
+import { outlineParallel, outlinedInfo } from "../../passes/parallel.js";
+import type { ParallelConfig } from "../../runtime/pool.js";
+import { PARALLEL, PRELUDE, RANDOM } from "./prelude.js";
+import { driverParams, regionDriver, type RegionParts } from "./parallel.js";
 
 export interface NativeOptions {
   readonly boundscheck: boolean;
+  /** prange loops run in chunks on this many OpenMP threads (docs/native.md); undefined: in order, as ordinary loops. */
+  readonly parallel?: ParallelConfig;
 }
 
 /** Site tables: the JS side turns the small integers in `out` back into messages (as wasm's). */
@@ -35,6 +40,8 @@ export interface NativeModule {
   /** koffi types of nb_main's parameters after `out`, in order. */
   readonly params: string[];
   readonly usesRandom: boolean;
+  /** Parallel regions (outlined prange loops): the library is built with OpenMP when there are any. */
+  readonly regions: number;
 }
 
 /** Math functions that call the C library (V8 uses its fdlibm port: results may differ, see docs/native.md). */
@@ -151,7 +158,7 @@ class ModuleState {
     let fails = false;
     forEachStmt(f.body, (s) => { if (s.k === "throw" || (s.k === "store" && this.boundscheck && !s.unchecked)) fails = true; });
     forEachExpr(f.body, (e) => {
-      if (e.k === "alloc" || isCheckedMod(e) || (e.k === "load" && this.boundscheck && !e.unchecked) || (e.k === "call" && this.mayFail.has(e.fn))) fails = true;
+      if ((e.k === "call" && outlinedInfo(e.fn)) || e.k === "alloc" || isCheckedMod(e) || (e.k === "load" && this.boundscheck && !e.unchecked) || (e.k === "call" && this.mayFail.has(e.fn))) fails = true;
     });
     return fails;
   }
@@ -172,6 +179,8 @@ class NativeFunction extends CStyleFunction {
 
   protected header(): string {
     const params = ["nb_ctx *ctx", ...this.f.params.map((p) => `${this.typeName(p.type)} ${this.name(p)}`)];
+    // An outlined prange body hands each reduction's partial result back through a pointer.
+    outlinedInfo(this.f)?.reductions.forEach((r, k) => params.push(`${this.typeName(r.v.type)} *nb_red${k}`));
     return `static ${this.typeName(this.f.ret)} ${this.funcName(this.f)}(${params.join(", ")})`;
   }
 
@@ -180,6 +189,22 @@ class NativeFunction extends CStyleFunction {
   }
 
   protected vectorHint(): string { return "NB_IVDEP"; }
+
+  protected override epilogue(): string[] {
+    return outlinedInfo(this.f)?.reductions.map((r, k) => `*nb_red${k} = ${this.name(r.v)};`) ?? [];
+  }
+
+  /** What the driver of this outlined prange body needs to know (names and types in C). */
+  regionParts(): RegionParts {
+    const o = outlinedInfo(this.f)!;
+    return {
+      driver: regionName(this.funcName(this.f)),
+      body: this.funcName(this.f),
+      liveIns: o.liveIns.map((v) => ({ type: this.typeName(v.type), name: this.name(v) })),
+      reductionTypes: o.reductions.map((r) => this.typeName(r.v.type)),
+      site: this.m.site(this.f, undefined),
+    };
+  }
 
   protected raise(x: Failure): string {
     const { sites } = this.m;
@@ -207,6 +232,12 @@ class NativeFunction extends CStyleFunction {
   }
 
   protected call(fn: FuncIR, args: readonly Code[], t: Type): Code {
+    const o = outlinedInfo(fn);
+    if (o) {
+      // A prange loop: its driver runs the chunks, then combines each reduction into the variable.
+      const acc = o.reductions.map((r) => prim(`&${this.name(r.v)}`));
+      return this.propagate(callC(regionName(this.funcName(fn)), [prim("ctx"), ...args, ...acc]).s, "void");
+    }
     const c = callC(this.funcName(fn), [prim("ctx"), ...args]);
     return this.m.mayFail.has(fn) ? this.propagate(c.s, t) : c;
   }
@@ -299,7 +330,12 @@ function entryWrapper(m: ModuleState, entry: FuncIR): string {
   return lines.join("\n");
 }
 
-export function generateC(entry: FuncIR, opts: NativeOptions): NativeModule {
+/** The driver of the outlined function `body` (backends/native/parallel.ts). */
+const regionName = (body: string): string => body.replace(/^nbf_/, "nbr_");
+
+export function generateC(original: FuncIR, opts: NativeOptions): NativeModule {
+  // prange loops become outlined functions run by a driver (OpenMP), as on wasm (docs/parallel.md).
+  const entry = opts.parallel ? outlineParallel(original) : original;
   const funcs = allFuncs(entry);
   const m = new ModuleState(funcs, opts.boundscheck);
   const types = arrayTypesOf(funcs);
@@ -311,16 +347,25 @@ export function generateC(entry: FuncIR, opts: NativeOptions): NativeModule {
       if (e.k === "math" && e.fn === "random") usesRandom = true;
     });
   const protos: string[] = [], bodies: string[] = [];
+  let regions = 0;
   for (const f of funcs) {
     const g = new NativeFunction(m, f);
     const text = g.render();
     protos.push(`${text.slice(0, text.indexOf(" {\n"))};`);
     bodies.push(text);
+    const o = outlinedInfo(f);
+    if (o) {
+      const parts = g.regionParts();
+      protos.push(`static void ${parts.driver}(${["nb_ctx *ctx", ...driverParams(parts)].join(", ")});`);
+      bodies.push(regionDriver(o, parts, opts.parallel!));
+      regions++;
+    }
   }
   const source = [
     `/* numbat native module for ${entry.sourceName} (generated) */`,
     PRELUDE,
     usesRandom ? RANDOM : "",
+    regions ? PARALLEL : "",
     ...types.map(structDef),
     ...[...allocTypes.values()].map(allocDef),
     ...protos,
@@ -330,5 +375,5 @@ export function generateC(entry: FuncIR, opts: NativeOptions): NativeModule {
     entryWrapper(m, entry),
     "",
   ].join("\n");
-  return { source, sites: m.sites, params: entry.params.flatMap((p) => mainParams(p.type)), usesRandom };
+  return { source, sites: m.sites, params: entry.params.flatMap((p) => mainParams(p.type)), usesRandom, regions };
 }

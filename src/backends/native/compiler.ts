@@ -7,11 +7,10 @@
 // corrupted) is rebuilt instead of being loaded.
 
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync, accessSync, constants } from "node:fs";
-import { arch, cpus, homedir, platform, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { arch, cpus, platform } from "node:os";
+import { join } from "node:path";
+import { cacheDir as sharedCacheDir, hashKey, numbatVersion, readSealed, sealTrailer, tempPath } from "../../runtime/disk-cache.js";
 
 /**
  * Bitwise-faithful float semantics: no fast-math, no contraction into FMA; ints wrap (-fwrapv) as
@@ -56,15 +55,7 @@ export function describeNative(): { compiler: CompilerInfo | undefined; cacheDir
 
 /** NUMBAT_CACHE_DIR, else $XDG_CACHE_HOME/numbat or ~/.cache/numbat, else a folder under the temp dir. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.NUMBAT_CACHE_DIR) return join(env.NUMBAT_CACHE_DIR, "native");
-  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  try {
-    mkdirSync(join(base, "numbat", "native"), { recursive: true });
-    accessSync(join(base, "numbat", "native"), constants.W_OK);
-    return join(base, "numbat", "native");
-  } catch {
-    return join(tmpdir(), `numbat-${process.getuid?.() ?? "user"}`, "native");
-  }
+  return sharedCacheDir("native", env);
 }
 
 let cpuId: string | undefined;
@@ -82,46 +73,15 @@ function cpuIdentity(): string {
   return (cpuId = id);
 }
 
-let version: string | undefined;
-/** numbat's own version (package.json), part of the key: a new numbat never loads an old library. */
-function numbatVersion(): string {
-  if (version !== undefined) return version;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const p = join(dir, "package.json");
-    if (existsSync(p)) {
-      try {
-        const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string };
-        if (pkg.name === "numbat") return (version = pkg.version ?? "0");
-      } catch { /* keep looking */ }
-    }
-    const up = dirname(dir);
-    if (up === dir) return (version = "unknown");
-    dir = up;
-  }
+export function cacheKey(source: string, cc: CompilerInfo, flags: readonly string[] = CFLAGS): string {
+  return hashKey([source, cc.command, cc.identity, flags.join(" "), cpuIdentity(), numbatVersion()]);
 }
 
-export function cacheKey(source: string, cc: CompilerInfo): string {
-  const h = createHash("sha256");
-  for (const part of [source, cc.command, cc.identity, CFLAGS.join(" "), cpuIdentity(), numbatVersion()]) h.update(part).update("\0");
-  return h.digest("hex").slice(0, 32);
-}
-
-const TRAILER_MAGIC = Buffer.from("NUMBAT-NATIVE-OK");
-const TRAILER_BYTES = 32 + TRAILER_MAGIC.length;
-
-/** The trailer appended to a cached library: sha256 of everything before it, then a magic string. */
-function trailer(body: Buffer): Buffer {
-  return Buffer.concat([createHash("sha256").update(body).digest(), TRAILER_MAGIC]);
-}
+const TRAILER_MAGIC = "NUMBAT-NATIVE-OK";
 
 /** Whether the file at `path` is a complete entry (its trailer matches its contents). */
 export function entryIsValid(path: string): boolean {
-  let bytes: Buffer;
-  try { bytes = readFileSync(path); } catch { return false; }
-  if (bytes.length <= TRAILER_BYTES) return false;
-  const body = bytes.subarray(0, bytes.length - TRAILER_BYTES);
-  return trailer(body).equals(bytes.subarray(bytes.length - TRAILER_BYTES));
+  return readSealed(path, TRAILER_MAGIC) !== undefined;
 }
 
 export interface BuiltLibrary {
@@ -135,6 +95,8 @@ export interface BuiltLibrary {
 export interface BuildOptions {
   readonly cacheDir?: string;
   readonly compiler?: CompilerInfo;
+  /** Flags after CFLAGS (`-fopenmp` for modules with parallel loops); part of the key. */
+  readonly extraFlags?: readonly string[];
 }
 
 /** The cached library for `source`, compiling it when missing or invalid. */
@@ -142,20 +104,21 @@ export function buildLibrary(source: string, opts: BuildOptions = {}): BuiltLibr
   const t0 = performance.now();
   const cc = opts.compiler ?? requireCompiler();
   const dir = opts.cacheDir ?? cacheDir();
-  const key = cacheKey(source, cc);
+  const flags = [...CFLAGS, ...(opts.extraFlags ?? [])];
+  const key = cacheKey(source, cc, flags);
   const path = join(dir, `${key}.so`);
   if (entryIsValid(path)) return { path, cached: true, ms: performance.now() - t0 };
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = tempPath(join(dir, key));
   const src = `${tmp}.c`, obj = `${tmp}.so`;
   try {
     writeFileSync(src, source);
-    const r = spawnSync(cc.command, [...CFLAGS, "-o", obj, src, "-lm"], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(cc.command, [...flags, "-o", obj, src, "-lm"], { encoding: "utf8", timeout: 120_000 });
     if (r.status !== 0) {
       const why = r.error ? r.error.message : (r.stderr || r.stdout || `exit status ${r.status}`).trim();
       throw new Error(`numbat: internal error: the C compiler rejected the generated code (${cc.command}):\n${why.slice(0, 4000)}\n(the source is in inspect("c"))`);
     }
-    appendFileSync(obj, trailer(readFileSync(obj)));
+    appendFileSync(obj, sealTrailer(readFileSync(obj), TRAILER_MAGIC));
     // The source beside the library, for people reading the cache; then the library, atomically.
     renameSync(src, join(dir, `${key}.c`));
     renameSync(obj, path);

@@ -184,14 +184,32 @@ static double nb_hypot(int32_t n, const double *v) {
 }
 `;
 
-/** Math.random: xorshift128+ (V8's generator, seeded separately: the streams differ from V8's). */
-export const RANDOM = String.raw`static uint64_t nb_rs0 = 0x9E3779B97F4A7C15ull, nb_rs1 = 0xBF58476D1CE4E5B9ull;
-NB_EXPORT void nb_seed(double a, double b) { nb_rs0 = (uint64_t)a ^ 0x9E3779B97F4A7C15ull; nb_rs1 = ((uint64_t)b << 1) | 1; }
+/**
+ * Math.random: xorshift128+ (V8's generator, seeded separately: the streams differ from V8's). The state
+ * is per thread (prange loops may call it from OpenMP threads): the first thread starts from the seed,
+ * each other thread from the seed mixed with its arrival number.
+ */
+export const RANDOM = String.raw`static uint64_t nb_seed0 = 0x9E3779B97F4A7C15ull, nb_seed1 = 0xBF58476D1CE4E5B9ull, nb_threads_seen = 0;
+static __thread uint64_t nb_rs0, nb_rs1;
+static __thread int32_t nb_rs_ready;
+NB_EXPORT void nb_seed(double a, double b) { nb_seed0 = (uint64_t)a ^ 0x9E3779B97F4A7C15ull; nb_seed1 = ((uint64_t)b << 1) | 1; }
 static double nb_random(void) {
+  if (NB_UNLIKELY(!nb_rs_ready)) {
+    uint64_t k = __atomic_fetch_add(&nb_threads_seen, 1, __ATOMIC_RELAXED);
+    nb_rs0 = nb_seed0 ^ (k * 0xD1B54A32D192ED03ull); nb_rs1 = nb_seed1; nb_rs_ready = 1;
+  }
   uint64_t s1 = nb_rs0, s0 = nb_rs1;
   nb_rs0 = s0;
   s1 ^= s1 << 23; s1 ^= s1 >> 17; s1 ^= s0; s1 ^= s0 >> 26;
   nb_rs1 = s1;
   return (double)((nb_rs0 + nb_rs1) >> 11) * 0x1.0p-53;
+}
+`;
+
+/** Helpers of parallel regions (prange loops; backends/native/parallel.ts). */
+export const PARALLEL = String.raw`/* A chunk's failure, moved to the caller's context (the chunk's own allocations are freed separately). */
+static void nb_copy_error(nb_ctx *dst, const nb_ctx *src) {
+  dst->kind = src->kind; dst->site = src->site; dst->arr = src->arr; dst->axis = src->axis; dst->ndim = src->ndim;
+  dst->index = src->index; dst->size = src->size; dst->bytes = src->bytes;
 }
 `;

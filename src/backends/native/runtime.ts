@@ -12,7 +12,8 @@ import { outOfBounds, remainderByZero, badAllocSize, userError } from "../../run
 import { empty, type DTypeName } from "../../runtime/ndarray.js";
 import { arrayFields } from "../cstyle/render.js";
 import { generateC, type NativeModule, type NativeOptions } from "./codegen.js";
-import { buildLibrary, evictLibrary, type BuiltLibrary } from "./compiler.js";
+import { buildLibrary, evictLibrary, requireCompiler, type BuiltLibrary, type CompilerInfo } from "./compiler.js";
+import { OPENMP_FLAGS, openmpSupport } from "./openmp.js";
 import { ERROR_KINDS, OUT } from "./prelude.js";
 import { checkView } from "../../runtime/views.js";
 
@@ -62,10 +63,16 @@ function load(path: string, mod: NativeModule): Loaded {
   return l;
 }
 
+/** Flags after CFLAGS for a module: `-fopenmp` when it has parallel regions and the compiler supports OpenMP. */
+export function extraFlags(mod: NativeModule, cc: CompilerInfo = requireCompiler()): string[] {
+  return mod.regions > 0 && openmpSupport(cc).ok ? OPENMP_FLAGS : [];
+}
+
 /** Compiles `entry` to a native library (or takes it from the cache) and returns its call wrapper. */
 export function compileNative(entry: FuncIR, opts: NativeOptions): NativeKernel {
   const mod = generateC(entry, opts);
-  let library = buildLibrary(mod.source);
+  const build = (): BuiltLibrary => buildLibrary(mod.source, { extraFlags: extraFlags(mod) });
+  let library = build();
   let lib: Loaded;
   try {
     lib = load(library.path, mod);
@@ -73,10 +80,15 @@ export function compileNative(entry: FuncIR, opts: NativeOptions): NativeKernel 
     // An entry that passed its check but does not load (a foreign or damaged file): build it again.
     if (!library.cached) throw e;
     evictLibrary(library.path);
-    library = buildLibrary(mod.source);
+    library = build();
     lib = load(library.path, mod);
   }
   return { module: mod, library, run: marshal(mod, lib, entry) };
+}
+
+/** The call wrapper of a library built elsewhere (a background build: backends/native/tierup.ts). */
+export function loadNative(entry: FuncIR, mod: NativeModule, library: BuiltLibrary): NativeKernel {
+  return { module: mod, library, run: marshal(mod, load(library.path, mod), entry) };
 }
 
 function marshal(mod: NativeModule, lib: Loaded, entry: FuncIR): Kernel {
