@@ -9,6 +9,9 @@ export { CompileError } from "./diagnostics/error.js";
 /** Stops the worker threads that run parallel loops (they never keep the process alive; a later parallel loop restarts them). */
 export { shutdown } from "./runtime/pool.js";
 export type { JitOptions, Inspectable, Target } from "./runtime/dispatcher.js";
+/** Automatic differentiation of jitted functions (docs/autodiff.md): reverse mode (grad, valueAndGrad, vjp, jacrev) and forward mode (jvp, jacfwd). */
+export { grad, valueAndGrad, vjp, jvp, jacfwd, jacrev } from "./autodiff/api.js";
+export type { Argnums, Derivative, DerivativeInfo, TapeStats, ArrayLikeND } from "./autodiff/api.js";
 export { kernel, toDevice, DeviceArray, type Kernel, type KernelOptions, type KernelTarget, type LaunchConfig } from "./runtime/kernel.js";
 export { gpu } from "./runtime/gpu-object.js";
 export type { Offloaded } from "./runtime/kernel.js";

@@ -28,6 +28,11 @@ export const MESSAGES = {
   NB205: { title: "inconsistent return types", help: "return one kind of value on every path, or nothing on every path" },
   NB206: { title: "recursion is not supported", help: "rewrite the recursion as a loop" },
   NB207: { title: "unsupported argument type", help: "jitted functions take numbers, booleans, typed arrays and n-d arrays" },
+  // ---- autodiff (issue 8, docs/autodiff.md) ----
+  NB500: { title: "derivative through an integer conversion", help: "round explicitly with Math.floor / Math.round / Math.trunc (derivative 0), or mark the argument constant with argnums" },
+  NB501: { title: "cannot be differentiated", help: "grad, jvp and vjp differentiate ordinary jitted functions: numbers, arrays, loops, branches, Math.* and calls in statements of their own (docs/autodiff.md lists the limits)" },
+  NB502: { title: "array variable reassigned while its derivative is needed", help: "give each array its own variable (allocate once, outside loops) and update it in place" },
+  NB503: { title: "result cannot be differentiated", help: "grad needs a function returning a float; vjp and jvp also accept functions returning a float array" },
 } as const satisfies Record<string, { title: string; help: string }>;
 
 export type DiagnosticCode = keyof typeof MESSAGES;
