@@ -7,6 +7,9 @@ import { accessSync, constants, existsSync, mkdtempSync, rmSync, statSync, write
 import { delimiter, join } from "node:path";
 import { tmpdir } from "node:os";
 import { jit } from "../index.js";
+import { probeDriver } from "../backends/cuda/driver.js"; // CUDA line: the driver API's own view (issue 11)
+import { findCompiler } from "../backends/native/compiler.js"; // OpenMP note (issue 6)
+import { openmpSupport } from "../backends/native/openmp.js"; // OpenMP note (issue 6)
 
 export type Status = "yes" | "no" | "partial";
 
@@ -176,7 +179,20 @@ export function checkCCompiler(opts: { probe?: boolean } = { probe: true }): Che
   if (best.probe && !best.probe.ok)
     return { id: "c", name, status: "partial", detail: `${where}; but it cannot build a shared library: ${best.probe.error}`, hint: "check that the compiler's linker and C library headers are installed (apt-get install build-essential)" };
   const probe = best.probe ? `; builds a shared library in ${Math.round(best.probe.ms)} ms` : "";
-  return { id: "c", name, status: "yes", detail: where + probe };
+  const omp = opts.probe ? openmpNote() : undefined;
+  return { id: "c", name, status: "yes", detail: where + probe + (omp?.note ?? ""), ...(omp?.hint ? { hint: omp.hint } : {}) };
+}
+
+/** OpenMP for prange loops on the native target (issue 6): with it they run on threads, without it in order. */
+function openmpNote(): { note: string; hint?: string } | undefined {
+  const cc = findCompiler();
+  if (!cc) return undefined;
+  const omp = openmpSupport(cc);
+  if (omp.ok) return { note: `; OpenMP: yes (${cc.command} -fopenmp), prange loops on target "native" run on threads` };
+  return {
+    note: `; OpenMP: no (${omp.detail}), so prange loops on target "native" run sequentially (same results)`,
+    hint: "for parallel prange loops on target \"native\": gcc needs libgomp (apt-get install libgomp1), clang needs libomp (apt-get install libomp-dev)",
+  };
 }
 
 // ---- WebGPU ------------------------------------------------------------------------------------
@@ -187,40 +203,14 @@ export interface WebGPUInfo {
   readonly adapter: string | null;
 }
 
-/** The WebGPU adapter, if any. Throws an Error whose message says why not. */
-export async function findWebGPU(timeoutMs = 5000): Promise<WebGPUInfo> {
-  let gpu = (globalThis as { navigator?: { gpu?: any } }).navigator?.gpu;
-  let source: WebGPUInfo["source"] = "navigator.gpu";
-  if (!gpu) {
-    source = "webgpu package";
-    const spec = "webgpu"; // a variable, so that TypeScript does not resolve the optional package
-    let mod: any;
-    try {
-      mod = await import(spec);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") throw new Error("not installed: no navigator.gpu and the `webgpu` npm package is not installed");
-      throw new Error(`the webgpu package failed to load: ${(e as Error).message.split("\n")[0]}`);
-    }
-    const create = mod.create ?? mod.default?.create;
-    const globals = mod.globals ?? mod.default?.globals;
-    if (typeof create !== "function") throw new Error("the webgpu package has no create() function");
-    if (globals) for (const [k, v] of Object.entries(globals)) if (!(k in globalThis)) (globalThis as Record<string, unknown>)[k] = v;
-    gpu = create([]);
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`requestAdapter() did not answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    const adapter = await Promise.race([gpu.requestAdapter(), timeout]);
-    if (!adapter) return { source, adapter: null };
-    const info = adapter.info ?? (await adapter.requestAdapterInfo?.()) ?? {};
-    const parts = [info.vendor, info.architecture, info.device, info.description].filter((x: unknown) => typeof x === "string" && x.length > 0);
-    return { source, adapter: [...new Set(parts)].join(" · ") || "unnamed adapter" };
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * The WebGPU adapter, if any, found as the webgpu target finds it (src/backends/webgpu/device.ts, which
+ * falls back to chromium's SwiftShader Vulkan driver on machines without a GPU). Throws an Error whose
+ * message says why not.
+ */
+export async function findWebGPU(timeoutMs = 5000): Promise<WebGPUInfo & { setup?: string }> {
+  const { findAdapter } = await import("../backends/webgpu/device.js");
+  return findAdapter(timeoutMs);
 }
 
 export async function checkWebGPU(timeoutMs = 5000): Promise<Check> {
@@ -228,8 +218,8 @@ export async function checkWebGPU(timeoutMs = 5000): Promise<Check> {
   try {
     const info = await findWebGPU(timeoutMs);
     if (info.adapter === null)
-      return { id: "webgpu", name, status: "partial", detail: `${info.source} is available but requestAdapter() found no GPU adapter`, hint: "a GPU with a Vulkan (Linux), Metal (macOS) or D3D12 (Windows) driver is needed" };
-    return { id: "webgpu", name, status: "yes", detail: `adapter: ${info.adapter} (${info.source})` };
+      return { id: "webgpu", name, status: "partial", detail: `${info.source} is available but requestAdapter() found no GPU adapter`, hint: "a GPU with a Vulkan (Linux), Metal (macOS) or D3D12 (Windows) driver is needed; without a GPU on Linux, apt-get install chromium (numbat then uses its SwiftShader Vulkan driver)" };
+    return { id: "webgpu", name, status: "yes", detail: `adapter: ${info.adapter} (${info.source}${info.setup ? `; ${info.setup}` : ""})` };
   } catch (e) {
     const msg = (e as Error).message;
     return { id: "webgpu", name, status: "no", detail: msg, ...(msg.startsWith("not installed") ? { hint: "npm install webgpu (Dawn's Node.js bindings), or run in a browser with WebGPU" } : {}) };
@@ -305,7 +295,16 @@ export function checkCuda(): Check {
   const toolkit = [c.nvcc ? `nvcc ${c.nvcc.version} (${c.nvcc.path})` : "", c.nvrtc ? `NVRTC ${c.nvrtc}` : ""].filter(Boolean).join(", ");
   if (c.libcuda && (c.gpus.length > 0 || c.devices)) {
     const gpus = c.gpus.length ? c.gpus.join("; ") : "a GPU device node is present";
-    return { id: "cuda", name, status: "yes", detail: `${gpus}; driver library ${c.libcuda}${toolkit ? `; toolkit: ${toolkit}` : ""}` };
+    // What numbat's cuda target will see: the driver API's own answer (src/backends/cuda/driver.ts).
+    let api: string;
+    try {
+      const p = probeDriver();
+      api = `driver API: CUDA ${p.version}, ${p.devices.map((d) => `${d.name} (sm_${d.cc})`).join("; ") || "no device"}`;
+    } catch (e) {
+      return { id: "cuda", name, status: "partial", detail: `${gpus}; but the driver API fails: ${(e as Error).message}`, hint: "check the driver installation (nvidia-smi) and that this user may open /dev/nvidia*" };
+    }
+    const compile = c.nvcc ? "" : "; no nvcc: target 'cuda' cannot compile kernels";
+    return { id: "cuda", name, status: c.nvcc ? "yes" : "partial", detail: `${gpus}; ${api}; driver library ${c.libcuda}${toolkit ? `; toolkit: ${toolkit}` : ""}${compile}` };
   }
   const missing = [
     c.libcuda ? "" : "no NVIDIA driver library (libcuda.so.1)",

@@ -11,6 +11,7 @@ import { instantiateWasm } from "../backends/wasm/runtime.js";
 import { compileJs } from "../backends/js/codegen.js";
 import { compileNative } from "../backends/native/runtime.js"; // native target (issue 6)
 import { requireCompiler } from "../backends/native/compiler.js"; // native target (issue 6)
+import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
 import { signatureKey, typeOfValue } from "./signature.js";
 import { type NdView, checkView } from "./views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
@@ -19,6 +20,8 @@ import { parseTypeString } from "./typestring.js";
 import { empty, ones, zeros } from "./ndarray.js";
 import { prange } from "./prange.js";
 import { type ParallelConfig, resolveThreads } from "./pool.js"; // parallel loops (issue 5)
+import { type CacheSubject, kernelKey, loadKernel, storeKernel } from "./kernel-cache.js"; // on-disk cache (issue 9)
+import type { WasmModule } from "../backends/wasm/codegen.js";
 
 export type Target = "auto" | "wasm" | "js" | "native";
 
@@ -31,9 +34,15 @@ export interface JitOptions {
   scope?: Record<string, unknown>;
   /** Optimisation level: 1 (default) runs the loop optimiser, 0 compiles the IR as lowered. */
   opt?: 0 | 1;
+  /**
+   * Allow reassociation of floating-point reductions (default false): `s += a[i]`, `s += a[i] * b[i]`
+   * run as several partial sums in SIMD lanes. Results may differ from plain JS in the last bits;
+   * docs/semantics.md#fastmath lists exactly what changes.
+   */
+  fastmath?: boolean;
   /** Signatures to compile eagerly, e.g. [["ndarray<float64,2>", "ndarray<float64,2>"]] or [["f64", "int"]]. */
   signatures?: readonly (readonly string[])[];
-  // ---- parallel loops (issue 5, docs/parallel.md); the wasm target only ----
+  // ---- parallel loops (issue 5, docs/parallel.md); the wasm and native targets ----
   /** `prange` loops run on worker threads unless false (then they are ordinary loops). */
   parallel?: boolean;
   /** Threads per parallel loop, the calling one included (default: NUMBAT_NUM_THREADS, else os.availableParallelism()); 1 compiles prange loops sequentially. */
@@ -42,6 +51,22 @@ export interface JitOptions {
   schedule?: "static" | "dynamic";
   /** Iterations per chunk with dynamic scheduling (default: about 8 chunks per thread). */
   chunk?: number;
+  // ---- on-disk cache (issue 9, docs/cache.md) ----
+  /**
+   * Keep compiled wasm on disk and reuse it in later processes, as Numba's `cache=True` (default false;
+   * target wasm). Keyed by the source, the argument types, the options above and, transitively, the
+   * functions in `scope`. Location: NUMBAT_CACHE_DIR, else ~/.cache/numbat ($XDG_CACHE_HOME/numbat).
+   */
+  cache?: boolean;
+  // ---- tier-up to native (issue 6, docs/native.md#tier-up) ----
+  /**
+   * Target "auto" only: run on wasm at once, build the native library in the background (a child
+   * process) once the function is hot, and switch to it when it is loaded. `true` (or "native") is
+   * `{ calls: 100, ms: 10 }`: hot after 100 calls, or after one call of at least 10 ms (`calls: 0`
+   * builds at once). Stays on wasm without a C compiler, when the build fails, and for functions that
+   * call C-library Math functions (whose last bit could differ).
+   */
+  tierUp?: boolean | "native" | { calls?: number; ms?: number };
 }
 
 export type Inspectable = "ir" | "wat" | "js" | "c";
@@ -51,6 +76,8 @@ interface Compiled {
   readonly ir: FuncIR;
   readonly run: (args: readonly unknown[]) => unknown;
   readonly text: (what: Inspectable) => string;
+  /** The tier-up of this signature (issue 6), when `tierUp` is on. */
+  readonly tier?: TierUp;
 }
 
 const BUILTINS = new Map<unknown, string>([[zeros, "zeros"], [ones, "ones"], [empty, "empty"], [prange, "prange"]]);
@@ -66,6 +93,8 @@ export class Dispatcher {
   readonly boundscheck: boolean;
   /** Parallel loops (issue 5): how this function's prange loops run on the wasm target. */
   readonly parallel: ParallelConfig | undefined;
+  /** Tier-up to native (issue 6): when to start the background build, or undefined when off. */
+  readonly tierUp: TierUpPolicy | undefined;
 
   constructor(readonly fn: Function, readonly options: JitOptions) {
     const t = options.target ?? "auto";
@@ -75,6 +104,8 @@ export class Dispatcher {
     this.target = t === "js" || t === "native" ? t : "wasm";
     this.boundscheck = options.boundscheck ?? true;
     this.parallel = parallelConfig(options, this.target);
+    this.tierUp = tierUpPolicy(options.tierUp);
+    if (this.tierUp && t !== "auto") throw new TypeError(`numbat: tierUp needs target "auto" (it starts on wasm and moves to native), not "${t}"`);
   }
 
   get parsed(): ParsedFunction {
@@ -98,7 +129,7 @@ export class Dispatcher {
     this.inProgress.add(key);
     try {
       const lowered = lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
-      const ir = optimize(lowered, this.options.opt ?? 1, { autoParallel: this.parallel !== undefined && this.options.parallel === true });
+      const ir = optimize(lowered, this.options.opt ?? 1, { autoParallel: this.parallel !== undefined && this.options.parallel === true, fastmath: this.options.fastmath === true });
       this.irs.set(key, ir);
       return ir;
     } finally {
@@ -139,6 +170,8 @@ export class Dispatcher {
   }
 
   private compileUncached(key: string, types: Type[]): Compiled {
+    const disk = this.diskCache(key, types); // on-disk cache (issue 9)
+    if (disk.hit) return disk.hit;
     const ir = this.irFor(types);
     let c: Compiled;
     if (this.target === "js") {
@@ -152,15 +185,69 @@ export class Dispatcher {
       c = { key, ir, run, text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
     } else if (this.target === "native") {
       // native target (issue 6)
-      const nat = compileNative(ir, { boundscheck: this.boundscheck });
+      const nat = compileNative(ir, { boundscheck: this.boundscheck, parallel: this.parallel });
       c = { key, ir, run: nat.run, text: (w) => (w === "c" ? nat.module.source : w === "ir" ? printModule(ir) : unavailable(w, "native")) };
     } else {
       const mod = compileWasm(ir, { boundscheck: this.boundscheck, parallel: this.parallel !== undefined });
+      disk.store?.(mod, ir);
       const run = instantiateWasm(mod, ir, this.parallel);
       c = { key, ir, run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
+      if (this.tierUp) c = this.withTierUp(c, this.tierUp); // tier-up to native (issue 6)
     }
     this.compiled.set(key, c);
     return c;
+  }
+
+  // ---- on-disk cache (issue 9, docs/cache.md): the wasm target with `cache: true` ----
+
+  /** What identifies this function's code in cache keys: source, scope, and the options that change code. */
+  get cacheSubject(): CacheSubject {
+    const code = { opt: this.options.opt ?? 1, boundscheck: this.boundscheck, outline: this.parallel !== undefined, auto: this.options.parallel === true, ...(this.options.fastmath ? { fastmath: true } : {}) };
+    return { fn: this.fn, scope: this.options.scope, code };
+  }
+
+  /** A kernel loaded from the disk cache, or (on a miss) how to store the one compiled now. */
+  private diskCache(key: string, types: Type[]): { hit?: Compiled; store?: (mod: WasmModule, ir: FuncIR) => void } {
+    if (!this.options.cache || this.target !== "wasm") return {};
+    const diskKey = kernelKey(this.cacheSubject, key, (v) => BUILTINS.get(v) ?? dispatcherOf(v)?.cacheSubject);
+    const k = loadKernel(diskKey);
+    if (k) {
+      try {
+        const run = instantiateWasm(k.mod, k.entry, this.parallel);
+        // The entry holds neither the IR nor the WAT: inspect() (and `ir`) compile them when asked.
+        const ir = (): FuncIR => this.irFor(types);
+        const wat = (): string => compileWasm(ir(), { boundscheck: this.boundscheck, parallel: this.parallel !== undefined }).wat();
+        const hit: Compiled = { key, get ir() { return ir(); }, run, text: (w) => (w === "wat" ? wat() : w === "ir" ? printModule(ir()) : unavailable(w, "wasm")) };
+        this.compiled.set(key, hit);
+        return { hit };
+      } catch {
+        // an entry that passes its checksum but does not instantiate: compile again and overwrite it
+      }
+    }
+    return { store: (mod, ir) => storeKernel(diskKey, mod, ir) };
+  }
+
+  /** Before the source is parsed: a kernel in memory or on disk for these arguments, or undefined (then `call` parses and compiles). */
+  private fromDiskUnparsed(args: readonly unknown[]): Compiled | undefined {
+    let types: Type[];
+    try { types = args.map((a, i) => typeOfValue(a, `#${i}`, this.fn.name)); } catch { return undefined; } // `call` reports it, naming the parameter
+    const key = signatureKey(types);
+    return this.compiled.get(key) ?? this.diskCache(key, types).hit;
+  }
+
+  // ---- tier-up to native (issue 6) ----
+
+  /** `wasm` behind a TierUp: calls go to whichever tier is current; inspect("c") once the build started. */
+  private withTierUp(wasm: Compiled, policy: TierUpPolicy): Compiled {
+    const tier = new TierUp(wasm.ir, wasm.run, { boundscheck: this.boundscheck, parallel: this.parallel }, policy);
+    const text = (w: Inspectable): string => (w === "c" ? tier.source() ?? unavailable(w, "wasm") : wasm.text(w));
+    return { key: wasm.key, ir: wasm.ir, run: (args) => tier.run(args), text, tier };
+  }
+
+  /** The tier-up of a compiled signature (default: the latest), or undefined when tierUp is off. */
+  tierOf(signature?: string): TierUp | undefined {
+    const all = [...this.compiled.values()];
+    return (signature === undefined ? all[all.length - 1] : this.compiled.get(signature))?.tier;
   }
 
   compileSignature(sig: readonly string[]): void {
@@ -168,6 +255,8 @@ export class Dispatcher {
   }
 
   call(args: readonly unknown[]): unknown {
+    const cached = this.options.cache && !this.parsedFn ? this.fromDiskUnparsed(args) : undefined; // on-disk cache (issue 9)
+    if (cached) return cached.run(args);
     const params = this.parsed.params;
     if (args.length !== params.length)
       throw new TypeError(`${this.parsed.name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
@@ -182,6 +271,29 @@ export class Dispatcher {
     if (!c) throw new Error(`${this.parsed.name}: no compiled signature ${JSON.stringify(signature)}; have: ${this.signatures.join(" | ")}`);
     return c.text(what);
   }
+
+  // ---- autodiff hooks (issue 8, src/autodiff): derivatives are new IR derived from a signature's IR ----
+
+  /** The IR of one signature as lowered, before the optimiser runs (autodiff transforms this). */
+  loweredIR(types: Type[]): FuncIR {
+    return lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_d${this.irs.size}`);
+  }
+
+  /** Optimises and compiles IR derived from this function, for this function's target and options. */
+  compileDerived(derived: FuncIR): { run: (args: readonly unknown[]) => unknown; text: (what: Inspectable) => string } {
+    const ir = optimize(derived, this.options.opt ?? 1);
+    if (this.target === "js") {
+      const js = compileJs(ir, { boundscheck: this.boundscheck });
+      return { run: (args) => js.fn(...args), text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
+    }
+    if (this.target === "native") {
+      const nat = compileNative(ir, { boundscheck: this.boundscheck });
+      return { run: nat.run, text: (w) => (w === "c" ? nat.module.source : w === "ir" ? printModule(ir) : unavailable(w, "native")) };
+    }
+    const mod = compileWasm(ir, { boundscheck: this.boundscheck, parallel: false });
+    const run = instantiateWasm(mod, ir, undefined);
+    return { run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
+  }
 }
 
 /** Parallel loops (issue 5): the thread configuration, or undefined when prange loops run sequentially. */
@@ -190,7 +302,7 @@ function parallelConfig(options: JitOptions, target: string): ParallelConfig | u
   if (schedule !== "static" && schedule !== "dynamic") throw new TypeError(`numbat: schedule must be "static" or "dynamic", got ${JSON.stringify(schedule)}`);
   if (chunk !== undefined && (!Number.isInteger(chunk) || chunk < 1)) throw new TypeError(`numbat: the chunk option must be a positive integer, got ${String(chunk)}`);
   const threads = resolveThreads(options.threads);
-  if (target !== "wasm" || options.parallel === false || threads <= 1) return undefined;
+  if ((target !== "wasm" && target !== "native") || options.parallel === false || threads <= 1) return undefined;
   return { threads, schedule, chunk };
 }
 
