@@ -1,6 +1,7 @@
 // Benchmark: a suite of classic numeric kernels (linear algebra, stencils, reductions, ...), each
 // written naively in its textbook loop order, run side by side in one process:
 //   plain JS (the function itself, in V8) · numbat (jit, default options) · numbat with opt: 0 ·
+//   numbat with fastmath: true (reductions reassociated; checked for closeness, not bits) ·
 //   numbat on copies of the typed-array arguments in numbat's heap (no copy-in/copy-back per call)
 //
 //   npm run build && node dist/bench/kernels.js            the whole suite (a few minutes)
@@ -72,6 +73,8 @@ function snapshot(args: readonly unknown[], ret: unknown): Output[] {
 
 interface Check {
   bitwise_identical: boolean;
+  /** fastmath only: every output within 1e-9 of plain JS relative to the output's largest magnitude, NaN where plain JS has NaN. */
+  close?: boolean;
   /** Elements compared (all outputs). */
   elements: number;
   /** The first difference, when there is one. */
@@ -106,6 +109,23 @@ function compare(got: Output[], ref: Output[]): Check {
   }
   if (first) first.differing = Math.max(first.differing, differing);
   return { bitwise_identical: first === undefined, elements, ...(first ? { mismatch: first } : {}) };
+}
+
+/** Reassociated results (fastmath): the same values up to rounding. */
+function isClose(got: Output[], ref: Output[]): boolean {
+  if (got.length !== ref.length) return false;
+  return ref.every((r, o) => {
+    const g = got[o]!;
+    if (g.values.length !== r.values.length) return false;
+    let scale = 1;
+    for (let i = 0; i < r.values.length; i++) if (Number.isFinite(r.values[i]!)) scale = Math.max(scale, Math.abs(r.values[i]!));
+    for (let i = 0; i < r.values.length; i++) {
+      const a = r.values[i]!, b = g.values[i]!;
+      if (Number.isNaN(a) !== Number.isNaN(b) || (!Number.isFinite(a) && a !== b && !Number.isNaN(a))) return false;
+      if (Number.isFinite(a) && !(Math.abs(a - b) <= 1e-9 * scale)) return false;
+    }
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,9 +212,11 @@ interface KernelResult {
 }
 
 /** The numbat engines. "heap args" reuses the default compilation, on heap copies of the typed-array arguments. */
-const ENGINES: { name: string; opts: { opt?: 0 | 1 }; heapArgs?: boolean }[] = [
+const ENGINES: { name: string; opts: { opt?: 0 | 1; fastmath?: boolean }; heapArgs?: boolean }[] = [
   { name: "numbat", opts: {} },
   { name: "numbat opt:0", opts: { opt: 0 } },
+  // Reductions reassociated (docs/semantics.md#fastmath): its results may differ in the last bits.
+  { name: "numbat fastmath", opts: { fastmath: true } },
   { name: "numbat heap args", opts: {}, heapArgs: true },
 ];
 
@@ -247,7 +269,9 @@ function measure(k: KernelCase, o: Opts, log: (s: string) => void): KernelResult
       const t0 = performance.now();
       const ret = f(...args);
       const first = (performance.now() - t0) / 1000;
-      const check = compare(snapshot(args, ret), ref);
+      const out = snapshot(args, ret);
+      const check = compare(out, ref);
+      if (opts.fastmath) check.close = check.bitwise_identical || isClose(out, ref);
       let compile: number | undefined;
       if (name === "numbat") {
         res.ir = irSummary(f.inspect("ir"));
@@ -300,10 +324,10 @@ function rate(k: KernelResult, e: EngineResult | undefined): string {
 }
 
 function table(rows: KernelResult[]): string {
-  const head = ["kernel", "size", "plain JS", "numbat", "speed-up", "opt:0", "speed-up", "heap args", "speed-up", "rate: JS → numbat", "compile", "IR", "bitwise"];
-  const right = [false, false, true, true, true, true, true, true, true, false, true, false, false];
+  const head = ["kernel", "size", "plain JS", "numbat", "speed-up", "opt:0", "speed-up", "heap args", "speed-up", "fastmath", "speed-up", "rate: JS → numbat", "compile", "IR", "bitwise"];
+  const right = [false, false, true, true, true, true, true, true, true, true, true, false, true, false, false];
   const body = rows.map((k) => {
-    const [p, n, z, h] = ["plain JS", "numbat", "numbat opt:0", "numbat heap args"].map((name) => k.engines.find((e) => e.engine === name));
+    const [p, n, z, h, fm] = ["plain JS", "numbat", "numbat opt:0", "numbat heap args", "numbat fastmath"].map((name) => k.engines.find((e) => e.engine === name));
     const time = (e?: EngineResult) => (!e ? "—" : e.error !== undefined ? "error" : fmtTime(e.time_s!));
     const x = (e?: EngineResult) => (e?.vs_plain_js === undefined ? "" : fmtX(e.vs_plain_js));
     const unit = k.flops_per_call ? "GFLOP/s" : k.bytes_per_call ? "GB/s" : "";
@@ -311,7 +335,8 @@ function table(rows: KernelResult[]): string {
     const compile = n?.compile_s !== undefined ? `${(n.compile_s * 1e3).toFixed(1)} ms` : "";
     const ir = !k.ir ? "" : [k.ir.bounds_checks_versioned ? "nobc" : "bc", k.ir.vectorised_loops ? `simd×${k.ir.vectorised_loops}` : ""].filter(Boolean).join(" ");
     const ok = [n, z, h].filter((e) => e).map((e) => (e!.error !== undefined ? "ERR" : e!.check?.bitwise_identical ? "yes" : "NO")).join("/");
-    return [k.name, k.size, time(p), time(n), x(n), time(z), x(z), h ? time(h) : "", x(h), r, compile, ir, ok];
+    const fmOk = !fm ? "" : fm.error !== undefined ? " ERR" : fm.check?.bitwise_identical ? " (fm yes)" : fm.check?.close ? " (fm ≈)" : " (fm NO)";
+    return [k.name, k.size, time(p), time(n), x(n), time(z), x(z), h ? time(h) : "", x(h), time(fm), x(fm), r, compile, ir, ok + fmOk];
   });
   const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((x, i) => (right[i] ? x.padStart(w[i]!) : x.padEnd(w[i]!))).join("  ").trimEnd();
@@ -396,6 +421,7 @@ function main(): void {
     kernels: rows.length,
     geomean_numbat: geomean(all(rows.map((r) => speedup(r, "numbat")))),
     geomean_numbat_opt0: geomean(all(rows.map((r) => speedup(r, "numbat opt:0")))),
+    geomean_numbat_fastmath: geomean(all(rows.map((r) => speedup(r, "numbat fastmath")))),
     /** Each kernel's "heap args" speed-up where it has one (typed-array arguments), else its "numbat" one. */
     geomean_numbat_heap_args: geomean(all(rows.map((r) => speedup(r, "numbat heap args") ?? speedup(r, "numbat")))),
   };
@@ -403,24 +429,28 @@ function main(): void {
   console.log(`geometric mean of the speed-ups over plain JS, ${summary.kernels} kernels:`);
   console.log(`  numbat                         ${gm(summary.geomean_numbat)}`);
   console.log(`  numbat opt:0                   ${gm(summary.geomean_numbat_opt0)}`);
+  console.log(`  numbat fastmath                ${gm(summary.geomean_numbat_fastmath)}   (reductions reassociated; close to plain JS, not bitwise)`);
   console.log(`  numbat, arrays in numbat heap  ${gm(summary.geomean_numbat_heap_args)}   (heap args where the kernel takes typed arrays)`);
   console.log("Times are per call (best of k runs, interleaved). heap args: the default compilation called with copies of the");
   console.log("typed-array arguments in numbat's heap (zeros(n).data), so no copy-in/copy-back. rate: GFLOP/s where the kernel");
   console.log("has a flop count, else GB/s. compile: jit() with `signatures` (eager compile), median of 3, warm process. IR (default opt):");
-  console.log("nobc = bounds checks versioned away in a fast path, simd×k = k loops vectorised. bitwise: numbat/opt:0/heap args.");
+  console.log("nobc = bounds checks versioned away in a fast path, simd×k = k loops vectorised. bitwise: numbat/opt:0/heap args");
+  console.log("(fm: fastmath, yes = bitwise, ≈ = within 1e-9 of the largest magnitude).");
   console.log();
 
-  const mismatches = rows.flatMap((r) => r.engines.filter((e) => e.check && !e.check.bitwise_identical).map((e) => ({ kernel: r.name, engine: e.engine, ...e.check!.mismatch! })));
+  // fastmath may change the last bits: it fails only when its results are not close.
+  const failed = (e: EngineResult) => e.check !== undefined && (e.engine === "numbat fastmath" ? e.check.close === false : !e.check.bitwise_identical);
+  const mismatches = rows.flatMap((r) => r.engines.filter(failed).map((e) => ({ kernel: r.name, engine: e.engine, ...e.check!.mismatch! })));
   const errors = rows.flatMap((r) => r.engines.filter((e) => e.error !== undefined).map((e) => ({ kernel: r.name, engine: e.engine, error: e.error! })));
   for (const m of mismatches)
     console.log(`MISMATCH ${m.kernel} (${m.engine}): ${m.output}${m.index >= 0 ? `[${m.index}]` : ""}: plain JS ${m.plain}, numbat ${m.numbat}` +
       `${m.detail ? ` (${m.detail})` : ""}; ${m.differing} element(s) differ`);
   for (const e of errors) console.log(`ERROR ${e.kernel} (${e.engine}): ${e.error}`);
-  if (!mismatches.length && !errors.length) console.log("numbat results (both opt levels) are bitwise identical to plain JS for every kernel.");
+  if (!mismatches.length && !errors.length) console.log("numbat results (both opt levels) are bitwise identical to plain JS for every kernel; fastmath results are close.");
 
   if (o.out) {
     const result = {
-      benchmark: "kernels: classic numeric kernels written naively in textbook loop order, plain JS vs numbat (jit, default options) vs numbat opt: 0",
+      benchmark: "kernels: classic numeric kernels written naively in textbook loop order, plain JS vs numbat (jit, default options) vs numbat opt: 0 vs numbat fastmath: true",
       date: started.toISOString(),
       machine: { ...mach, load_average_at_start: load0.map((x) => Math.round(x * 100) / 100), load_average_at_end: loadavg().map((x) => Math.round(x * 100) / 100) },
       config: {

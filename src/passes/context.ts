@@ -12,6 +12,8 @@ export interface FuncContext {
   readonly refs: ReadonlyMap<Var, number>;
   /** `jit(fn, { parallel: true })`: mark outermost loops proven independent as parallel (passes/parallel.ts). */
   readonly autoParallel?: boolean;
+  /** `jit(fn, { fastmath: true })`: reductions may be reassociated (docs/semantics.md#fastmath). */
+  readonly fastmath?: boolean;
 }
 
 export function countRefs(stmts: readonly Stmt[]): Map<Var, number> {
@@ -30,7 +32,12 @@ export function countRefs(stmts: readonly Stmt[]): Map<Var, number> {
 
 export function funcContext(f: FuncIR): FuncContext {
   const assigns = new Map<Var, Stmt[]>();
-  forEachStmt(f.body, (s) => { if (s.k === "assign") assigns.set(s.v, [...(assigns.get(s.v) ?? []), s]); });
+  // push, not copy: a variable assigned n times would cost O(n²) (a 20,000-line function took seconds here).
+  forEachStmt(f.body, (s) => {
+    if (s.k !== "assign") return;
+    const as = assigns.get(s.v);
+    if (as) as.push(s); else assigns.set(s.v, [s]);
+  });
   // Array values used as values (copied, passed to calls) may alias; a plain `return C` is harmless.
   const escaped = new Set<Var>();
   const returned = new Set<Expr>();

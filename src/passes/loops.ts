@@ -4,6 +4,7 @@
 
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { scalarize } from "./scalarize.js";
+import { carryStored } from "./carry.js";
 import { sinkAccumulator } from "./accumulate.js";
 import { provablyParallel } from "./parallel.js";
 import type { PassOptions } from "./pipeline.js";
@@ -14,7 +15,7 @@ import { allOf, proveInBounds } from "./bounds.js";
 import { type FuncContext, funcContext } from "./context.js";
 import { interchange } from "./interchange.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
-import { mapInnermost, vectorize } from "./vectorize.js";
+import { mapInnermost, mapVectorize, vectorize } from "./vectorize.js";
 
 function dedupe(conds: readonly Expr[]): Expr[] {
   const unique: Expr[] = [];
@@ -44,11 +45,12 @@ function reshape(nest: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var
   const jam = unrollAndJam(interchanged, ctx, newLabel);
   const scalar = mapInnermost(jam?.stmt ?? interchanged, (l) => {
     const body = scalarize(l.body, l.v, ctx.fresh, newTemp);
-    return body && { ...l, body };
+    const loop = body ? { ...l, body } : l;
+    return carryStored(loop, newTemp) ?? (body && loop);
   });
   const strides: Expr[] = [];
   let vectorised = false;
-  const vector = mapInnermost(scalar, (l) => {
+  const vector = mapVectorize(scalar, (l) => {
     const v = vectorize(l, ctx);
     if (!v) return undefined;
     vectorised = true;
@@ -109,6 +111,6 @@ export function optimizeLoopNests(f: FuncIR, opts: PassOptions = {}): FuncIR | u
     return v;
   };
   let label = maxLabel(f.body) + 1;
-  const body = rewrite(f.body, { ...funcContext(f), autoParallel: opts.autoParallel }, changed, newTemp, () => label++);
+  const body = rewrite(f.body, { ...funcContext(f), autoParallel: opts.autoParallel, fastmath: opts.fastmath }, changed, newTemp, () => label++);
   return changed.v ? { ...f, body, locals: [...f.locals, ...temps] } : undefined;
 }

@@ -9,6 +9,8 @@ import { optimizeLoopNests } from "./loops.js";
 export interface PassOptions {
   /** `parallel: true` (wasm target with threads): outermost loops proven independent become parallel. */
   readonly autoParallel?: boolean;
+  /** `fastmath: true`: floating-point reductions may be reassociated (vectorised with partial sums). */
+  readonly fastmath?: boolean;
 }
 
 export interface Pass {

@@ -1,20 +1,42 @@
-// Marks an innermost counted loop for SIMD (f64x2): each lane computes one iteration with exactly
-// the scalar operations, so results are bitwise those of the scalar loop. Legal when iterations are
-// independent: stored elements are distinct per iteration (unit stride in the counter), stored
-// arrays alias nothing else, and temporaries are iteration-private. Non-contiguous views fall back
-// through a run-time stride test added to the nest's guard.
+// Marks a counted loop for SIMD (f64x2): each lane computes one iteration with exactly the scalar
+// operations, so results are bitwise those of the scalar loop. Legal when iterations are independent:
+// stored elements are distinct per iteration (unit stride in the counter), stored arrays alias
+// nothing else, and temporaries are iteration-private. Non-contiguous views fall back through a
+// run-time stride test added to the nest's guard.
+//
+// Three shapes (the wasm backend emits them, docs/architecture.md):
+// - an innermost loop of assignments and stores (`vector 2`);
+// - an innermost loop with reductions `r = op(r, x)`: Math.min/max always (they are associative and
+//   commutative, NaN and -0 included), `+ - *` only with `fastmath` (reassociation). Each of 4 SIMD
+//   accumulators keeps 2 partial results, combined after the loop (`vector 8`);
+// - an outer loop whose inner loops have bounds independent of it (`vector 4`): the inner loops run
+//   once for 4 iterations of the outer one (2 × f64x2), each lane keeping its own order of operations
+//   — the textbook "outer-loop vectorisation" of Horner, matrix-vector products and convolutions.
+// A lane value that depends on the counter but not on another lane value (a strided load, `i2f(i)`)
+// is computed lane by lane with the scalar operations.
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import type { ArrayType } from "../ir/types.js";
-import { forEachExpr } from "../ir/walk.js";
-import { type Affine, constCoeff, int, sameList } from "./affine.js";
-import type { FuncContext } from "./context.js";
-import { privateScalars } from "./interchange.js";
+import { childExprs, forEachExpr, forEachStmt, stmtExprs } from "../ir/walk.js";
+import { type Affine, type NestFacts, affine, constCoeff, int, sameExpr, sameList } from "./affine.js";
+import { type FuncContext, countRefs } from "./context.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
 import { cmp } from "./bounds.js";
 import { storesIsolated } from "./alias.js";
 
+/** f64 lanes per SIMD register. */
 export const LANES = 2;
+
+/** SIMD registers per vector iteration: independent accumulators for reductions, two for outer loops. */
+const PARTS = { plain: 1, reduction: 4, outer: 2 } as const;
+
+/**
+ * How a reduction combines: `+ - *` (fastmath only), Math.min/max, and the running maximum or
+ * minimum `if (x > r) r = x` / `if (x < r) r = x` ("pmax"/"pmin": wasm's f64x2.pmax(r, x) is exactly
+ * `x > r ? x : r`). The last two keep the first of equal values, which makes one case order-dependent:
+ * +0 against -0. The backend reruns the loop in scalar order when the result is a zero.
+ */
+export type ReduceOp = "add" | "sub" | "mul" | "min" | "max" | "pmax" | "pmin";
 
 /** How a subscript list uses the counter: not at all, or only in the last dimension with coefficient 1. */
 function unitInLast(subs: readonly (Affine | undefined)[], v: Var): "none" | "unit" | undefined {
@@ -30,72 +52,209 @@ function unitInLast(subs: readonly (Affine | undefined)[], v: Var): "none" | "un
   return use;
 }
 
-/** Is `e` computable once per vector iteration's worth of lanes from scalars (depends on neither v nor lane temps)? */
-function laneInvariant(e: Expr, v: Var, lanes: ReadonlySet<Var>, stored: ReadonlySet<Var>): boolean {
-  let ok = true;
-  forEachExpr([{ k: "expr", x: e }], (x) => {
-    if (x.k === "var" && (x.v === v || lanes.has(x.v))) ok = false;
-    if (x.k === "load" && stored.has(x.arr)) ok = false;
-    if (x.k === "call" || x.k === "alloc" || (x.k === "math" && x.fn === "random")) ok = false;
-    if (x.k === "load" && !x.unchecked) ok = false;
+export function mentions(e: Expr, vars: ReadonlySet<Var> | Var): boolean {
+  let hit = false;
+  const has = vars instanceof Set ? (x: Var) => vars.has(x) : (x: Var) => x === vars;
+  forEachExpr([{ k: "expr", x: e }], (x) => { if (x.k === "var" && has(x.v)) hit = true; });
+  return hit;
+}
+
+/**
+ * How a vector loop accesses element `idx` of an array: "unit" (consecutive elements in consecutive
+ * iterations, so one SIMD load or store serves a register's lanes) or "lanes" (each lane computes its
+ * own address). Shared by this pass (the stride guard) and the wasm backend (the loads it emits).
+ */
+export function accessKind(idx: readonly Expr[], v: Var, facts: NestFacts): "unit" | "lanes" {
+  return unitInLast(idx.map((i) => affine(i, facts)), v) === "unit" ? "unit" : "lanes";
+}
+
+/**
+ * The reductions of a vector loop's body: top-level `r = op(r, x)` (`op(x, r)` for + * min max) and
+ * `if (x > r) r = x` (`r < x`, and `<` for a minimum), with `r` an f64 mentioned nowhere else in the
+ * body. The pass decides which of them are legal; the backend recognises the same statements in a
+ * loop marked `vector`.
+ */
+export function reductions(body: readonly Stmt[]): Map<Var, ReduceOp> {
+  const found = new Map<Var, ReduceOp>();
+  const refs = countRefs(body);
+  for (const s of body) {
+    const running = runningExtreme(s);
+    if (running && refs.get(running.r) === 2) found.set(running.r, running.op);
+    if (s.k !== "assign" || s.v.type !== "f64" || refs.get(s.v) !== 2) continue;
+    const r = s.v, x = s.x;
+    const isR = (e: Expr) => e.k === "var" && e.v === r;
+    if (x.k === "binary" && (x.op === "add" || x.op === "mul") && (isR(x.a) || isR(x.b))) found.set(r, x.op);
+    else if (x.k === "binary" && x.op === "sub" && isR(x.a)) found.set(r, "sub");
+    else if (x.k === "math" && (x.fn === "min" || x.fn === "max") && x.args.length === 2 && x.args.some(isR)) found.set(r, x.fn);
+  }
+  return found;
+}
+
+/** `if (x > r) r = x` and its mirror forms: the running extreme `r` and the candidate `x`. */
+export function runningExtreme(s: Stmt): { r: Var; x: Expr; op: "pmax" | "pmin" } | undefined {
+  if (s.k !== "if" || s.else.length !== 0 || s.then.length !== 1) return undefined;
+  const set = s.then[0]!, c = s.c;
+  if (set.k !== "assign" || set.v.type !== "f64" || c.k !== "binary" || !["gt", "lt"].includes(c.op)) return undefined;
+  const isR = (e: Expr) => e.k === "var" && e.v === set.v;
+  // x > r and r < x take a new maximum; x < r and r > x a new minimum.
+  const [x, xFirst] = isR(c.b) ? [c.a, true] : isR(c.a) ? [c.b, false] : [undefined, false];
+  if (!x || x.type !== "f64" || !sameExpr(x, set.x)) return undefined;
+  return { r: set.v, x: set.x, op: (c.op === "gt") === xFirst ? "pmax" : "pmin" };
+}
+
+/** Can `stmts` raise an error or consume random numbers (so that lane-by-lane or hoisted evaluation would be visible)? */
+function canThrow(stmts: readonly Stmt[]): boolean {
+  let hit = false;
+  forEachExpr(stmts, (e) => {
+    if (e.k === "call" || e.k === "alloc" || (e.k === "load" && !e.unchecked)) hit = true;
+    if (e.k === "binary" && e.op === "mod" && e.type === "int") hit = true;
+    if (e.k === "cast" && e.op === "f2idx") hit = true;
+    if (e.k === "math" && e.fn === "random") hit = true;
   });
-  return ok;
+  return hit;
 }
 
 const SIMD_MATH = new Set(["sqrt", "abs", "floor", "ceil", "trunc", "min", "max"]);
 
-/** Can `e` be computed in f64x2 lanes (given its accesses are unit-stride or invariant)? */
-function laneExpr(e: Expr, v: Var, lanes: ReadonlySet<Var>, stored: ReadonlySet<Var>, unitLoads: ReadonlySet<Expr>): boolean {
-  if (laneInvariant(e, v, lanes, stored)) return e.type === "f64";
+/**
+ * Can `e` be computed in f64x2 lanes? Values that depend on no lane variable are scalars (splatted) or
+ * computed lane by lane; the rest must be lane-wise SIMD operations.
+ */
+function laneExpr(e: Expr, lanes: ReadonlySet<Var>): boolean {
   if (e.type !== "f64") return false;
+  if (!mentions(e, lanes)) return true;
   switch (e.k) {
-    case "var": return lanes.has(e.v);
-    case "load": return unitLoads.has(e);
-    case "binary": return ["add", "sub", "mul", "div"].includes(e.op) && laneExpr(e.a, v, lanes, stored, unitLoads) && laneExpr(e.b, v, lanes, stored, unitLoads);
-    case "unary": return e.op === "neg" && laneExpr(e.x, v, lanes, stored, unitLoads);
-    case "math": return SIMD_MATH.has(e.fn) && e.args.every((a) => laneExpr(a, v, lanes, stored, unitLoads));
+    case "var": return true;
+    case "binary": return ["add", "sub", "mul", "div"].includes(e.op) && laneExpr(e.a, lanes) && laneExpr(e.b, lanes);
+    case "unary": return e.op === "neg" && laneExpr(e.x, lanes);
+    case "math": return SIMD_MATH.has(e.fn) && e.args.every((a) => laneExpr(a, lanes));
     default: return false;
   }
 }
 
-/** Vectorises `loop` (an innermost loop of a fast, unchecked nest) and returns the run-time conditions it needs. */
+/**
+ * Every variable the body assigns is an f64 private to one iteration of the loop: assigned before it
+ * is read (an inner loop may carry it between its own iterations once it is set), referenced nowhere
+ * outside the loop. Reduction variables are the exception the backend handles.
+ */
+function privateLanes(body: readonly Stmt[], reds: ReadonlyMap<Var, ReduceOp>, ctx: FuncContext): Set<Var> | undefined {
+  const assigned = new Set<Var>();
+  forEachStmt(body, (s) => { if (s.k === "assign") assigned.add(s.v); });
+  if ([...assigned].some((x) => x.type !== "f64")) return undefined;
+  const local = countRefs(body);
+  // Temporaries the optimiser created itself are not in ctx.refs; they are private by construction.
+  for (const x of assigned) if (!reds.has(x) && ctx.refs.has(x) && local.get(x) !== ctx.refs.get(x)) return undefined;
+  const early = (e: Expr, defined: ReadonlySet<Var>) => {
+    let bad = false;
+    forEachExpr([{ k: "expr", x: e }], (x) => { if (x.k === "var" && assigned.has(x.v) && !defined.has(x.v) && !reds.has(x.v)) bad = true; });
+    return bad;
+  };
+  const walk = (stmts: readonly Stmt[], defined: Set<Var>): boolean => {
+    for (const s of stmts) {
+      if (stmtExprs(s).some((e) => early(e, defined))) return false;
+      // An inner loop may not run at all: what it assigns is not known to be set after it.
+      if (s.k === "for" && !walk(s.body, new Set(defined))) return false;
+      if (s.k === "assign") defined.add(s.v);
+    }
+    return true;
+  };
+  return walk(body, new Set()) ? assigned : undefined;
+}
+
+/** Only assignments, stores, running extremes and counted loops (recursively). */
+function straight(stmts: readonly Stmt[]): boolean {
+  return stmts.every((s) => s.k === "assign" || s.k === "store" || runningExtreme(s) !== undefined || (s.k === "for" && straight(s.body)));
+}
+
+/** Vectorises `loop` (a loop of a fast, unchecked nest) and returns the run-time conditions it needs. */
 export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; guard: Expr[] } | undefined {
   if (loop.step !== 1 || (loop.cmp !== "lt" && loop.cmp !== "le")) return undefined;
-  if (!loop.body.every((s) => s.k === "assign" || s.k === "store")) return undefined;
-  const lanes = privateScalars(loop.body, ctx);
-  if (!lanes || [...lanes].some((x) => x.type !== "f64")) return undefined;
+  if (!straight(loop.body) || canThrow(loop.body)) return undefined;
   const nest = analyzeNest(loop);
   if (nest.irregular || !nest.accesses.every((a) => a.node.unchecked)) return undefined;
-  const stored = new Set(nest.accesses.filter((a) => a.store).map((a) => a.arr));
-  const unitLoads = new Set<Expr>();
+  const outer = loop.body.some((s) => s.k === "for");
+  const reds = outer ? new Map<Var, ReduceOp>() : reductions(loop.body);
+  // Reassociating + - * changes roundings: only with fastmath. min/max give the same result in any order.
+  for (const [r, op] of reds) if (!ctx.fastmath && (op === "add" || op === "sub" || op === "mul")) reds.delete(r);
+  // A running extreme that is not a recognised reduction is a branch: not vectorised.
+  if (loop.body.some((s) => s.k === "if" && !reds.has(runningExtreme(s)!.r))) return undefined;
+  const lanes = privateLanes(loop.body, reds, ctx);
+  if (!lanes) return undefined;
+  const varying = new Set<Var>([loop.v, ...lanes]);
+  // Inner loops run once for all lanes: their bounds may not depend on the counter or a lane.
+  let uniform = true;
+  forEachStmt(loop.body, (s) => { if (s.k === "for" && (mentions(s.start, varying) || mentions(s.end, varying))) uniform = false; });
+  if (!uniform) return undefined;
   const strideOne = new Set<Var>();
   for (const a of nest.accesses) {
-    const use = unitInLast(a.subs, loop.v);
     const t = a.arr.type as ArrayType;
+    const kind = accessKind(a.node.idx, loop.v, nest.facts);
     if (a.store) {
-      // Each iteration stores its own element; every access to the array uses that same subscript.
-      if (use !== "unit" || t.dtype !== "f64") return undefined;
+      // Each iteration stores its own element (the counter alone picks it, so no inner counter can
+      // make two iterations meet); every access to the array uses that same subscript.
+      if (kind !== "unit" || t.dtype !== "f64") return undefined;
+      if (a.subs.some((s) => [...s!.terms.keys()].some((x) => x !== loop.v))) return undefined;
       if (!nest.accesses.every((b) => b.arr !== a.arr || sameList(b.node.idx, a.node.idx))) return undefined;
     }
-    if (use === undefined) continue; // not affine: must be lane-invariant (checked below)
-    if (use === "unit") {
-      if (t.dtype !== "f64") return undefined;
-      if (!a.store) unitLoads.add(a.node as Expr);
-      if (t.nd) strideOne.add(a.arr);
+    if (kind === "unit" && t.dtype === "f64" && t.nd) strideOne.add(a.arr);
+  }
+  let ok = true;
+  const extremes = new Set<Stmt>();
+  forEachStmt(loop.body, (s) => {
+    const running = runningExtreme(s);
+    if (running) {
+      extremes.add(s.k === "if" ? s.then[0]! : s);
+      if (!laneExpr(running.x, lanes)) ok = false;
+    } else if ((s.k === "assign" || s.k === "store") && !extremes.has(s)) {
+      const r = s.k === "assign" ? reds.get(s.v) : undefined;
+      // A reduction's own operand is the accumulator; the other operand must be lane-wise.
+      const value = r && s.k === "assign" ? childExprs(s.x).find((c) => !(c.k === "var" && c.v === s.v))! : s.x;
+      if (!laneExpr(value, lanes)) ok = false;
     }
-  }
-  for (const s of loop.body) {
-    const value = s.k === "assign" || s.k === "store" ? s.x : undefined;
-    if (!value || !laneExpr(value, loop.v, lanes, stored, unitLoads)) return undefined;
-  }
+  });
+  if (!ok) return undefined;
   const guard = [...strideOne].map((arr) => cmp("eq", { k: "prop", arr, prop: "stride", dim: (arr.type as ArrayType).ndim - 1, type: "int" }, int(1)));
   // Lanes load before they store: a stored array must share no memory with the arrays it reads.
   guard.push(...storesIsolated(nest, ctx.fresh));
-  return { loop: { ...loop, vector: LANES }, guard };
+  const parts = outer ? PARTS.outer : reds.size ? PARTS.reduction : PARTS.plain;
+  // A loop known to run fewer iterations than one vector step (a 3-tap stencil) gains nothing, and
+  // vectorising it would keep an enclosing loop from being vectorised.
+  if (loop.start.k === "const" && loop.end.k === "const") {
+    const trips = (loop.end.value as number) + (loop.cmp === "le" ? 1 : 0) - (loop.start.value as number);
+    if (trips < LANES * parts) return undefined;
+  }
+  return { loop: { ...loop, vector: LANES * parts }, guard };
+}
+
+/**
+ * Rebuilds a nest, vectorising its innermost loops (a loop whose body has no loops); where an
+ * innermost loop cannot be, its enclosing loops are tried, innermost first.
+ */
+export function mapVectorize(s: Stmt, f: (l: ForStmt) => ForStmt | undefined): Stmt {
+  let done = false;
+  const visit = (x: Stmt): Stmt => {
+    if (x.k === "if") return { ...x, then: x.then.map(visit), else: x.else.map(visit) };
+    if (x.k !== "for") return x;
+    if (!x.body.some((y) => y.k === "for" || y.k === "if")) {
+      const r = f(x);
+      if (r) done = true;
+      return r ?? x;
+    }
+    const before = done;
+    done = false;
+    const body = x.body.map(visit);
+    const inner = done;
+    done = before || inner;
+    if (inner) return { ...x, body };
+    const r = f(x);
+    if (r) done = true;
+    return r ?? x;
+  };
+  return visit(s);
 }
 
 /** Rebuilds a nest, applying `f` to every innermost loop (a loop whose body has no loops). */
-export function mapInnermost(s: Stmt, f: (l: ForStmt) => ForStmt | undefined): Stmt {
+export function mapInnermost(s: Stmt, f: (l: ForStmt) => Stmt | undefined): Stmt {
   if (s.k === "if") return { ...s, then: s.then.map((x) => mapInnermost(x, f)), else: s.else.map((x) => mapInnermost(x, f)) };
   if (s.k !== "for") return s;
   if (s.body.some((x) => x.k === "for" || x.k === "if")) return { ...s, body: s.body.map((x) => mapInnermost(x, f)) };

@@ -5,7 +5,10 @@
 import { ModuleBuilder, type FunctionBuilder, type ValType } from "./encoder.js";
 import type { ArrayType, Expr, FuncIR, Loc, MathFn, ScalarType, Stmt, Type, Var } from "../../ir/nodes.js";
 import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
-import { childExprs, forEachExpr, mapExpr } from "../../ir/walk.js";
+import { childExprs, forEachExpr, forEachStmt, mapExpr } from "../../ir/walk.js";
+import { type NestFacts, affine } from "../../passes/affine.js";
+import { analyzeNest } from "../../passes/nest.js";
+import { LANES, accessKind, mentions, reductions, runningExtreme } from "../../passes/vectorize.js";
 import { MATH_FNS } from "../../ir/math.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
 import { type Outlined, outlineParallel, outlinedInfo } from "../../passes/parallel.js";
@@ -81,6 +84,29 @@ const PAR_PARAMS: ValType[] = ["i32", "f64", "f64", "i32"];
 export const RETURN_SCRATCH = 16;
 
 const LOG2_BYTES: Record<number, number> = { 1: 0, 2: 1, 4: 2, 8: 3 };
+
+/** Math functions with an f64x2 instruction of the same semantics. */
+const SIMD_MATH = new Set<MathFn>(["sqrt", "abs", "floor", "ceil", "trunc", "min", "max"]);
+
+/** State of the vector loop being emitted (see FunctionEmitter.vectorLoop). */
+interface VectorCtx {
+  /** The vectorised loop's counter: lane k of part u runs iteration v + 2u + k. */
+  readonly v: Var;
+  readonly parts: number;
+  readonly facts: NestFacts;
+  /** v128 locals (one per part) of each f64 variable the body assigns. */
+  readonly lanes: ReadonlyMap<Var, number[]>;
+  /** The counter and the lane variables. */
+  readonly varying: ReadonlySet<Var>;
+  readonly hoisted: Map<Expr, number>;
+  readonly bases: Map<object, { local: number; shift: number }>;
+  readonly deps: Map<Expr, boolean>;
+  readonly unit: Map<object, boolean>;
+  /** Part 0's address of an access whose address is computed in the loop: the other parts reuse it. */
+  readonly addrs: Map<object, number>;
+  /** Strided f64/f32 loads: byte distance from lane 0 to lane L (index L; hoisted). */
+  readonly gathers: Map<Expr, number[]>;
+}
 
 const IMPORTED_MATH = new Set<MathFn>(["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "exp", "expm1", "log", "log1p", "log2", "log10", "cbrt", "pow", "hypot", "random"]);
 
@@ -402,7 +428,7 @@ class FunctionEmitter {
     }
   }
 
-  private forLoop(s: Extract<Stmt, { k: "for" }>): void {
+  private forLoop(s: Extract<Stmt, { k: "for" }>, body: (stmts: readonly Stmt[]) => void = (b) => this.block(b)): void {
     const fb = this.fb;
     const [v] = this.loc(s.v);
     const end = this.fb.local("i64", `end${s.label}`);
@@ -411,12 +437,12 @@ class FunctionEmitter {
     this.expr(s.end);
     fb.op("local.set", end);
     const exitIf = { lt: "i64.ge_s", le: "i64.gt_s", gt: "i64.le_s", ge: "i64.lt_s" } as const;
-    if (s.vector) this.vectorLoop(s, v!, end, exitIf[s.cmp]);
+    if (s.vector && !this.vec) this.vectorLoop(s, v!, end, exitIf[s.cmp]);
     fb.block(null, `brk${s.label}`);
     fb.loop(null, `top${s.label}`);
     fb.op("local.get", v!).op("local.get", end).op(exitIf[s.cmp]).brIf(`brk${s.label}`);
     fb.block(null, `cont${s.label}`);
-    this.block(s.body);
+    body(s.body);
     fb.end();
     fb.op("local.get", v!).op("i64.const", s.step).op("i64.add").op("local.set", v!);
     fb.br(`top${s.label}`);
@@ -425,89 +451,217 @@ class FunctionEmitter {
   }
 
   /**
-   * The SIMD part of a vectorised loop: runs `lanes` iterations at a time while that many remain;
-   * the scalar loop that follows finishes the rest. The body is only assigns and stores (vectorize.ts).
+   * The SIMD part of a vectorised loop (passes/vectorize.ts): runs `s.vector` iterations at a time
+   * while that many remain, as `s.vector / 2` f64x2 registers ("parts"); the scalar loop that follows
+   * finishes the rest. The body is assignments, stores and inner counted loops with uniform bounds
+   * (run once for all lanes). Every f64 variable the body assigns lives in one v128 local per part;
+   * a reduction's locals are partial accumulators, combined into the variable after the loop.
    */
   private vectorLoop(s: Extract<Stmt, { k: "for" }>, v: number, end: number, exit: "i64.ge_s" | "i64.gt_s" | "i64.le_s" | "i64.lt_s"): void {
     const fb = this.fb;
-    const lanes = s.vector!;
-    const laneVars = new Map<Var, number>();
-    for (const st of s.body) if (st.k === "assign" && !laneVars.has(st.v)) laneVars.set(st.v, fb.local("v128", `${st.v.name}_x${lanes}`));
-    // Splat lane-invariant values once, before the loop (they read nothing the loop writes and cannot trap).
-    this.hoisted = new Map();
+    const width = s.vector!;
+    const parts = width / LANES;
+    const facts = analyzeNest(s).facts;
+    const lanes = new Map<Var, number[]>();
+    forEachStmt(s.body, (st) => {
+      if (st.k === "assign" && !lanes.has(st.v)) lanes.set(st.v, Array.from({ length: parts }, (_, u) => fb.local("v128", `${st.v.name}_x${LANES}_${u}`)));
+    });
+    const vc: VectorCtx = { v: s.v, parts, facts, lanes, varying: new Set([s.v, ...lanes.keys()]), hoisted: new Map(), bases: new Map(), deps: new Map(), unit: new Map(), addrs: new Map(), gathers: new Map() };
+    this.vec = vc;
+    // Accumulators start as (r, identity, identity, ...): the combined partials are r op (the loop's operands).
+    const reds = reductions(s.body);
+    // A running extreme ends in a zero: +0 and -0 tie, and only scalar order says which came first.
+    // Then the loop runs again from the start, in scalar order (stores repeat the same values).
+    const rerun = [...reds.values()].some((op) => op === "pmax" || op === "pmin");
+    const saved = rerun ? { v: fb.local("i64", "vstart"), r: [...reds.keys()].map((r) => fb.local("f64", `${r.name}_start`)) } : undefined;
+    if (saved) {
+      fb.op("local.get", v).op("local.set", saved.v);
+      [...reds.keys()].forEach((r, k) => fb.op("local.get", this.loc(r)[0]!).op("local.set", saved.r[k]!));
+    }
+    for (const [r, op] of reds) {
+      const [scalar] = this.loc(r);
+      lanes.get(r)!.forEach((l, u) => {
+        if (op === "min" || op === "max" || op === "pmax" || op === "pmin") fb.op("local.get", scalar!).op("f64x2.splat");
+        else {
+          fb.op("f64.const", op === "mul" ? 1 : -0).op("f64x2.splat");
+          if (u === 0) fb.op("local.get", scalar!).op("f64x2.replace_lane", 0);
+        }
+        fb.op("local.set", l);
+      });
+    }
+    // Splat loop-invariant values once, before the loop (they read nothing the loop writes and cannot trap).
     const hoist = (e: Expr): void => {
-      if (!this.dependsOnLanes(e, s.v, laneVars)) {
-        if (e.k === "const" || e.type !== "f64" || !this.cannotTrap(e)) return;
+      if (!mentions(e, facts.assigned)) {
+        if (e.k === "const" || e.type !== "f64" || !this.cannotTrap(e) || vc.hoisted.has(e)) return;
         const l = fb.local("v128", "splat");
         this.expr(e);
         fb.op("f64x2.splat").op("local.set", l);
-        this.hoisted!.set(e, l);
+        vc.hoisted.set(e, l);
         return;
       }
       // Recurse only through lane-wise operations (laneExpr's cases), never into subscripts.
       if (e.k === "binary" || e.k === "unary" || e.k === "math") childExprs(e).forEach(hoist);
     };
-    for (const st of s.body) if (st.k === "assign" || st.k === "store") hoist(st.x);
-    // Every access that depends on the counter is unit-stride (vectorize.ts guarantees it): its address
-    // is base + v * elementBytes, with base (the address at v = 0) computed once here.
-    this.bases = new Map();
+    forEachStmt(s.body, (st) => { if (st.k === "assign" || st.k === "store") hoist(st.x); });
+    // A contiguous access whose subscripts use no variable of the loop but the counter has the address
+    // base + v * elementBytes, with base (the address at v = 0) computed once here.
     const zero: Expr = { k: "const", type: "int", value: 0 };
+    const others = new Set([...facts.assigned].filter((x) => x !== s.v));
     const base = (arr: Var, idx: readonly Expr[], key: object): void => {
+      if (!this.isUnit(key, arr, idx) || idx.some((i) => mentions(i, others))) return;
       const l = fb.local("i32", `${arr.name}_base`);
       this.address(arr, idx.map((i) => mapExpr(i, (x) => (x.k === "var" && x.v === s.v ? zero : x))), { line: 0, column: 0 }, true);
       fb.op("local.set", l);
-      this.bases!.set(key, { local: l, shift: LOG2_BYTES[DTYPES[(arr.type as ArrayType).dtype].bytes]! });
+      vc.bases.set(key, { local: l, shift: LOG2_BYTES[DTYPES[(arr.type as ArrayType).dtype].bytes]! });
     };
-    const findLoads = (e: Expr): void => {
-      if (this.hoisted!.has(e) || !this.dependsOnLanes(e, s.v, laneVars)) return;
-      if (e.k === "load") base(e.arr, e.idx, e);
-      else childExprs(e).forEach(findLoads);
-    };
-    for (const st of s.body) {
-      if (st.k === "store") base(st.arr, st.idx, st);
-      if (st.k === "assign" || st.k === "store") findLoads(st.x);
-    }
+    forEachStmt(s.body, (st) => { if (st.k === "store") base(st.arr, st.idx, st); });
+    forEachExpr(s.body, (e) => { if (e.k === "load" && !vc.hoisted.has(e)) base(e.arr, e.idx, e); });
+    // A strided load affine in the counter: lane L's address is lane 0's plus L times a distance computed here.
+    forEachExpr(s.body, (e) => {
+      if (e.k !== "load" || e.type !== "f64" || vc.hoisted.has(e) || this.isUnit(e, e.arr, e.idx) || !e.idx.some((i) => mentions(i, s.v))) return;
+      const subs = e.idx.map((i) => affine(i, facts));
+      if (subs.some((a) => !a)) return;
+      const t = e.arr.type as ArrayType;
+      fb.op("i64.const", 0);
+      subs.forEach((a, d) => {
+        const c = a!.terms.get(s.v);
+        if (!c) return;
+        this.expr(c);
+        if (t.nd) fb.op("local.get", this.part(e.arr, `s${d}`)).op("i64.mul");
+        fb.op("i64.add");
+      });
+      const one = fb.local("i32", `${e.arr.name}_lane`);
+      fb.op("i32.wrap_i64").op("i32.const", LOG2_BYTES[DTYPES[t.dtype].bytes]!).op("i32.shl").op("local.set", one);
+      const dist = [0, one];
+      for (let L = 2; L < width; L++) {
+        const l = fb.local("i32", `${e.arr.name}_lane`);
+        fb.op("local.get", one).op("i32.const", L).op("i32.mul").op("local.set", l);
+        dist.push(l);
+      }
+      vc.gathers.set(e, dist);
+    });
     fb.block(null, `vbrk${s.label}`);
     fb.loop(null, `vtop${s.label}`);
-    fb.op("local.get", v).op("i64.const", lanes - 1).op("i64.add").op("local.get", end).op(exit).brIf(`vbrk${s.label}`);
-    for (const st of s.body) {
-      if (st.k === "assign") {
-        this.laneExpr(st.x, s.v, laneVars);
-        fb.op("local.set", laneVars.get(st.v)!);
-      } else if (st.k === "store") {
-        this.vectorAddress(st, s.v);
-        this.laneExpr(st.x, s.v, laneVars);
-        fb.op("v128.store");
-      }
-    }
-    fb.op("local.get", v).op("i64.const", lanes).op("i64.add").op("local.set", v);
+    fb.op("local.get", v).op("i64.const", width - 1).op("i64.add").op("local.get", end).op(exit).brIf(`vbrk${s.label}`);
+    this.vectorBlock(s.body);
+    fb.op("local.get", v).op("i64.const", width).op("i64.add").op("local.set", v);
     fb.br(`vtop${s.label}`);
     fb.end();
     fb.end();
-    this.hoisted = undefined;
-    this.bases = undefined;
-    this.laneDeps.clear();
+    // Partial results, combined (differences were accumulated separately: they add up).
+    for (const [r, op] of reds) {
+      const simd = op === "sub" ? "add" : op;
+      const acc = lanes.get(r)!;
+      fb.op("local.get", acc[0]!);
+      for (const l of acc.slice(1)) fb.op("local.get", l).op(`f64x2.${simd}`);
+      const t = this.tmp("v128");
+      fb.op("local.tee", t).op("f64x2.extract_lane", 0).op("local.get", t).op("f64x2.extract_lane", 1);
+      if (op === "pmax" || op === "pmin") {
+        // pmax(a, b) = a < b ? b : a; pmin(a, b) = b < a ? b : a.
+        const a = this.tmp("f64"), b = this.tmp("f64");
+        fb.op("local.set", b).op("local.set", a);
+        const [x, y] = op === "pmax" ? [a, b] : [b, a];
+        fb.op("local.get", b).op("local.get", a).op("local.get", x).op("local.get", y).op("f64.lt").op("select");
+        this.release("f64", a);
+        this.release("f64", b);
+      } else fb.op(`f64.${simd as "add" | "mul" | "min" | "max"}`);
+      fb.op("local.set", this.loc(r)[0]!);
+      this.release("v128", t);
+    }
+    if (saved) {
+      const zero = [...reds].filter(([, op]) => op === "pmax" || op === "pmin").map(([r]) => r);
+      zero.forEach((r, k) => {
+        fb.op("local.get", this.loc(r)[0]!).op("f64.const", 0).op("f64.eq");
+        if (k > 0) fb.op("i32.or");
+      });
+      fb.if(null);
+      fb.op("local.get", saved.v).op("local.set", v);
+      [...reds.keys()].forEach((r, k) => fb.op("local.get", saved.r[k]!).op("local.set", this.loc(r)[0]!));
+      fb.end();
+    }
+    this.vec = undefined;
   }
 
-  private hoisted: Map<Expr, number> | undefined;
-  private bases: Map<object, { local: number; shift: number }> | undefined;
+  /** Statements of a vector loop: each assignment and store once per part; inner loops once for all lanes. */
+  private vectorBlock(stmts: readonly Stmt[]): void {
+    const fb = this.fb, vc = this.vec!;
+    for (const st of stmts) {
+      if (st.k === "for") {
+        this.forLoop(st, (b) => this.vectorBlock(b));
+        continue;
+      }
+      const running = runningExtreme(st);
+      if (running) {
+        // if (x > r) r = x, lane by lane: pmax(r, x) = r < x ? x : r (pmin: x < r ? x : r).
+        const ls = vc.lanes.get(running.r)!;
+        for (let u = 0; u < vc.parts; u++) {
+          fb.op("local.get", ls[u]!);
+          this.laneExpr(running.x, u);
+          fb.op(`f64x2.${running.op}`).op("local.set", ls[u]!);
+        }
+        continue;
+      }
+      if (st.k === "assign" && !this.varies(st.x)) {
+        // The same value in every lane: computed once, copied to the other parts.
+        const ls = vc.lanes.get(st.v)!;
+        this.laneExpr(st.x, 0);
+        for (let u = 1; u < vc.parts; u++) fb.op("local.tee", ls[u - 1]!);
+        fb.op("local.set", ls[vc.parts - 1]!);
+        continue;
+      }
+      for (let u = 0; u < vc.parts; u++) {
+        if (st.k === "assign") {
+          this.laneExpr(st.x, u);
+          fb.op("local.set", vc.lanes.get(st.v)![u]!);
+        } else if (st.k === "store") {
+          this.vectorAddress(st, st.arr, st.idx, st.loc, u);
+          this.laneExpr(st.x, u);
+          fb.op("v128.store", { offset: 16 * u });
+        } else throw new Error(`wasm codegen: cannot vectorise a '${st.k}' statement`);
+      }
+    }
+  }
 
-  /** base + (v << shift) for a unit-stride access inside a vector loop. */
-  private vectorAddress(access: object, v: Var): void {
-    const b = this.bases!.get(access)!;
-    this.fb.op("local.get", b.local).op("local.get", this.loc(v)[0]!).op("i32.wrap_i64");
+  private vec: VectorCtx | undefined;
+
+  /** Is this access contiguous f64 in the vector loop's counter (one v128 per part)? Memoised. */
+  private isUnit(key: object, arr: Var, idx: readonly Expr[]): boolean {
+    const vc = this.vec!;
+    let u = vc.unit.get(key);
+    if (u === undefined) vc.unit.set(key, (u = (arr.type as ArrayType).dtype === "f64" && accessKind(idx, vc.v, vc.facts) === "unit"));
+    return u;
+  }
+
+  /** The byte address of lane 0 of a contiguous access at the current counter (add 16 per part). */
+  private vectorAddress(key: object, arr: Var, idx: readonly Expr[], loc: Loc, u: number): void {
+    const vc = this.vec!;
+    const b = vc.bases.get(key);
+    if (!b) {
+      // Computed for part 0, reused by the others (their memory offset adds 16 bytes per part).
+      if (u > 0 && vc.addrs.has(key)) {
+        this.fb.op("local.get", vc.addrs.get(key)!);
+        return;
+      }
+      this.address(arr, idx, loc, true);
+      if (vc.parts > 1 || vc.gathers.has(key as Expr)) {
+        const l = this.fb.local("i32", `${arr.name}_at`);
+        vc.addrs.set(key, l);
+        this.fb.op("local.tee", l);
+      }
+      return;
+    }
+    this.fb.op("local.get", b.local).op("local.get", this.loc(vc.v)[0]!).op("i32.wrap_i64");
     if (b.shift) this.fb.op("i32.const", b.shift).op("i32.shl");
     this.fb.op("i32.add");
   }
 
-  /** Memoised per vector loop: laneExpr asks for every node of every expression. */
-  private laneDeps = new Map<Expr, boolean>();
-
-  private dependsOnLanes(e: Expr, v: Var, laneVars: ReadonlyMap<Var, number>): boolean {
-    const known = this.laneDeps.get(e);
+  /** Does `e` depend on the vector loop's counter or lane values? Memoised per vector loop. */
+  private varies(e: Expr): boolean {
+    const vc = this.vec!;
+    const known = vc.deps.get(e);
     if (known !== undefined) return known;
-    const depends = e.k === "var" ? e.v === v || laneVars.has(e.v) : childExprs(e).some((c) => this.dependsOnLanes(c, v, laneVars));
-    this.laneDeps.set(e, depends);
+    const depends = e.k === "var" ? vc.varying.has(e.v) : childExprs(e).some((c) => this.varies(c));
+    vc.deps.set(e, depends);
     return depends;
   }
 
@@ -521,38 +675,87 @@ class FunctionEmitter {
     return ok;
   }
 
-  /** Emits `e` as an f64x2 value: lane-dependent parts as SIMD ops, the rest as a scalar splat. */
-  private laneExpr(e: Expr, v: Var, laneVars: ReadonlyMap<Var, number>): void {
-    const fb = this.fb;
-    const hoisted = this.hoisted?.get(e);
+  /**
+   * Emits `e` for part `u` (lanes 2u and 2u+1) as an f64x2 value: lane-wise SIMD operations where `e`
+   * varies, scalars splatted where it does not, and what depends on the counter alone (strided loads,
+   * conversions, imported Math functions) computed lane by lane with the scalar operations.
+   */
+  private laneExpr(e: Expr, u: number): void {
+    const fb = this.fb, vc = this.vec!;
+    const hoisted = vc.hoisted.get(e);
     if (hoisted !== undefined) {
       fb.op("local.get", hoisted);
       return;
     }
-    if (!this.dependsOnLanes(e, v, laneVars)) {
+    if (!this.varies(e)) {
       this.expr(e);
       fb.op("f64x2.splat");
       return;
     }
     const simd = { add: "f64x2.add", sub: "f64x2.sub", mul: "f64x2.mul", div: "f64x2.div" } as const;
     switch (e.k) {
-      case "var": fb.op("local.get", laneVars.get(e.v)!); return;
-      case "load": this.vectorAddress(e, v); fb.op("v128.load"); return;
-      case "binary":
-        this.laneExpr(e.a, v, laneVars);
-        this.laneExpr(e.b, v, laneVars);
-        fb.op(simd[e.op as keyof typeof simd]);
-        return;
-      case "unary": this.laneExpr(e.x, v, laneVars); fb.op("f64x2.neg"); return;
-      case "math":
-        this.laneExpr(e.args[0]!, v, laneVars);
-        for (const a of e.args.slice(1)) {
-          this.laneExpr(a, v, laneVars);
-          fb.op(`f64x2.${e.fn}` as never);
+      case "var":
+        if (vc.lanes.has(e.v)) {
+          fb.op("local.get", vc.lanes.get(e.v)![u]!);
+          return;
         }
-        if (e.args.length === 1) fb.op(`f64x2.${e.fn}` as never);
-        return;
-      default: throw new Error(`wasm codegen: cannot vectorise a '${e.k}' expression`);
+        break;
+      case "load":
+        if (this.isUnit(e, e.arr, e.idx)) {
+          this.vectorAddress(e, e.arr, e.idx, e.loc, u);
+          fb.op("v128.load", { offset: 16 * u });
+          return;
+        }
+        break;
+      case "binary":
+        if (e.op in simd) {
+          this.laneExpr(e.a, u);
+          this.laneExpr(e.b, u);
+          fb.op(simd[e.op as keyof typeof simd]);
+          return;
+        }
+        break;
+      case "unary":
+        if (e.op === "neg") {
+          this.laneExpr(e.x, u);
+          fb.op("f64x2.neg");
+          return;
+        }
+        break;
+      case "math":
+        if (SIMD_MATH.has(e.fn)) {
+          this.laneExpr(e.args[0]!, u);
+          for (const a of e.args.slice(1)) {
+            this.laneExpr(a, u);
+            fb.op(`f64x2.${e.fn}` as never);
+          }
+          if (e.args.length === 1) fb.op(`f64x2.${e.fn}` as never);
+          return;
+        }
+        break;
+    }
+    if (mentions(e, new Set(vc.lanes.keys()))) throw new Error(`wasm codegen: cannot vectorise a '${e.k}' expression`);
+    const dist = vc.gathers.get(e);
+    if (dist && e.k === "load") {
+      const f32 = (e.arr.type as ArrayType).dtype === "f32";
+      for (let k = 0; k < LANES; k++) {
+        const lane = LANES * u + k;
+        if (lane === 0) this.vectorAddress(e, e.arr, e.idx, e.loc, 0);
+        else fb.op("local.get", vc.addrs.get(e)!).op("local.get", dist[lane]!).op("i32.add");
+        if (f32) fb.op("f32.load").op("f64.promote_f32");
+        else fb.op("f64.load");
+        if (k === 0) fb.op("f64x2.splat");
+        else fb.op("f64x2.replace_lane", k);
+      }
+      return;
+    }
+    // Depends on the counter only: each lane runs the scalar code at its own counter value.
+    for (let k = 0; k < LANES; k++) {
+      const lane = LANES * u + k;
+      const at: Expr = { k: "binary", op: "add", a: { k: "var", v: vc.v, type: "int" }, b: { k: "const", type: "int", value: lane }, type: "int" };
+      this.expr(lane === 0 ? e : mapExpr(e, (x) => (x.k === "var" && x.v === vc.v ? at : x)));
+      if (k === 0) fb.op("f64x2.splat");
+      else fb.op("f64x2.replace_lane", k);
     }
   }
 
