@@ -2,6 +2,19 @@
 
 import type { Expr, Stmt } from "./nodes.js";
 
+/**
+ * Can a counted loop re-read its bound every iteration (a constant, or a variable the body never
+ * assigns) rather than copying it once before the loop, as the IR's semantics require in general?
+ */
+export function loopBoundIsStable(s: Extract<Stmt, { k: "for" }>): boolean {
+  const end = s.end;
+  if (end.k === "const") return true;
+  if (end.k !== "var") return false;
+  let assigned = false;
+  forEachStmt(s.body, (t) => { if ((t.k === "assign" || t.k === "for") && t.v === end.v) assigned = true; });
+  return !assigned;
+}
+
 /** Direct sub-expressions of an expression, in evaluation order. */
 export function childExprs(e: Expr): readonly Expr[] {
   switch (e.k) {

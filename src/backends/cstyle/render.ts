@@ -11,7 +11,7 @@
 
 import { BINARY_OPS, type ArrayProp, type BinaryOp, type CastOp, type Expr, type FuncIR, type Loc, type MathFn, type Stmt, type UnaryOp, type Var } from "../../ir/nodes.js";
 import { isArray, type ArrayType, type DType, type ScalarType, type Type } from "../../ir/types.js";
-import { childExprs, forEachExpr, forEachStmt } from "../../ir/walk.js";
+import { childExprs, forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
 
 // ---- code fragments with C precedence -------------------------------------------------------------
 
@@ -440,17 +440,7 @@ function isSimple(e: Expr): boolean {
   return e.k === "const" || e.k === "var";
 }
 
-/** A loop bound that can be re-read every iteration instead of being copied once. */
-function inlineBound(s: Extract<Stmt, { k: "for" }>): boolean {
-  return s.end.k === "const" || (s.end.k === "var" && !assigns(s.body, s.end.v));
-}
-
-/** Whether `x` may change while these statements run. */
-function assigns(ss: readonly Stmt[], x: Var): boolean {
-  let found = false;
-  forEachStmt(ss, (s) => { if ((s.k === "assign" || s.k === "for") && s.v === x) found = true; });
-  return found;
-}
+const inlineBound = loopBoundIsStable;
 
 /** Every array type a module mentions (params, locals, returns, allocations), each once. */
 export function arrayTypesOf(funcs: readonly FuncIR[]): ArrayType[] {

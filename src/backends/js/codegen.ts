@@ -6,7 +6,7 @@ import { MATH_FNS } from "../../ir/math.js";
 import { BINARY_OPS, type ArrayProp, type BinaryOp, type Expr, type FuncIR, type Loc, type Stmt, type Var } from "../../ir/nodes.js";
 import { allFuncs, usedLabels } from "../../ir/printer.js";
 import { DTYPES, isArray, type ArrayType } from "../../ir/types.js";
-import { forEachExpr, forEachStmt } from "../../ir/walk.js";
+import { forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
 import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
 import { empty, ones, zeros, type DTypeName } from "../../runtime/ndarray.js";
 
@@ -202,7 +202,7 @@ class FuncGen {
         const step = s.step === 1 ? `${v}++` : s.step === -1 ? `${v}--` : s.step > 0 ? `${v} += ${s.step}` : `${v} -= ${-s.step}`;
         this.cont.set(s.label, `continue L${s.label};`);
         const start = this.expr(s.start).s;
-        if (s.end.k === "const" || (s.end.k === "var" && !assigns(s.body, s.end.v))) {
+        if (loopBoundIsStable(s)) {
           this.line(`${this.label(s.label)}for (${v} = ${start}; ${v} ${op} ${this.expr(s.end).s}; ${step}) {`);
         } else {
           // `end` is evaluated once, after `start`, as the IR specifies.
@@ -395,12 +395,6 @@ class FuncGen {
 }
 
 /** Whether `x` may change while these statements run (so a loop bound reading it must be hoisted). */
-function assigns(ss: readonly Stmt[], x: Var): boolean {
-  let found = false;
-  forEachStmt(ss, (s) => { if ((s.k === "assign" || s.k === "for") && s.v === x) found = true; });
-  return found;
-}
-
 /** Labels targeted by a `continue` somewhere inside these statements. */
 function usedContinues(ss: readonly Stmt[]): Set<number> {
   const out = new Set<number>();

@@ -13,7 +13,7 @@
 
 import { BINARY_OPS, type Expr, type FuncIR, type Stmt, type Var } from "../../ir/nodes.js";
 import { isArray, type ArrayType, type ScalarType, type Type } from "../../ir/types.js";
-import { forEachExpr, forEachStmt } from "../../ir/walk.js";
+import { forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
 import { ident, isCheckedMod } from "../cstyle/render.js";
 import { BINARY, CAST, MATH, P, UNARY, and, call, f32Lit, i32Lit, or, prim, un, w, wrap, type W } from "./ops.js";
 import { preludeFor, type Helper } from "./prelude.js";
@@ -371,7 +371,7 @@ class WgslGen {
     const init = this.loopCounters.has(s) ? `var ${v} = ${start}` : "";
     if (!init) this.line(`${v} = ${start};`);
     let end = this.top(s.end).s;
-    const inline = s.end.k === "const" || (s.end.k === "var" && !assigns(s.body, s.end.v));
+    const inline = loopBoundIsStable(s);
     if (!inline) {
       const t = this.tmp();
       this.line(`let ${t} = ${end};`);
@@ -658,9 +658,3 @@ function constValue(e: Expr): number | boolean | undefined {
   }
 }
 
-/** Whether `x` may change while these statements run (then a loop bound reading it is copied first). */
-function assigns(ss: readonly Stmt[], x: Var): boolean {
-  let found = false;
-  forEachStmt(ss, (s) => { if ((s.k === "assign" || s.k === "for") && s.v === x) found = true; });
-  return found;
-}
