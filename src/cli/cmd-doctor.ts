@@ -14,7 +14,7 @@ Shows which targets this machine supports, and why not where one is missing:
   C compiler       $CC, cc, gcc or clang on PATH, its version, and whether it builds a shared library
   WebGPU           navigator.gpu or the \`webgpu\` npm package, and the adapter it finds
   CUDA             the NVIDIA driver (libcuda.so.1, nvidia-smi), nvcc and NVRTC
-and which targets this version of numbat compiles to.
+and which targets numbat can run code on here (CPU targets, the GPU simulator, GPUs found).
 
 options:
   --json             print the report as JSON (for scripts and bug reports)
@@ -63,7 +63,7 @@ export function formatDoctor(r: DoctorReport, columns = process.stdout.columns |
   const have = r.numbatTargets.filter((t) => t.available).map((t) => t.target);
   const not = r.numbatTargets.filter((t) => !t.available).map((t) => t.target);
   out.push("");
-  out.push(`numbat compiles to: ${have.join(", ")}${not.length ? dim(`  (not in this version: ${not.join(", ")})`) : ""}`);
+  out.push(`numbat runs code on: ${have.join(", ")}${not.length ? dim(`  (not here: ${not.join(", ")})`) : ""}`);
   return out.join("\n");
 }
 

@@ -107,7 +107,10 @@ describe("the report", () => {
     assert.deepEqual(r.checks.map((c) => c.id), ["wasm", "simd", "threads", "c", "webgpu", "cuda"]);
     const text = formatDoctor(r, 100);
     for (const c of r.checks) assert.ok(text.includes(c.name), c.name);
-    assert.match(text, /numbat compiles to: wasm, js/);
+    assert.match(text, /numbat runs code on: wasm, js/);
+    assert.ok(r.numbatTargets.find((x) => x.target === "gpusim")?.available);
+    for (const id of ["webgpu", "cuda"]) // GPU targets are listed as available exactly when their check passed
+      assert.equal(r.numbatTargets.find((x) => x.target === id)?.available, r.checks.find((c) => c.id === id)?.status === "yes");
     for (const line of text.split("\n")) assert.ok(line.length <= 100 + 20, `line too long: ${line}`); // + colour codes
   });
 });

@@ -318,8 +318,12 @@ export function checkCuda(): Check {
 // ---- numbat's own targets ----------------------------------------------------------------------
 
 /** Which `target` names this build of numbat accepts (the others throw "not available"). */
-export function numbatTargets(): { target: string; available: boolean; reason?: string }[] {
-  return ["wasm", "js", "native", "webgpu", "cuda"].map((target) => {
+/**
+ * The targets numbat can run code on here: jit's CPU targets (a jit() that throws says why not), the
+ * GPU simulator (always), and the GPU targets whose check in `checks` passed.
+ */
+export function numbatTargets(checks: readonly Check[] = []): { target: string; available: boolean; reason?: string }[] {
+  const cpu = ["wasm", "js", "native"].map((target) => {
     try {
       jit((x: number) => x, { target: target as "wasm" });
       return { target, available: true };
@@ -327,6 +331,11 @@ export function numbatTargets(): { target: string; available: boolean; reason?: 
       return { target, available: false, reason: (e as Error).message };
     }
   });
+  const gpu = (["webgpu", "cuda"] as const).map((id) => {
+    const c = checks.find((x) => x.id === id);
+    return c?.status === "yes" ? { target: id, available: true } : { target: id, available: false, reason: c ? c.detail : "not checked" };
+  });
+  return [...cpu, { target: "gpusim", available: true }, ...gpu];
 }
 
 // ---- the whole report --------------------------------------------------------------------------
@@ -340,5 +349,5 @@ export interface DoctorReport {
 
 export async function doctor(opts: { probe?: boolean; gpuTimeoutMs?: number } = {}): Promise<DoctorReport> {
   const checks = [checkWasm(), checkSimd(), checkThreads(), checkCCompiler({ probe: opts.probe ?? true }), await checkWebGPU(opts.gpuTimeoutMs), checkCuda()];
-  return { node: process.version, platform: `${process.platform} ${process.arch}`, checks, numbatTargets: numbatTargets() };
+  return { node: process.version, platform: `${process.platform} ${process.arch}`, checks, numbatTargets: numbatTargets(checks) };
 }
