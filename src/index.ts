@@ -33,6 +33,12 @@ export type Jitted<F extends (...args: any[]) => any> = F & {
   inspect(what: Inspectable, signature?: string | number): string;
   /** The original, un-jitted function. */
   readonly py: F;
+  /**
+   * With `tierUp` (docs/native.md#tier-up): where the latest signature runs — "wasm" (not hot yet),
+   * "building" (native compiling in the background), "native", or "failed"/"kept" (stays on wasm).
+   * undefined without `tierUp`.
+   */
+  readonly tier: "wasm" | "building" | "native" | "failed" | "kept" | undefined;
 };
 
 /**
@@ -59,6 +65,7 @@ export function jit<F extends (...args: any[]) => any>(fn: F, options: JitOption
   Object.defineProperty(jitted, "length", { value: fn.length });
   Object.defineProperty(jitted, "signatures", { get: () => d.signatures });
   Object.defineProperty(jitted, "py", { value: fn });
+  Object.defineProperty(jitted, "tier", { get: () => d.tierOf()?.tier });
   (jitted as { inspect: unknown }).inspect = (what: Inspectable, sig?: string | number) => d.inspect(what, sig);
   attachDispatcher(jitted, d);
   for (const sig of options.signatures ?? []) d.compileSignature(sig);

@@ -24,7 +24,7 @@ if (skip) console.log(`# tier-up tests skipped: ${skip}`);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFn = (...args: any[]) => any;
-type Jitted = AnyFn & { inspect(w: string): string };
+type Jitted = AnyFn & { inspect(w: string): string; readonly tier: string | undefined };
 const J = (f: AnyFn, o: object): Jitted => (jit as unknown as (f: AnyFn, o: object) => Jitted)(f, o);
 const tierOf = (f: Jitted): TierUp => dispatcherOf(f)!.tierOf()!;
 
@@ -70,6 +70,10 @@ describe("tier-up from wasm to native", { skip }, () => {
     for (let k = 0; k < 3; k++) assert.equal(bits(f(A, B)), expected);
     const tier = tierOf(f);
     assert.equal(tier.tier, "building", "the build starts after `calls` calls");
+    assert.equal(f.tier, "building");
+    const plain = J(sum, {});
+    plain(new Float64Array(2));
+    assert.equal(plain.tier, undefined, "no tier without tierUp");
     assert.match(f.inspect("c"), /nb_main/);
     let ticks = 0, answeredWhileBuilding = 0;
     const timer = setInterval(() => {
@@ -84,6 +88,7 @@ describe("tier-up from wasm to native", { skip }, () => {
     assert.ok(ticks > 0 && answeredWhileBuilding > 0, `the event loop ran during the build (${ticks} ticks, ${answeredWhileBuilding} answers)`);
     for (let k = 0; k < 3; k++) assert.equal(bits(f(A, B)), expected);
     assert.equal(tier.tier, "native");
+    assert.equal(f.tier, "native", "the public status follows");
     assert.match(f.inspect("wat"), /func/, "the wasm text stays available");
   });
 
