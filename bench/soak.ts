@@ -8,6 +8,11 @@
 
 import { writeFileSync } from "node:fs";
 import { BOUNDS, describePhase, growth, soak, unforcedAllocations, type PhaseResult } from "../test/fuzz/soak.js";
+import { RESULT_BUDGET } from "../src/runtime/ndarray.js";
+
+// Without forced collections, kernel results may hold up to RESULT_BUDGET of numbat's heap (docs/semantics.md,
+// "Memory"); wasm memory grows by doubling, so up to twice that.
+const UNFORCED = { liveMiB: RESULT_BUDGET / 2 ** 20, memoryMiB: 2 * RESULT_BUDGET / 2 ** 20, rssMiB: BOUNDS.rssMiB + 2 * RESULT_BUDGET / 2 ** 20 };
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,12 +48,13 @@ for (const target of targets) {
     const line = `${target}: ${r.done.toLocaleString("en")} calls of makeSquares(${n}) without forced GC: numbat heap +${r.liveMiB.toFixed(1)} MiB live, ` +
       `wasm memory +${r.memoryMiB.toFixed(0)} MiB, RSS +${r.rssMiB.toFixed(0)} MiB${r.error ? `; STOPPED by ${r.error}` : ""}`;
     console.log("  " + line);
-    if (r.error || r.liveMiB > BOUNDS.memoryMiB) {
+    if (r.error || r.liveMiB > UNFORCED.liveMiB || r.memoryMiB > UNFORCED.memoryMiB || r.rssMiB > UNFORCED.rssMiB) {
       failed = true;
       console.log(`  OVER BOUND: ${line}`);
     }
   }
 }
-console.log(`bounds per phase: numbat heap +${BOUNDS.liveBytes} B, wasm memory +${BOUNDS.memoryMiB} MiB, RSS +${BOUNDS.rssMiB} MiB, JS heap +${BOUNDS.jsHeapMiB} MiB: ${failed ? "EXCEEDED" : "all within"}`);
+console.log(`bounds per phase: numbat heap +${BOUNDS.liveBytes} B, wasm memory +${BOUNDS.memoryMiB} MiB, RSS +${BOUNDS.rssMiB} MiB, JS heap +${BOUNDS.jsHeapMiB} MiB; ` +
+  `without forced GC: numbat heap +${UNFORCED.liveMiB} MiB, wasm memory +${UNFORCED.memoryMiB} MiB, RSS +${UNFORCED.rssMiB} MiB: ${failed ? "EXCEEDED" : "all within"}`);
 if (out) writeFileSync(out, JSON.stringify(all.map((r) => ({ ...r, summary: describePhase(r) })), null, 2) + "\n");
 process.exitCode = failed ? 1 : 0;

@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Heap, HEAP_BASE, heap } from "./memory.js";
+import { AddrMap, Heap, HEAP_BASE, heap } from "./memory.js";
 
 /** Deterministic PRNG (mulberry32) so a failing stress run can be replayed. */
 function rng(seed: number): () => number {
@@ -135,4 +135,20 @@ test("stress: 100,000 random allocs/frees in random order leave nothing live and
   // Fully coalesced: the whole heap is one free block again.
   assert.equal(h.alloc(memoryBytes - HEAP_BASE), HEAP_BASE);
   assert.equal(h.stats().memoryBytes, memoryBytes);
+});
+
+test("AddrMap agrees with Map under random inserts, updates and deletes (keys up to 2^32 and past it)", () => {
+  const rnd = rng(7);
+  const a = new AddrMap(), m = new Map<number, number>();
+  for (let i = 0; i < 200_000; i++) {
+    // Clustered keys (16- and 128-byte strides) make long probe runs; a few land at 2^32 and beyond.
+    const key = 1024 + Math.floor(rnd() * 3000) * (rnd() < 0.5 ? 16 : 128) + (rnd() < 0.01 ? 2 ** 32 : 0);
+    const r = rnd();
+    if (r < 0.45) { a.set(key, i); m.set(key, i); }
+    else if (r < 0.9) assert.equal(a.delete(key), m.delete(key));
+    else assert.equal(a.get(key), m.get(key));
+    assert.equal(a.size, m.size);
+  }
+  for (const [k, v] of m) assert.equal(a.get(k), v);
+  assert.equal(a.get(4096 + 2 ** 33), undefined);
 });

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
-import { NdArray, zeros, ones, empty, full, array, adoptHeapArray, isNdArrayLike, type TypedArray } from "./ndarray.js";
+import { NdArray, zeros, ones, empty, full, array, adoptHeapArray, heldResultBytes, isNdArrayLike, RESULT_BUDGET, type TypedArray } from "./ndarray.js";
 import { heap } from "./memory.js";
 
 // scijs ndarray ships no types; only the protocol surface used here is declared.
@@ -249,4 +249,59 @@ test("finalization returns heap blocks of unreachable arrays (child process with
   assert.ok(keptOk, "an array kept only through .data was overwritten");
   assert.ok(live - base >= 8000 && live - base < 2_000_000, `live bytes ${live} vs baseline ${base}`);
   assert.ok(memory < 64 * 2 ** 20, `heap grew to ${memory} bytes: blocks were not reused`);
+});
+
+test("free() returns an array's heap block at once; views, copies and second calls do nothing", () => {
+  const before = heap.stats().liveBytes;
+  const a = zeros([10, 10]);
+  a.set(1, 2, 5);
+  const t = a.T;
+  assert.equal(heap.stats().liveBytes, before + 800);
+  t.free(); // a view does not own the block
+  assert.equal(heap.stats().liveBytes, before + 800);
+  assert.equal(a.get(1, 2), 5);
+  a.free();
+  assert.equal(heap.stats().liveBytes, before);
+  assert.equal(a.data.length, 0);
+  assert.equal(a.dtype, "float64");
+  assert.deepEqual(a.shape, [10, 10]);
+  a.free(); // twice: nothing
+  assert.equal(heap.stats().liveBytes, before);
+  const plain = new NdArray(new Float64Array([1, 2, 3]), [3]);
+  plain.free(); // not in the heap: left alone
+  assert.deepEqual([...plain.data], [1, 2, 3]);
+  const b = array([1, 2, 3], "int32");
+  const dispose = (Symbol as { dispose?: symbol }).dispose;
+  if (dispose !== undefined) {
+    (b as unknown as Record<symbol, () => void>)[dispose]!();
+    assert.equal(b.data.length, 0);
+    assert.ok(b.data instanceof Int32Array);
+  }
+  assert.equal(heap.stats().liveBytes, before);
+});
+
+test("kernel results past RESULT_BUDGET are copied out of the heap, and their blocks freed at once", () => {
+  const MiB = 2 ** 20, start = heldResultBytes();
+  const block = (v: number) => {
+    const p = heap.alloc(MiB);
+    new Float64Array(heap.buffer, p, MiB / 8).fill(v);
+    return p;
+  };
+  const kept: NdArray[] = [];
+  for (let i = 0; heldResultBytes() + MiB <= RESULT_BUDGET; i++) kept.push(adoptHeapArray(block(i), "f64", [MiB / 8], true) as NdArray);
+  assert.ok(kept.length > 0 && kept.every((a) => heap.owns(a.data.buffer)), "results within the budget stay in the heap");
+  const p = block(7), live = heap.stats().liveBytes;
+  const c = adoptHeapArray(p, "f64", [256, 512], true) as NdArray;
+  assert.ok(!heap.owns(c.data.buffer), "past the budget a result is an ordinary array");
+  assert.equal(heap.sizeOf(p), undefined, "and its block is freed");
+  assert.equal(heap.stats().liveBytes, live - MiB);
+  assert.deepEqual(c.shape, [256, 512]);
+  assert.ok(c.data.every((v) => v === 7));
+  const bare = adoptHeapArray(block(8), "f64", [16], false) as Float64Array;
+  assert.ok(bare instanceof Float64Array && !heap.owns(bare.buffer) && bare.every((v) => v === 8));
+  kept.forEach((a, i) => assert.ok(a.data.every((v) => v === i), `result ${i} kept its contents`));
+  for (const a of kept) a.free(); // free() gives the budget back
+  assert.equal(heldResultBytes(), start);
+  const again = adoptHeapArray(block(9), "f64", [MiB / 8], false) as Float64Array;
+  assert.ok(heap.owns(again.buffer));
 });

@@ -195,36 +195,106 @@ export class NdArray<T extends TypedArray = TypedArray> {
     };
     return `array(${rec(0, this.offset)}, dtype=${this.dtype})`;
   }
+
+  /**
+   * Returns the array's heap block to numbat now instead of when the array is garbage collected (also
+   * `using A = zeros(...)`, through Symbol.dispose). Afterwards this array has empty data: reading it gives
+   * undefined and passing it to a kernel throws a RangeError. Views of the same storage (A.T, A.hi(...),
+   * A.data kept aside) must not be used any more. Only the array numbat handed out (zeros(), array(), a
+   * kernel's result) owns its block: on a view, on an array outside the heap, or a second time, free() does
+   * nothing.
+   */
+  free(): void {
+    freeArray(this);
+  }
 }
 
-// Frees a heap block once its data view is unreachable. The held value is the bare pointer, so it keeps nothing
-// alive. Caveat: a view of the same memory made some other way (data.subarray, new Float64Array(data.buffer, ...))
-// does not keep the block alive; keep `data` (or the NdArray) while using such views.
-const registry = new FinalizationRegistry<number>((ptr) => {
-  try { heap.free(ptr); } catch { /* already freed by the runtime: nothing to do */ }
+// ---- Lifetime of heap blocks handed to JS --------------------------------------------------------------
+// A block is freed when its data view becomes unreachable (FinalizationRegistry), or at once by free(). The
+// registry holds the bare pointer, so it keeps nothing alive. Caveat: a view of the same memory
+// made some other way (data.subarray, new Float64Array(data.buffer, ...)) does not keep the block alive; keep
+// `data` (or the NdArray) while using such views.
+//
+// V8 does not see the wasm heap's size, and runs finalizers only between tasks, never inside a synchronous
+// loop: kernel results would pile up unreclaimed (200,000 calls returning 1,024 doubles grew the heap by
+// 1.5 GiB). So at most RESULT_BUDGET bytes of kernel results stay in the heap awaiting collection; a result
+// beyond that is copied into an ordinary ArrayBuffer, which V8 accounts and collects, and its block is freed
+// at once (docs/semantics.md, "Memory").
+
+/** Heap bytes that kernel results awaiting collection may hold; later results are copied out of the heap. */
+export const RESULT_BUDGET = 64 * 2 ** 20;
+
+/** The NdArray numbat handed out for a block (not its views): the one free() acts on. Bare typed arrays have
+ *  none. The record is also the registry's unregister token, so that free() can cancel the finalizer. */
+interface Owned { readonly held: number }
+const owners = new WeakMap<NdArray, Owned>();
+let resultBytes = 0;
+
+// The registry holds a number, not an object, per block (results are many and small): the pointer, negated
+// for kernel results, whose bytes count against RESULT_BUDGET.
+function release(held: number): void {
+  const ptr = Math.abs(held);
+  if (held < 0) resultBytes -= heap.sizeOf(ptr)!;
+  heap.free(ptr);
+}
+
+const registry = new FinalizationRegistry<number>((held) => {
+  try { release(held); } catch { /* cannot happen (free() unregisters first); a finalizer must never throw */ }
 });
 
+/** `data`, a view of the block at `ptr`, now owns the block: freed when `data` is collected. Returns the
+ *  unregister token when `revocable` (for an NdArray, which free() can release early). */
+function own(data: TypedArray, ptr: number, result: boolean, revocable: boolean): Owned | undefined {
+  const held = result ? -ptr : ptr;
+  if (result) resultBytes += heap.sizeOf(ptr)!;
+  if (!revocable) { registry.register(data, held); return undefined; }
+  const o: Owned = { held };
+  registry.register(data, held, o);
+  return o;
+}
+
+/** Heap bytes held by kernel results that are neither freed nor collected yet (at most RESULT_BUDGET). */
+export function heldResultBytes(): number {
+  return resultBytes;
+}
+
 /** Storage for `size` elements: in the heap when it is shared (views there survive growth), else in JS memory. */
-function allocData(dtype: DType, size: number): TypedArray {
+function allocData(dtype: DType, size: number): { data: TypedArray; owned?: Owned } {
   const Ctor = CTORS[dtype];
   if (heap.shared) {
     try {
       const ptr = heap.alloc(size * DTYPES[dtype].bytes);
       const data = new Ctor(heap.buffer, ptr, size);
-      registry.register(data, ptr);
-      return data;
+      return { data, owned: own(data, ptr, false, true) };
     } catch (e) {
       if (!(e instanceof RangeError)) throw e; // heap exhausted: ordinary memory still works, kernels just copy
     }
   }
-  return new Ctor(size);
+  return { data: new Ctor(size) };
+}
+
+/** A C-order NdArray over `data`, which free() releases when `owned` is given. */
+function owning(data: TypedArray, dims: number[], owned: Owned | undefined): NdArray {
+  const a = view(data, dims, cStrides(dims), 0);
+  if (owned) owners.set(a, owned);
+  return a;
 }
 
 function make(shape: unknown, dtype: unknown, fill: number | undefined): NdArray {
   const dims = checkShape(shape);
-  const data = allocData(resolveDType(dtype, "f64"), product(dims));
+  const { data, owned } = allocData(resolveDType(dtype, "f64"), product(dims));
   if (fill !== undefined) data.fill(fill); // reused heap blocks hold old contents
-  return view(data, dims, cStrides(dims), 0);
+  return owning(data, dims, owned);
+}
+
+/** NdArray.prototype.free: the block goes back to the heap now and `a` is left with empty data. */
+function freeArray(a: NdArray): void {
+  const o = owners.get(a);
+  if (o === undefined) return;
+  owners.delete(a);
+  registry.unregister(o);
+  release(o.held);
+  (a as { data: TypedArray }).data = new CTORS[typedDType(a.data)!](0);
 }
 
 // Fixed-arity element access per rank: a rest parameter makes every get/set a real call (and the
@@ -242,6 +312,12 @@ class NdArray3<T extends TypedArray = TypedArray> extends NdArray<T> {
   override set(i: number, j: number, k: number, v: number): number { const s = this.stride; return (this.data[this.offset + s[0] * i + s[1] * j + s[2] * k] = v); }
 }
 const RANKED = [NdArray1, NdArray2, NdArray3] as const;
+
+// `using` (explicit resource management) frees the array at the end of the block. Symbol.dispose is not in this
+// project's lib (ES2022), so the method is installed where the runtime has the symbol (Node 20 does).
+const dispose = (Symbol as { dispose?: symbol }).dispose;
+if (dispose !== undefined)
+  Object.defineProperty(NdArray.prototype, dispose, { value: function (this: NdArray) { this.free(); }, writable: true, configurable: true });
 
 export function zeros(shape: number | number[], dtype?: DTypeName | DType): NdArray { return make(shape, dtype, 0); }
 export function ones(shape: number | number[], dtype?: DTypeName | DType): NdArray { return make(shape, dtype, 1); }
@@ -293,15 +369,23 @@ export function array(values: NestedArray | TypedArray | NdArrayLike, dtype?: DT
 }
 
 /** Wrap the heap block at `ptr` (ownership passes to the result: adopt a block once) as an NdArray, or a bare typed
- *  array when nd is false. The block is freed when the data view becomes unreachable. */
+ *  array when nd is false. Within RESULT_BUDGET the result is a view of the block, freed when the view becomes
+ *  unreachable (zero copy when passed to the next kernel); beyond it, a copy in an ordinary ArrayBuffer, and the
+ *  block is freed now. */
 export function adoptHeapArray(ptr: number, dtype: DType, shape: number[], nd: boolean): NdArray | TypedArray {
   if (!(dtype in CTORS)) throw new TypeError(`numbat: adoptHeapArray: unknown dtype ${describe(dtype)}`);
   const dims = checkShape(shape), size = product(dims), bytes = size * DTYPES[dtype].bytes;
   const block = heap.sizeOf(ptr);
   if (block === undefined || block < bytes) throw new Error(`numbat: adoptHeapArray: ${ptr} is not a live heap block of at least ${bytes} bytes`);
   const data = new CTORS[dtype](heap.buffer, ptr, size);
-  registry.register(data, ptr);
-  return nd ? view(data, dims, cStrides(dims), 0) : data;
+  if (resultBytes + block <= RESULT_BUDGET) {
+    const owned = own(data, ptr, true, nd);
+    return nd ? owning(data, dims, owned) : data;
+  }
+  const copy = new CTORS[dtype](size);
+  copy.set(data);
+  heap.free(ptr);
+  return nd ? view(copy, dims, cStrides(dims), 0) : copy;
 }
 
 export interface NdArrayLike { data: TypedArray; shape: number[]; stride: number[]; offset: number }

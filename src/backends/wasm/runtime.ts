@@ -18,14 +18,57 @@ import { checkView } from "../../runtime/views.js";
  * end. Kernels are small and hot, so numbat asks V8 for optimised code up front (NUMBAT_LIFTOFF=1 opts out).
  */
 let flagsSet = false;
+let noLiftoff = false; // whether numbat turned Liftoff off (what compileModule restores)
 function preferOptimizedWasm(): void {
   if (flagsSet) return;
   flagsSet = true;
   if (typeof process !== "undefined" && process.env?.NUMBAT_LIFTOFF === "1") return;
   try {
     setFlagsFromString("--no-liftoff");
+    noLiftoff = true;
   } catch {
     // not in Node: browsers keep their defaults
+  }
+}
+
+/**
+ * TurboFan's compile time grows about quadratically with the number of error exits in one function (each
+ * bounds or remainder check is `call $oob; unreachable`, a block ending in a throw): 0.25 s for 650 checks,
+ * 1.3 s for 1,300, 110 s for the 6,700 of a 10,000-line function (bench/compile-huge.ts measures it).
+ * Liftoff compiles the same function in ~60 ms. Modules past these limits are compiled with Liftoff only;
+ * the seed's matrix product has 26 checks and 3.8 KB, far below either.
+ */
+export const OPTIMIZE_LIMITS = { checks: 1000, bytes: 256 * 1024 } as const;
+
+export type WasmTier = "optimized" | "baseline";
+
+/** The tier numbat compiles a module with: "baseline" (Liftoff, linear-time) for very large modules. */
+export function wasmTier(mod: Pick<WasmModule, "bytes" | "sites">): WasmTier {
+  const checks = mod.sites.locs.length + mod.sites.messages.length;
+  return checks > OPTIMIZE_LIMITS.checks || mod.bytes.length > OPTIMIZE_LIMITS.bytes ? "baseline" : "optimized";
+}
+
+/** V8 flags a user set on the command line: then numbat does not toggle them. */
+const userWasmFlags = typeof process === "undefined" ? false
+  : /liftoff|wasm-lazy-compilation|wasm-dynamic-tiering|wasm-tier-up/.test([...(process.execArgv ?? []), process.env?.NODE_OPTIONS ?? ""].join(" "));
+
+/**
+ * Compiles `bytes`. For the baseline tier, V8's flags are switched for the duration of the synchronous
+ * compilation: Liftoff, eager (every function now, while the flag holds, instead of at its first call), and
+ * no tier-up (which would run the super-linear TurboFan compile on a background thread later). The flags are
+ * process-wide but read when a module or function is compiled, and nothing else compiles wasm meanwhile.
+ */
+function compileModule(bytes: Uint8Array, tier: WasmTier): WebAssembly.Module {
+  if (tier === "optimized" || userWasmFlags) return new WebAssembly.Module(bytes);
+  try {
+    setFlagsFromString("--liftoff --no-wasm-lazy-compilation --no-wasm-dynamic-tiering --no-wasm-tier-up");
+  } catch {
+    return new WebAssembly.Module(bytes); // not in Node: browsers compile with Liftoff first anyway
+  }
+  try {
+    return new WebAssembly.Module(bytes);
+  } finally {
+    setFlagsFromString(`${noLiftoff ? "--no-liftoff" : "--liftoff"} --wasm-lazy-compilation --wasm-dynamic-tiering --wasm-tier-up`);
   }
 }
 
@@ -72,7 +115,7 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
   const MathFns = Math as unknown as Record<string, Function>;
   for (const [name] of mod.mathImports) env[`math_${name}`] = name.startsWith("hypot") ? Math.hypot : MathFns[name]!;
   preferOptimizedWasm();
-  const module = new WebAssembly.Module(mod.bytes);
+  const module = compileModule(mod.bytes, wasmTier(mod));
   // Parallel regions: the pool instantiates this same module on its worker threads (runtime/pool.ts).
   if (mod.regions.length) Object.assign(env, parallelImports(mod, module, parallel, () => instance.exports as Record<string, Function>, env.alloc as AllocFn));
   const instance = new WebAssembly.Instance(module, { env });
