@@ -138,7 +138,11 @@ export function analyzeLoop(loop: ForStmt): LoopFacts | Problem {
   // Scalars assigned in the body: reductions (every use is an update `s = s op e`) or iteration-private.
   const reads = readCounts(body);
   const assigns = new Map<Var, Stmt[]>();
-  forEachStmt(body, (s) => { if (s.k === "assign") assigns.set(s.v, [...(assigns.get(s.v) ?? []), s]); });
+  forEachStmt(body, (s) => {
+    if (s.k !== "assign") return;
+    const list = assigns.get(s.v);
+    if (list) list.push(s); else assigns.set(s.v, [s]); // push, not copy: huge bodies stay linear
+  });
   const reductions: Reduction[] = [];
   for (const [v, list] of assigns) {
     const ups = list.map(reductionUpdate);

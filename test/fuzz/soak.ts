@@ -111,10 +111,11 @@ function throwsWhenNegative(a: Float64Array) {
 }
 
 /**
- * Calls of makeSquares(n) with no forced garbage collection, as a real caller makes them: the
- * returned arrays live in numbat's heap until V8 collects their views (FinalizationRegistry). Returns
- * the growth of numbat's live heap and wasm memory, and of RSS, at the end (before any collection),
- * or the error that stopped the loop.
+ * Calls of makeSquares(n) with no forced garbage collection, as a real caller makes them: returned
+ * arrays stay in numbat's heap (until V8 collects their views) only within the result budget; past
+ * it they are copied out to GC-managed memory (docs/semantics.md#memory). Returns the growth of
+ * numbat's live heap and wasm memory, and of RSS, at the end (before any collection), or the error
+ * that stopped the loop.
  */
 export async function unforcedAllocations(calls: number, n: number, target: "js" | "wasm" = "wasm"): Promise<{ calls: number; n: number; done: number; liveMiB: number; memoryMiB: number; rssMiB: number; error?: string }> {
   const before = await settle();
