@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { CompileError, NdArray, grad, jacfwd, jacrev, jit, jvp, valueAndGrad, vjp, zeros } from "../src/index.js";
-import { AD_CORPUS, logisticLoss, type AdCase } from "./corpus/autodiff.js";
+import { AD_CORPUS, bilinear, logisticLoss, scaledMatmulLoss, type AdCase } from "./corpus/autodiff.js";
 import { TARGETS, mulberry32 } from "./harness.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
 
@@ -119,7 +119,9 @@ describe("autodiff: API", () => {
       for (const M of [A, B, W]) for (let i = 0; i < M.data.length; i++) M.data[i] = rng() - 0.5;
       const [C, back] = vjp(mm)(A, B);
       assert.deepEqual((C as NdArray).shape, [3, 2]);
+      const before = Array.from(W.data);
       const [dA, dB] = back(W) as NdArray[];
+      assert.deepEqual(Array.from(W.data), before, "the cotangent is read, not copied, and left as it was");
       for (let i = 0; i < 3; i++) for (let k = 0; k < 4; k++) {
         let s = 0;
         for (let j = 0; j < 2; j++) s += W.get(i, j) * B.get(k, j);
@@ -131,6 +133,23 @@ describe("autodiff: API", () => {
         close(dB!.get(k, j), s, 1e-14, `${target} dB[${k},${j}]`);
       }
       assert.throws(() => back(zeros([2, 3])), /cotangent must be an array of shape \[3,2\]/);
+    }
+  });
+
+  test("a pullback leaves its cotangent alone, also when the result is an argument written in place", () => {
+    for (const target of TARGETS) {
+      const scale = jit(function scaleInPlace(x: Float64Array, s: number) {
+        for (let i = 0; i < x.length; i++) x[i] = x[i]! * s;
+        return x;
+      }, { target });
+      const x = new Float64Array([1, 2, 3]), w = new Float64Array([0.5, -1, 2]);
+      const [y, back] = vjp(scale)(x, 3);
+      assert.deepEqual(y, new Float64Array([3, 6, 9]));
+      assert.deepEqual(x, new Float64Array([1, 2, 3]), `${target}: the argument`);
+      const [dx, ds] = back(w as never) as [Float64Array, number];
+      assert.deepEqual(w, new Float64Array([0.5, -1, 2]), `${target}: the cotangent`);
+      assert.deepEqual(dx, new Float64Array([1.5, -3, 6]));
+      assert.equal(ds, 0.5 * 1 - 1 * 2 + 2 * 3);
     }
   });
 
@@ -163,6 +182,142 @@ describe("autodiff: API", () => {
     g(...(c.args() as [never, never, never]));
     assert.equal(g.tape!.bytes, 8 * 40);
     assert.match(g.inspect("ir"), /_vjp/);
+  });
+});
+
+// The reverse sweep's free-running nests (src/autodiff/arrange.ts), IR in and IR out: the derived IR
+// as the transform leaves it (opt: 0, so the loop optimiser does not rewrite it), variable ids removed.
+describe("autodiff: distributing and reordering the reverse sweep's loop nests", () => {
+  const derivedIR = (d: { inspect(what: "ir"): string }): string => d.inspect("ir").replace(/\b([A-Za-z_]\w*)\.\d+\b/g, "$1");
+  /** The outermost statements of the derived function's body that are loops, with what each stores into. */
+  const topNests = (ir: string): string[] => {
+    const out: string[] = [];
+    let cur: string[] | undefined;
+    for (const line of ir.split("\n")) {
+      if (/^  for /.test(line)) out.push((cur = []) as never);
+      else if (!/^   /.test(line)) cur = undefined;
+      const m = /store (\w+)\[/.exec(line);
+      if (cur && m && !cur.includes(m[1]!)) cur.push(m[1]!);
+    }
+    return (out as unknown as string[][]).map((c) => c.join(" "));
+  };
+  const rnd = (seed: number, ...shape: number[]): NdArray => {
+    const rng = mulberry32(seed), a = zeros(shape);
+    for (let i = 0; i < a.data.length; i++) a.data[i] = rng() - 0.5;
+    return a;
+  };
+
+  test("the seed matmul's reverse nest becomes one nest per adjoint, each shaped like the forward product", () => {
+    const v = vjp(jit(matrixMultiplyLoops, { opt: 0 }));
+    const [, back] = v(rnd(1, 3, 4), rnd(2, 4, 2));
+    back(rnd(3, 3, 2));
+    const ir = derivedIR(v);
+    // IR in: one i-j-k nest accumulating into both adjoints. IR out: dA = C̄ Bᵀ over i-j-k from a
+    // transposed copy of B (unit stride in k), dB = Aᵀ C̄ over k-i-j (unit stride in j), each into a
+    // fresh local array added into the result at the end.
+    assert.ok(ir.includes(`
+  B_T: ndarray<float64,2> = empty<float64>[shape(B, 1), shape(B, 0)]
+  for r = 0 lt shape(B, 0) step 1 {
+    for c = 0 lt shape(B, 1) step 1 {
+      store B_T[c, r] = load B[r, c]
+    }
+  }
+  for i = 0 lt m step 1 {
+    for j = 0 lt p step 1 {
+      for k = 0 lt n step 1 {
+        store A_bar_loc[i, k] = add(load A_bar_loc[i, k], mul(load C_bar[i, j], load B_T[j, k]))
+      }
+    }
+  }
+  for k = 0 lt n step 1 {
+    for i = 0 lt m step 1 {
+      for j = 0 lt p step 1 {
+        store B_bar_loc[k, j] = add(load B_bar_loc[k, j], mul(load A[i, k], load C_bar[i, j]))
+      }
+    }
+  }
+`), ir);
+    assert.match(ir, /A_bar_loc: ndarray<float64,2> = zeros<float64>\[shape\(A, 0\), shape\(A, 1\)\]/);
+    assert.match(ir, /store A_bar\[i0, i1\] = add\(load A_bar\[i0, i1\], load A_bar_loc\[i0, i1\]\)/);
+    // No nest stores into two arrays.
+    for (const stores of topNests(ir)) assert.ok(!stores.includes(" "), `a nest stores into ${stores}\n${ir}`);
+  });
+
+  test("a nest whose element does not move with the innermost counter keeps it in a local (a dot product)", () => {
+    // B is written, so no transposed copy: dA's nest runs i-k-j, a dot product over j.
+    const g = grad(jit(scaledMatmulLoss, { opt: 0 }), [0, 1]);
+    g(rnd(4, 3, 4), rnd(5, 4, 2), rnd(6, 3, 2));
+    const ir = derivedIR(g);
+    assert.ok(ir.includes(`
+  for i = 0 lt m step 1 {
+    for k = 0 lt n step 1 {
+      A_bar_sum: f64 = load A_bar_loc[i, k]
+      for j = 0 lt p step 1 {
+        A_bar_sum = add(A_bar_sum, mul(load C_bar[i, j], load B[k, j]))
+      }
+      store A_bar_loc[i, k] = A_bar_sum
+    }
+  }
+`), ir);
+    assert.doesNotMatch(ir, /B_T/);
+    // C̄ (a local array's adjoint) is accumulated by a free-running nest too, in source order.
+    assert.ok(ir.includes(`
+  for i = 0 lt m step 1 {
+    for j = 0 lt p step 1 {
+      store C_bar[i, j] = add(load C_bar[i, j], mul(s_bar, load W[i, j]))
+    }
+  }
+`), ir);
+  });
+
+  test("four adjoints (three arrays and a scalar) from one nest: four nests, each in its best order", () => {
+    const g = grad(jit(bilinear, { opt: 0 }), [0, 1, 2, 3]);
+    g(new Float64Array(3), rnd(7, 3, 5), new Float64Array(5), 0.5);
+    const ir = derivedIR(g);
+    const reverse = ir.slice(ir.indexOf("r_bar = add(r_bar, seed)"));
+    assert.deepEqual(topNests(reverse).slice(0, 4), ["", "x_bar_loc", "M_bar_loc", "y_bar_loc"], reverse);
+    assert.match(reverse, /x_bar_sum: f64 = load x_bar_loc\[i\]\n {4}for j = /);
+    assert.match(reverse, /s_bar = add\(s_bar, /);
+  });
+
+  test("loops that are not distributed: one loop with two adjoints, and a triangular nest", () => {
+    const dot = grad(jit((x: Float64Array, y: Float64Array) => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i]! * y[i]!; return s; }, { opt: 0 }), [0, 1]);
+    assert.deepEqual(dot(new Float64Array([1, 2]), new Float64Array([3, 4])), [new Float64Array([3, 4]), new Float64Array([1, 2])]);
+    assert.deepEqual(topNests(derivedIR(dot)).filter((n) => n.includes("x_bar")), ["x_bar y_bar"], "a single loop stays fused (one pass over memory)");
+    const tri = grad(jit(function tri(L: NdArray, x: Float64Array) {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) for (let j = 0; j <= i; j++) s += L.get(i, j) * x[j]! * x[i]!;
+      return s;
+    }, { opt: 0 }), [0, 1]);
+    const L = zeros([3, 3]);
+    L.data.fill(1);
+    const [dL, dx] = tri(L, new Float64Array([1, 2, 3])) as [NdArray, Float64Array];
+    assert.deepEqual(Array.from(dL.data), [1, 0, 0, 2, 4, 0, 3, 6, 9]);
+    assert.deepEqual(dx, new Float64Array([7, 8, 9]));
+    const ir = derivedIR(tri);
+    assert.ok(topNests(ir).includes("L_bar x_bar"), "bounds that depend on another counter keep the nest as it is");
+  });
+
+  test("each element's terms are added in one fixed order: the same bits on every target as loops in that order", () => {
+    const [m, n, p] = [7, 5, 6];
+    const A = rnd(8, m, n), B = rnd(9, n, p), W = rnd(10, m, p);
+    // dA[i,k] = Σ_j W[i,j] B[k,j] and dB[k,j] = Σ_i A[i,k] W[i,j], each summed in ascending order from 0.
+    const dA = zeros([m, n]), dB = zeros([n, p]);
+    for (let i = 0; i < m; i++) for (let k = 0; k < n; k++) { let s = 0; for (let j = 0; j < p; j++) s += W.get(i, j) * B.get(k, j); dA.set(i, k, s); }
+    for (let k = 0; k < n; k++) for (let j = 0; j < p; j++) { let s = 0; for (let i = 0; i < m; i++) s += A.get(i, k) * W.get(i, j); dB.set(k, j, s); }
+    for (const target of TARGETS) {
+      for (const opt of [0, 1] as const) {
+        const [, back] = vjp(jit(matrixMultiplyLoops, { target, opt }))(A, B);
+        const [gA, gB] = back(W) as NdArray[];
+        if (target === "native") {
+          closeAll(gA!, dA, 1e-14, `native dA (opt ${opt})`);
+          closeAll(gB!, dB, 1e-14, `native dB (opt ${opt})`);
+        } else {
+          assert.deepEqual(Array.from(gA!.data), Array.from(dA.data), `${target} dA (opt ${opt})`);
+          assert.deepEqual(Array.from(gB!.data), Array.from(dB.data), `${target} dB (opt ${opt})`);
+        }
+      }
+    }
   });
 });
 

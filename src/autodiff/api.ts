@@ -217,7 +217,7 @@ export function vjp<F extends AnyFn>(f: F, argnums?: Argnums): ((...args: Parame
     const saved = protect(args, primal); // the pullback differentiates at the arguments as they are now
     const out = d.d.call(protect(args, primal));
     const pullback = (cotangent: number | ArrayLikeND): Derivative[] =>
-      d.reverse(saved, active, "any", (ret) => asShadow(cotangent, ret, "the cotangent", out)).grads;
+      d.reverse(saved, active, "any", (ret) => asShadow(cotangent, ret, "the cotangent", out, true)).grads;
     return [out, pullback];
   };
   return attach(g, d) as never;
@@ -285,7 +285,7 @@ export function jacrev<F extends AnyFn>(f: F, argnum = 0): ((...args: Parameters
     const J = zeros([...outShape, ...inShape]);
     const m = sizeOf(y), n = sizeOf(x);
     for (let k = 0; k < m; k++) {
-      const row = flat(d.reverse(args, [i!], "any", (ret) => asShadow(basis(y, k), ret, "the cotangent", y)).grads[0]!);
+      const row = flat(d.reverse(args, [i!], "any", (ret) => asShadow(basis(y, k), ret, "the cotangent", y, true)).grads[0]!);
       for (let j = 0; j < n; j++) J.data[k * n + j] = row[j]!;
     }
     return J;
@@ -342,8 +342,12 @@ function zerosLike(x: unknown, t: ArrayType): Float64Array | NdArray {
   return t.nd ? zeros((x as ArrayLikeND).shape as number[]) : new Float64Array((x as ArrayLike<number>).length);
 }
 
-/** `v` as the derivative type of type `t` (f64, Float64Array or float64 ndarray), checking its shape against `like`. */
-function asShadow(v: unknown, t: Type, what: string, like: unknown): unknown {
+/**
+ * `v` as the derivative type of type `t` (f64, Float64Array or float64 ndarray), checking its shape
+ * against `like`. A copy, unless `readOnly` (a cotangent: reverse mode only reads it) and `v` already
+ * has that type.
+ */
+function asShadow(v: unknown, t: Type, what: string, like: unknown, readOnly = false): unknown {
   if (!isArray(t)) {
     if (typeof v !== "number") throw new TypeError(`numbat autodiff: ${what} must be a number, got ${typeof v}`);
     return v;
@@ -352,7 +356,8 @@ function asShadow(v: unknown, t: Type, what: string, like: unknown): unknown {
   const got = typeof v === "number" || ArrayBuffer.isView(v) || isND(v) ? shapeOf(v) : undefined;
   if (!got || got.length !== want.length || got.some((n, i) => n !== want[i]))
     throw new TypeError(`numbat autodiff: ${what} must be an array of shape [${want}], got ${got ? `shape [${got}]` : typeof v}`);
-  // Always a copy: forward mode writes tangents of arrays the function writes into these.
+  if (readOnly && (t.nd ? isND(v) && v.data instanceof Float64Array : v instanceof Float64Array)) return v;
+  // Otherwise a copy: forward mode writes tangents of arrays the function writes into these.
   if (!t.nd) return Float64Array.from(v as ArrayLike<number>);
   const out = zeros(want);
   flat(v).forEach((x, k) => { out.data[k] = x; });

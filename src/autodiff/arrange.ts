@@ -114,12 +114,10 @@ export function arrangeFreeLoops(stmts: readonly Stmt[], ctx: FreeLoops): Arrang
       const stmts = body.filter((_, i) => set.has(i));
       const rename = new Map<Var, Var>();
       for (const s of stmts) if (s.k === "assign" && def.has(s.v)) {
-        if (owned.has(s.v)) {
-          const copy = fresh.local(s.v.name, s.v.type);
-          temps.add(copy);
-          rename.set(s.v, copy);
-        }
-        else owned.add(s.v);
+        if (!owned.has(s.v)) { owned.add(s.v); continue; }
+        const copy = fresh.local(s.v.name, s.v.type);
+        temps.add(copy);
+        rename.set(s.v, copy);
       }
       return renameVars(stmts, rename);
     });

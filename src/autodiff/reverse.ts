@@ -38,13 +38,14 @@ export function reverseMode(f: FuncIR, active: readonly Var[], fresh: Fresh, act
   }
   const vals = new Values(fresh);
   const adj = new Map<Var, Var>();
+  const primalOf = new Map<Var, Var>(); // adjoint -> primal, kept as adjoints are created (locals' lazily)
+  const bind = (x: Var, a: Var): Var => { adj.set(x, a); primalOf.set(a, x); return a; };
   const ta1 = arrayType("f64", 1, false);
 
   // ---- parameters and adjoint storage ----
   const gradParams = active.filter((p) => isArray(p.type)).map((p) => {
     const g = fresh.param(`${p.name}_bar`, shadowType(p.type as ArrayType));
-    adj.set(p, g);
-    return g;
+    return bind(p, g);
   });
   const seed = fresh.param("seed", isArray(f.ret) ? shadowType(f.ret) : "f64");
   const gout = fresh.param("grad_out", ta1);
@@ -52,17 +53,17 @@ export function reverseMode(f: FuncIR, active: readonly Var[], fresh: Fresh, act
   const prologue: Stmt[] = [];
   for (const s of act.scalars) {
     const a = fresh.local(`${s.name}_bar`, "f64");
-    adj.set(s, a);
+    bind(s, a);
     prologue.push(assign(a, F(0)));
   }
   for (const p of f.params) if (isArray(p.type) && act.array(p) && !adj.has(p)) {
     const a = fresh.local(`${p.name}_bar`, shadowType(p.type));
-    adj.set(p, a);
+    bind(p, a);
     prologue.push(assign(a, zerosLike(p)));
   }
   const adjArr = (x: Var): Var => {
     let a = adj.get(x);
-    if (!a) adj.set(x, (a = fresh.local(`${x.name}_bar`, shadowType(x.type as ArrayType))));
+    if (!a) a = bind(x, fresh.local(`${x.name}_bar`, shadowType(x.type as ArrayType)));
     return a;
   };
 
@@ -258,8 +259,6 @@ export function reverseMode(f: FuncIR, active: readonly Var[], fresh: Fresh, act
   // the rounding of the sums). Such loops run forwards; once the reverse sweep is built, arrange.ts
   // distributes and reorders their nests for the optimiser (the seed matmul's reverse becomes two
   // nests shaped like the forward product).
-  const primalOf = new Map<Var, Var>();
-  for (const [p, a] of adj) primalOf.set(a, p);
   const commutative = new Map<Stmt, Extract<Stmt, { k: "for" }>>(); // emitted loop -> its primal header
   const commutes = (body: readonly Stmt[]): boolean => {
     const stored = new Set<Var>(), accumulated = new Set<Var>(), selfLoads = new Set<Expr>();

@@ -117,6 +117,57 @@ function matmulLossGrad(A: ND, B: ND, W: ND): Float64Array[] {
   return [dA, dB];
 }
 
+// ---- reverse nests that accumulate into several adjoints (src/autodiff/arrange.ts) ------------------------
+
+/** The seed matmul's loss with B doubled in place first: B is written, so dA's nest reads B itself (a dot product). */
+export function scaledMatmulLoss(A: ND, B: ND, W: ND) {
+  const [m, n] = A.shape;
+  const p = B.shape[1]!;
+  for (let k = 0; k < n; k++) for (let j = 0; j < p; j++) B.set(k, j, B.get(k, j) * 2);
+  const C = zeros([m, p]);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < p; j++)
+      for (let k = 0; k < n; k++) C.set(i, j, C.get(i, j) + A.get(i, k) * B.get(k, j));
+  let s = 0;
+  for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) s += C.get(i, j) * W.get(i, j);
+  return s;
+}
+
+function scaledMatmulLossGrad(A: ND, B: ND, W: ND): Float64Array[] {
+  const [g0, g1] = matmulLossGrad(A, B, W);
+  return [g0!.map((x) => 2 * x), g1!.map((x) => 2 * x)];
+}
+
+/** s · xᵀ M y: one reverse nest accumulating into x, M, y and the scalar s. */
+export function bilinear(x: Float64Array, M: ND, y: Float64Array, s: number) {
+  const [m, n] = M.shape;
+  let r = 0;
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) r += s * x[i] * M.get(i, j) * y[j];
+  return r;
+}
+
+function bilinearGrad(x: Float64Array, M: ND, y: Float64Array, s: number): (number | Float64Array)[] {
+  const [m, n] = M.shape as [number, number];
+  const dx = new Float64Array(m), dM = new Float64Array(m * n), dy = new Float64Array(n);
+  let r = 0;
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+    dx[i] += s * M.get(i, j) * y[j]!;
+    dM[i * n + j] = s * x[i]! * y[j]!;
+    dy[j] += s * x[i]! * M.get(i, j);
+    r += x[i]! * M.get(i, j) * y[j]!;
+  }
+  return [dx, dM, dy, r];
+}
+
+/** A 2-d grid's gradient energy: each reverse iteration accumulates into three elements of u's adjoint. */
+function gridEnergy(u: ND) {
+  const [m, n] = u.shape;
+  let e = 0;
+  for (let i = 0; i < m - 1; i++)
+    for (let j = 0; j < n - 1; j++) e += (u.get(i + 1, j) - u.get(i, j)) ** 2 + (u.get(i, j + 1) - u.get(i, j)) ** 2;
+  return e;
+}
+
 // ---- an RK4 integrator, many steps ---------------------------------------------------------------------
 
 /** A damped, driven pendulum, integrated with classic RK4; returns the final angle. */
@@ -254,6 +305,15 @@ export const AD_CORPUS: readonly AdCase[] = [
     scope: { matmul: matrixMultiplyLoops },
     args: () => [nd2(SEED + 6, 4, 3), nd2(SEED + 7, 3, 5), nd2(SEED + 8, 4, 5)],
   },
+  {
+    name: "scaledMatmulLoss (B written: dA as a dot product)", fn: scaledMatmulLoss, argnums: [0, 1], native: true, analytic: scaledMatmulLossGrad,
+    args: () => [nd2(SEED + 17, 5, 3), nd2(SEED + 18, 3, 4), nd2(SEED + 19, 5, 4)],
+  },
+  {
+    name: "bilinear (one reverse nest, four adjoints)", fn: bilinear, argnums: [0, 1, 2, 3], native: true, analytic: bilinearGrad,
+    args: () => [rand(SEED + 20, 4), nd2(SEED + 21, 4, 6), rand(SEED + 22, 6), 0.7],
+  },
+  { name: "gridEnergy (several elements of one adjoint per iteration)", fn: gridEnergy, argnums: [0], args: () => [nd2(SEED + 23, 6, 5)] },
   { name: "rk4Pendulum (2000 steps)", fn: rk4Pendulum, args: () => [0.4, -0.2, 0.3, 2000, 0.01], argnums: [0, 1, 2], native: true, fdTol: 1e-5 },
   { name: "rk4Chain (array state, 300 steps)", fn: rk4Chain, args: () => [rand(SEED + 9, 6), 0.8, 300, 0.02], argnums: [0, 1], fdTol: 1e-5 },
   { name: "sumUntil (break)", fn: sumUntil, args: () => [rand(SEED + 10, 30), 2.5], argnums: [0, 1], native: true },
