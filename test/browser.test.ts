@@ -2,15 +2,24 @@
 // the cross-origin isolation headers (examples/browser/serve.ts), and drives Debian's headless
 // Chromium through playwright-core: the page runs the seed example plainly and jitted in its worker,
 // and the jitted numbers must be the plain ones, bit for bit, and equal to what Node computes here.
-// Then the prange example on two threads (the pool's Web Workers must run some of its chunks), and
-// a kernel numbat rejects. A screenshot goes to test-output/browser/ (git-ignored).
+// Then the prange example on two threads (the pool's Web Workers must run some of its chunks), a
+// kernel numbat rejects, and the GPU section: the tiled kernel and the offloaded prange nest with
+// target "webgpu" on the browser's navigator.gpu, whose products must match the simulator's (run here
+// in Node) and plain JS in float32 within test/webgpu.test.ts's tolerance. Screenshots go to
+// test-output/browser/ (git-ignored).
 //
 // Without Chromium the suite is skipped with the reason printed, unless NUMBAT_REQUIRE_BROWSER=1
 // (set by .ci/run), where it fails instead. NUMBAT_CHROMIUM names another browser binary.
+//
+// WebGPU: on a machine without a GPU, headless Chromium offers SwiftShader's adapter (WebGPU on the
+// CPU) only with --enable-unsafe-webgpu (without it, requestAdapter() gives null: Chromium blocklists
+// the fallback adapter); with a GPU the same flag lifts the blocklist. Where the page still finds no
+// adapter the GPU test is skipped with the reason, unless NUMBAT_REQUIRE_WEBGPU=1 (.ci/run), where it
+// fails.
 
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
@@ -19,8 +28,10 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { bundle } from "../src/browser/build.js";
 import { serve } from "../examples/browser/serve.js";
 import type { RunResult } from "../examples/browser/runner.js";
+import { REL_TOLERANCE, TILE, matmulF32, maxAbsDiff, offloadFunction, randomF32, tiledFunction, type GpuResult, type GpuUnavailable } from "../examples/browser/gpu.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
 import { prng, randomMatrix } from "../examples/random.js";
+import { jit, kernel } from "../src/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".."); // dist/test -> repository
 const OUT = join(ROOT, "test-output", "browser");
@@ -34,6 +45,13 @@ function findChromium(): string | undefined {
   }
   return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 }
+
+/** What makes headless Chromium offer a WebGPU adapter, SwiftShader's on a machine without a GPU. */
+const WEBGPU_FLAGS = ["--enable-unsafe-webgpu"];
+
+/** The browser build, made once for both suites. */
+let bundled: ReturnType<typeof bundle> | undefined;
+const bundleOnce = (): ReturnType<typeof bundle> => (bundled ??= bundle());
 
 const executablePath = findChromium();
 const required = process.env.NUMBAT_REQUIRE_BROWSER === "1";
@@ -50,12 +68,15 @@ describe("browser: the example page", { skip }, () => {
   let page: Page;
   const errors: string[] = [];
 
+  let stubbed: string[] = [];
+
   before(async () => {
-    const b = await bundle();
+    const b = await bundleOnce();
+    stubbed = b.stubbed;
     console.log(`# bundled ${b.files.length} files; Node-only modules stubbed: ${b.stubbed.join(", ") || "none"}`);
     const s = await serve(0);
     server = s.server;
-    browser = await chromium.launch({ executablePath, args: ["--no-sandbox"], timeout: 120_000 });
+    browser = await chromium.launch({ executablePath, args: ["--no-sandbox", ...WEBGPU_FLAGS], timeout: 120_000 });
     page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(s.url);
@@ -121,5 +142,111 @@ describe("browser: the example page", { skip }, () => {
     assert.match((r as { message: string }).message, /foo/);
     assert.match((await page.textContent("#status")) ?? "", /^Error: /);
     assert.deepEqual(errors, [], "no uncaught errors in the page");
+  });
+
+  test("the bundle keeps the WebGPU backend: only its Node loader (Dawn, SwiftShader, koffi) is stubbed", () => {
+    assert.deepEqual(stubbed.filter((m) => m.includes("webgpu")), ["backends/webgpu/node-gpu.js"]);
+    const code = readFileSync(join(ROOT, "dist", "browser", "numbat.js"), "utf8");
+    assert.match(code, /navigator/);
+    assert.match(code, /createComputePipelineAsync/, "the WebGPU target is in the bundle");
+    assert.doesNotMatch(code, /import\(\s*["'](?:webgpu|koffi)["']\s*\)|from\s*["'](?:webgpu|koffi)["']/, "neither Dawn nor koffi is imported");
+  });
+
+  test("WebGPU: the tiled kernel and the offloaded prange nest on navigator.gpu give the simulator's products", async (t) => {
+    await page.waitForFunction(() => (globalThis as { numbatAdapter?: unknown }).numbatAdapter !== undefined, null, { timeout: 120_000 });
+    const probe = await page.evaluate(() => (globalThis as unknown as { numbatAdapter: { name: string | null; reason?: string } }).numbatAdapter);
+    if (probe.name === null) {
+      const why = `headless Chromium (${WEBGPU_FLAGS.join(" ")}) offers no WebGPU adapter: ${probe.reason}`;
+      if (process.env.NUMBAT_REQUIRE_WEBGPU === "1") assert.fail(`NUMBAT_REQUIRE_WEBGPU=1 but ${why}`);
+      console.log(`# browser WebGPU test skipped: ${why}`);
+      t.skip(why);
+      return;
+    }
+    const n = 72; // not a multiple of TILE: the tiled kernel's edge guards matter
+    assert.notEqual(n % TILE, 0);
+    await page.fill("#gpu-n", String(n));
+    await page.click("#gpu-run");
+    await page.waitForFunction(() => (globalThis as { numbatGpuResult?: unknown }).numbatGpuResult !== undefined, null, { timeout: 300_000 });
+    const got = await page.evaluate(() => {
+      const r = (globalThis as unknown as { numbatGpuResult: GpuResult | GpuUnavailable | { kind: "error"; message: string } }).numbatGpuResult;
+      return "C" in r ? { ...r, C: Array.from(r.C), Coffloaded: Array.from(r.Coffloaded) } : r;
+    });
+    assert.equal(got.kind, "gpu", JSON.stringify(got));
+    assert.ok("C" in got && got.adapter !== null, JSON.stringify(got));
+    assert.equal(got.adapter, probe.name, "the page reports the adapter it ran on");
+    assert.ok(got.adapter.length > 0);
+    assert.match((await page.textContent("#gpu-status")) ?? "", new RegExp(`n = ${n} on ${got.adapter.replace(/\W/g, "\\$&")}`));
+
+    // The reference: the same kernels on the simulator in float32, here in Node, and plain JS in float32.
+    const [A, B] = randomF32(n);
+    const sim = new Float32Array(n * n), simOffloaded = new Float32Array(n * n);
+    const groups = Math.ceil(n / TILE);
+    await kernel(tiledFunction(), { target: "gpusim", float: "f32", scope: { TILE } }).launch({ groups: [groups, groups], groupSize: [TILE, TILE] }, A, B, sim, n);
+    await jit(offloadFunction(), { target: "gpusim", float: "f32" })(A, B, simOffloaded, n);
+    const plain = matmulF32(A, B, n);
+    assert.equal(maxAbsDiff(sim, plain), 0, "the simulator in float32 is plain JS with Math.fround (same summation order)");
+    const within = (want: Float32Array, have: number[], what: string): void => {
+      assert.equal(have.length, want.length, what);
+      for (let i = 0; i < want.length; i++)
+        if (!(Math.abs(want[i]! - have[i]!) <= REL_TOLERANCE * Math.max(1, Math.abs(want[i]!))))
+          assert.fail(`${what}, element ${i}: simulator ${want[i]}, WebGPU in Chromium ${have[i]} (tolerance ${REL_TOLERANCE} relative)`);
+    };
+    within(sim, got.C, "tiled kernel");
+    within(simOffloaded, got.Coffloaded, "offloaded prange nest");
+    // What the page shows is what it computed.
+    assert.equal(got.tiled.maxDiff, maxAbsDiff(got.C, plain));
+    assert.equal(got.offloaded.maxDiff, maxAbsDiff(got.Coffloaded, plain));
+    assert.ok(got.tiled.ok && got.offloaded.ok);
+    assert.match((await page.textContent("#tiled-diff")) ?? "", /\u2713/);
+    assert.ok(got.tiled.gflops > 0 && got.offloaded.gflops > 0);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, "gpu.png"), fullPage: true });
+    console.log(`# browser WebGPU on ${got.adapter}${got.fallback ? " (fallback adapter)" : ""}: n=${n}, tiled ${got.tiled.ms.toFixed(1)} ms (first call ${got.tiled.firstMs.toFixed(0)} ms), ` +
+      `offloaded ${got.offloaded.ms.toFixed(1)} ms; max |diff| vs plain f32 ${got.tiled.maxDiff} / ${got.offloaded.maxDiff}; screenshot ${join(OUT, "gpu.png")}`);
+    assert.deepEqual(errors, [], "no uncaught errors in the page");
+  });
+});
+
+describe("browser: WebGPU where Chromium offers no adapter", { skip }, () => {
+  let browser: Browser;
+  let server: Server;
+  let page: Page;
+
+  before(async () => {
+    await bundleOnce();
+    const s = await serve(0);
+    server = s.server;
+    browser = await chromium.launch({ executablePath, args: ["--no-sandbox"], timeout: 120_000 }); // no --enable-unsafe-webgpu
+    page = await browser.newPage();
+    await page.goto(s.url);
+    await page.waitForFunction(() => (globalThis as { numbatAdapter?: unknown }).numbatAdapter !== undefined, null, { timeout: 120_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  test("the GPU section says why; a WebGPU kernel fails with an Error naming the cause; gpusim still runs", async (t) => {
+    const probe = await page.evaluate(() => (globalThis as unknown as { numbatAdapter: { name: string | null } }).numbatAdapter);
+    if (probe.name !== null) return void t.skip(`Chromium offers an adapter (${probe.name}) even without ${WEBGPU_FLAGS.join(" ")}: a GPU is present`);
+    assert.match((await page.textContent("#gpu-status")) ?? "", /^No WebGPU here: .*requestAdapter\(\) found no adapter/);
+    assert.equal(await page.isDisabled("#gpu-run"), true);
+    // numbat itself, on the page's main thread: the same kernel on webgpu (refused) and on gpusim (runs).
+    const r = await page.evaluate(async () => {
+      const nb = await import(new URL("numbat.js", (globalThis as unknown as { location: { href: string } }).location.href).href);
+      const fn = new Function("gpu", `return function twice(x, n) { const i = gpu.globalId.x; if (i < n) x[i] = 2 * x[i]; }`)(nb.gpu);
+      const x = new Float32Array([1, 2, 3]);
+      let message = "";
+      try {
+        await nb.kernel(fn, { target: "webgpu" }).launch({ groups: 1, groupSize: 64 }, x, 3);
+      } catch (e) {
+        message = String((e as Error).message);
+      }
+      await nb.kernel(fn, { target: "gpusim", float: "f32" }).launch({ groups: 1, groupSize: 64 }, x, 3);
+      return { message, x: Array.from(x) };
+    });
+    assert.match(r.message, /the "webgpu" target is not available here: navigator\.gpu\.requestAdapter\(\) found no GPU adapter.*--enable-unsafe-webgpu/);
+    assert.deepEqual(r.x, [2, 4, 6], "the webgpu launch wrote nothing; the gpusim one doubled x once");
   });
 });

@@ -2,14 +2,18 @@
 // imported from ./numbat.js, the library bundle). It turns the kernel text from the page into a
 // function, runs it plainly and jitted on the same random matrices, and reports timings and whether
 // the results are the same bits. It runs in a worker so that parallel loops can use threads: a
-// page's main thread may not block, which numbat's thread pool does while a loop runs.
+// page's main thread may not block, which numbat's thread pool does while a loop runs. The GPU
+// section's requests ("gpu") run gpu.ts: WebGPU kernels on the worker's navigator.gpu.
 
 import { jit, prange, zeros, ones, empty, type NdArray } from "../../src/index.js";
 import { prng, randomMatrix } from "../random.js";
 import { WORKER_CHUNKS } from "../../src/runtime/pool-protocol.js";
+import { OFFLOAD_SOURCE, TILE, TILED_SOURCE, probeAdapter, runGpu } from "./gpu.js";
 
 /** What the page sends: the kernel's text, the matrix size, the threads for prange loops. */
 export interface RunRequest { readonly kind: "run"; readonly source: string; readonly n: number; readonly threads: number }
+/** The GPU section: both WebGPU versions of the product on n×n float32 matrices (gpu.ts). */
+export interface GpuRequest { readonly kind: "gpu"; readonly n: number }
 
 export interface RunResult {
   readonly kind: "result";
@@ -30,7 +34,7 @@ export interface RunResult {
 
 const scope = globalThis as unknown as {
   postMessage(m: unknown): void;
-  onmessage: ((e: { data: RunRequest }) => void) | null;
+  onmessage: ((e: { data: RunRequest | GpuRequest }) => void) | null;
   crossOriginIsolated?: boolean;
   Worker: new (url: URL | string, o?: { type?: string; name?: string }) => { postMessage(m: unknown, t?: unknown[]): void };
 };
@@ -116,12 +120,17 @@ async function run(req: RunRequest): Promise<RunResult> {
 
 scope.onmessage = async (e) => {
   try {
-    scope.postMessage(await run(e.data));
+    scope.postMessage(e.data.kind === "gpu" ? await runGpu(e.data.n) : await run(e.data));
   } catch (err) {
-    scope.postMessage({ kind: "error", message: String((err as Error)?.message ?? err) });
+    scope.postMessage({ kind: "error", gpu: e.data.kind === "gpu", message: String((err as Error)?.message ?? err) });
   }
 };
 scope.postMessage({
   kind: "ready", crossOriginIsolated: scope.crossOriginIsolated === true,
   examples: { seed: NUMBAT_SEED_SOURCE, parallel: PARALLEL_EXAMPLE },
+  gpuKernels: `const TILE = ${TILE};\n\n// kernel(matmulTiled, { target: "webgpu", scope: { TILE } })\n${TILED_SOURCE}\n\n// jit(matmulOffloaded, { target: "webgpu" })\n${OFFLOAD_SOURCE}`,
 });
+// Then whether there is an adapter (asking may take a moment): the page says so before any run.
+probeAdapter().then(
+  (a) => scope.postMessage({ kind: "adapter", ...a }),
+  (err: Error) => scope.postMessage({ kind: "adapter", name: null, reason: `navigator.gpu.requestAdapter() failed: ${err.message}` }));

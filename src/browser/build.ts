@@ -9,6 +9,11 @@
 // kernel cache, whose stub caches nothing (so `cache: true` is simply ignored in a browser). The stubs
 // are generated from each module's own export list, so a module that gains a Node import is stubbed
 // rather than breaking the build; `stubbed` in the result lists them.
+//
+// WebGPU stays: its backend (backends/webgpu/device.ts, target.ts, wgsl.ts) imports nothing from Node
+// and uses the browser's navigator.gpu; only node-gpu.ts, which loads Dawn (the `webgpu` package) and
+// finds SwiftShader for Node, is stubbed. The modules in KEEP must never be stubbed: a Node import
+// added to one of them fails the build instead of silently dropping a target from the browser.
 
 import * as esbuild from "esbuild";
 import { existsSync, readFileSync } from "node:fs";
@@ -40,6 +45,12 @@ const OVERRIDES: Record<string, Record<string, string>> = {
     tierUpPolicy: `(option) => { if (option === undefined || option === false) return undefined; throw new Error("numbat: tierUp (to the native target) needs Node.js and a C compiler; it is not available in the browser build"); }`,
   },
 };
+
+/** Modules (relative to dist/src) that the browser build must contain as they are. */
+const KEEP = new Set([
+  "index.js", "runtime/kernel.js", "backends/gpusim/target.js",
+  "backends/webgpu/device.js", "backends/webgpu/target.js", "backends/webgpu/wgsl.js",
+]);
 
 /** An import that only works in Node: a built-in without a browser version, or a native package. */
 const NODE_ONLY = /^(?:node:|koffi$|webgpu$)/;
@@ -92,7 +103,10 @@ const nodeOnlyPlugin = (stubbed: string[]): esbuild.Plugin => ({
       if (replaced) return { contents: readFileSync(replaced, "utf8"), resolveDir: dirname(replaced), loader: "js" };
       if (!args.path.startsWith(DIST_SRC + "/") || args.path.startsWith(HERE + "/")) return undefined;
       const code = readFileSync(args.path, "utf8");
-      if (!importsOf(code).some((s) => NODE_ONLY.test(s) && !SHIMS[s])) return undefined;
+      const nodeOnly = importsOf(code).filter((s) => NODE_ONLY.test(s) && !SHIMS[s]);
+      if (!nodeOnly.length) return undefined;
+      if (KEEP.has(relative(DIST_SRC, args.path)))
+        return { errors: [{ text: `${relative(ROOT, args.path)} imports ${nodeOnly.join(", ")}, but the browser build needs it: move the Node-only part to a module of its own (as backends/webgpu/node-gpu.ts)` }] };
       stubbed.push(relative(DIST_SRC, args.path));
       return { contents: stubModule(args.path, exportsOf(code)), loader: "js" };
     });

@@ -71,7 +71,7 @@ async function compileOn(name: KernelTarget, ir: FuncIR, parsed: ParsedFunction)
 }
 
 function resolveTarget(t: KernelTarget | undefined): KernelTarget {
-  if (process.env.NUMBAT_GPU_SIM === "1") return "gpusim";
+  if (typeof process !== "undefined" && process.env?.NUMBAT_GPU_SIM === "1") return "gpusim"; // browsers have no process
   const name = t ?? "gpusim";
   if (!(name in LOADERS)) throw new TypeError(`kernel: target must be "gpusim", "webgpu" or "cuda", got ${JSON.stringify(t)}`);
   return name;

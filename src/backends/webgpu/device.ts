@@ -81,6 +81,11 @@ export const NO_ADAPTER_HELP =
   "WebGPU found no GPU adapter. On Linux without a GPU, install Debian's chromium package: it ships the SwiftShader " +
   "Vulkan driver, which numbat then uses (or set VK_ICD_FILENAMES to a Vulkan driver's ICD JSON yourself)";
 
+/** The same in a browser, where the browser chooses (or refuses) the adapter. */
+const NO_BROWSER_ADAPTER_HELP =
+  "navigator.gpu.requestAdapter() found no GPU adapter: WebGPU is disabled or blocklisted in this browser for this GPU. " +
+  "Chromium without a GPU offers SwiftShader (WebGPU on the CPU) when started with --enable-unsafe-webgpu (docs/browser.md)";
+
 /** Limits a compute kernel may need, raised to what the adapter allows (the defaults are low). */
 const LIMITS = [
   "maxStorageBuffersPerShaderStage", "maxComputeWorkgroupStorageSize", "maxComputeInvocationsPerWorkgroup",
@@ -98,6 +103,7 @@ export function acquireDevice(): Promise<WebGpu> {
 async function openDevice(): Promise<WebGpu> {
   const { e, adapter } = await requestAdapter(30_000);
   if (!adapter) {
+    if (e.source === "navigator.gpu") throw new Error(NO_BROWSER_ADAPTER_HELP);
     const env = typeof process !== "undefined" ? process.env.VK_ICD_FILENAMES : undefined;
     throw new Error(`${NO_ADAPTER_HELP}.${e.setup ? ` Tried: ${e.setup}.` : env ? ` VK_ICD_FILENAMES is ${env}.` : ""}`);
   }
