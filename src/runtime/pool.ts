@@ -40,8 +40,19 @@ export interface ParallelModule {
 /** Dynamic scheduling never makes more chunks than this (each chunk has its own reduction partials). */
 const MAX_CHUNKS = 1 << 16;
 
+let noSharedWarned = false;
+
 /** Threads for a jitted function: the `threads` option, else NUMBAT_NUM_THREADS, else os.availableParallelism(). */
 export function resolveThreads(requested?: number): number {
+  // Threads share numbat's heap, which needs SharedArrayBuffer (in browsers: a cross-origin isolated
+  // page, served with COOP/COEP). Without it, parallel loops run on the calling thread.
+  if (typeof SharedArrayBuffer === "undefined") {
+    if (!noSharedWarned && (requested === undefined || requested > 1)) {
+      noSharedWarned = true;
+      console.warn("numbat: SharedArrayBuffer is not available (in a browser: the page is not cross-origin isolated; serve it with COOP/COEP headers), so prange loops run on one thread");
+    }
+    return 1;
+  }
   if (requested !== undefined) {
     if (!Number.isInteger(requested) || requested < 1) throw new TypeError(`numbat: the threads option must be a positive integer, got ${String(requested)}`);
     return Math.min(requested, MAX_WORKERS + 1);
