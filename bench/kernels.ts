@@ -399,7 +399,7 @@ function main(): void {
   const started = new Date();
   const load0 = loadavg();
   const kernels = o.only.length ? kernelSuite.filter((k) => o.only.includes(k.name)) : kernelSuite;
-  console.log(`numbat bench — ${kernels.length} classic kernels, naive loops, float64 (${o.quick ? "quick" : "full"} run)`);
+  console.log(`numbat bench — ${kernels.length} classic kernels, naive loops, float64 unless noted (${o.quick ? "quick" : "full"} run)`);
   console.log(`${mach.cpu} · ${mach.cores} cores · ${mach.simd_flags.join(" ")} · node ${mach.node} · numbat ${mach.numbat}`);
   console.log();
 

@@ -63,6 +63,11 @@ export function heapCopy(a: unknown): Typed | undefined {
   return h;
 }
 
+/** A plain (JS-heap) Float32Array of uniform values in [lo, hi) (rounded to binary32). */
+export function randVec32(next: () => number, n: number, lo = -1, hi = 1): Float32Array {
+  return Float32Array.from(randVec(next, n, lo, hi));
+}
+
 /** A numbat n-d array (in numbat's heap) of uniform values in [lo, hi), row-major. */
 export function randMat(next: () => number, rows: number, cols: number, lo = -1, hi = 1): NdArray {
   const M = zeros([rows, cols]);

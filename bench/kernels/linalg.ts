@@ -2,7 +2,7 @@
 
 import { zeros } from "../../src/index.js";
 import { matrixMultiplyLoops } from "../../examples/seed.js";
-import { type KernelCase, type NdArray, prng, randMat, randVec } from "./common.js";
+import { type KernelCase, type NdArray, prng, randMat, randVec, randVec32 } from "./common.js";
 
 /** C = A B on flat row-major Float64Arrays (i*n + j indexing), i-j-k with a scalar accumulator. */
 export function matmulFlat(A: Float64Array, B: Float64Array, C: Float64Array, n: number): void {
@@ -40,6 +40,14 @@ export function dot(x: Float64Array, y: Float64Array): number {
 
 /** y = a x + y, in place. */
 export function axpy(a: number, x: Float64Array, y: Float64Array): void {
+  for (let i = 0; i < y.length; i++) y[i] = a * x[i] + y[i];
+}
+
+/**
+ * The same loop on Float32Arrays. A function of its own: V8 specialises each function for the
+ * element types it sees, and sharing `axpy` would slow plain JS on both kernels.
+ */
+export function saxpy(a: number, x: Float32Array, y: Float32Array): void {
   for (let i = 0; i < y.length; i++) y[i] = a * x[i] + y[i];
 }
 
@@ -160,6 +168,13 @@ export const linalgKernels: KernelCase[] = [
     size: "n = 2^18",
     make: () => { const r = prng(106); return [1e-3, randVec(r, VEC), randVec(r, VEC)]; },
     flops: 2 * VEC, bytes: 24 * VEC,
+  },
+  {
+    name: "saxpy_f32", group: "linalg", fn: saxpy,
+    what: "the same axpy on Float32Arrays: products and sums in f64 as JS does, rounded to binary32 on the store",
+    size: "n = 2^18",
+    make: () => { const r = prng(112); return [1e-3, randVec32(r, VEC), randVec32(r, VEC)]; },
+    flops: 2 * VEC, bytes: 12 * VEC,
   },
   {
     name: "outer", group: "linalg", fn: outerUpdate,

@@ -60,6 +60,19 @@ export function polyval(c: Float64Array, x: Float64Array, out: Float64Array): vo
   }
 }
 
+/** murmur3's 32-bit finaliser of every key (xor-shifts and 32-bit multiplies), Int32Array in and out. */
+export function hashInt32(keys: Int32Array, out: Int32Array, seed: number): void {
+  for (let i = 0; i < keys.length; i++) {
+    let h = keys[i] ^ seed;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out[i] = h;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 const MW = 512, MH = 512, MAXIT = 200;
@@ -89,5 +102,12 @@ export const miscKernels: KernelCase[] = [
     size: `n = 2^18, degree ${DEG}`,
     make: () => { const r = prng(402); return [randVec(r, DEG + 1), randVec(r, PN), new Float64Array(PN)]; },
     flops: 2 * DEG * PN,
+  },
+  {
+    name: "hash_i32", group: "misc", fn: hashInt32,
+    what: "murmur3 fmix32 of every key: xor-shifts and Math.imul, Int32Array in, Int32Array out",
+    size: "n = 2^18",
+    make: () => { const r = prng(403); return [Int32Array.from({ length: PN }, () => Math.floor(r() * 2 ** 32) - 2 ** 31), new Int32Array(PN), 0x9747b28c | 0]; },
+    bytes: 8 * PN,
   },
 ];

@@ -1,6 +1,6 @@
 // Stencil kernels, each in its textbook loop order.
 
-import { type KernelCase, type NdArray, prng, randMat, randVec } from "./common.js";
+import { type KernelCase, type NdArray, prng, randMat, randVec, randVec32 } from "./common.js";
 import { zeros } from "../../src/index.js";
 
 /** One Jacobi sweep of the 2-d 5-point stencil on n-d arrays: B = average of A's four neighbours. */
@@ -13,6 +13,19 @@ export function jacobi2dNd(A: NdArray, B: NdArray): void {
 
 /** `iters` Jacobi sweeps on flat n x n Float64Arrays, swapping the two buffers after each sweep. */
 export function jacobi2dFlat(a: Float64Array, b: Float64Array, n: number, iters: number): Float64Array {
+  for (let t = 0; t < iters; t++) {
+    for (let i = 1; i < n - 1; i++)
+      for (let j = 1; j < n - 1; j++)
+        b[i * n + j] = 0.25 * (a[(i - 1) * n + j] + a[(i + 1) * n + j] + a[i * n + j - 1] + a[i * n + j + 1]);
+    const tmp = a;
+    a = b;
+    b = tmp;
+  }
+  return a;
+}
+
+/** The same sweeps on Float32Arrays (a function of its own, so that V8 specialises each for its arrays). */
+export function jacobi2dF32(a: Float32Array, b: Float32Array, n: number, iters: number): Float32Array {
   for (let t = 0; t < iters; t++) {
     for (let i = 1; i < n - 1; i++)
       for (let j = 1; j < n - 1; j++)
@@ -63,6 +76,13 @@ export const stencilKernels: KernelCase[] = [
     size: `${J_FLAT} x ${J_FLAT}, ${J_ITERS} sweeps`,
     make: () => { const r = prng(202); return [randVec(r, J_FLAT * J_FLAT), new Float64Array(J_FLAT * J_FLAT), J_FLAT, J_ITERS]; },
     flops: 4 * J_ITERS * (J_FLAT - 2) ** 2, bytes: 16 * J_ITERS * J_FLAT * J_FLAT,
+  },
+  {
+    name: "jacobi2d_f32", group: "stencil", fn: jacobi2dF32,
+    what: "the same 10 Jacobi sweeps on flat Float32Arrays (f64 arithmetic, binary32 stores, as in JS)",
+    size: `${J_FLAT} x ${J_FLAT}, ${J_ITERS} sweeps`,
+    make: () => { const r = prng(205); return [randVec32(r, J_FLAT * J_FLAT), new Float32Array(J_FLAT * J_FLAT), J_FLAT, J_ITERS]; },
+    flops: 4 * J_ITERS * (J_FLAT - 2) ** 2, bytes: 8 * J_ITERS * J_FLAT * J_FLAT,
   },
   {
     name: "stencil1d", group: "stencil", fn: stencil1d,

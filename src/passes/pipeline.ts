@@ -4,6 +4,8 @@
 import type { FuncIR, Stmt } from "../ir/nodes.js";
 import { printFunc } from "../ir/printer.js";
 import { optimizeLoopNests } from "./loops.js";
+import { dropGuardedChecks } from "./bounds.js";
+import { hoistConversions } from "./hoist.js";
 
 /** Options of the jitted function that passes act on. */
 export interface PassOptions {
@@ -21,6 +23,8 @@ export interface Pass {
 
 export const PIPELINE: readonly Pass[] = [
   { name: "loop-nests", run: optimizeLoopNests },
+  { name: "guarded-bounds", run: dropGuardedChecks },
+  { name: "hoist-conversions", run: hoistConversions },
 ];
 
 export function optimize(f: FuncIR, level: number, opts: PassOptions = {}): FuncIR {

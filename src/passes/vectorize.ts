@@ -1,4 +1,4 @@
-// Marks a counted loop for SIMD (f64x2): each lane computes one iteration with exactly the scalar
+// Marks a counted loop for SIMD (f64x2, or f32x4 / i32x4: see below): each lane computes one iteration with exactly the scalar
 // operations, so results are bitwise those of the scalar loop. Legal when iterations are independent:
 // stored elements are distinct per iteration (unit stride in the counter), stored arrays alias
 // nothing else, and temporaries are iteration-private. Non-contiguous views fall back through a
@@ -14,9 +14,16 @@
 //   — the textbook "outer-loop vectorisation" of Horner, matrix-vector products and convolutions.
 // A lane value that depends on the counter but not on another lane value (a strided load, `i2f(i)`)
 // is computed lane by lane with the scalar operations.
+//
+// What a lane holds (`laneKind`, decided from the body alone so that the backend reaches the same
+// answer): f64 (f64x2, 2 lanes; Float32Array elements widen on load and round on store, as in JS);
+// binary32 (f32x4, 4 lanes) where every value is exact in binary32 and each stored value is at most
+// one correctly rounded operation away from such values — then rounding the f64 result to binary32
+// gives the f32 operation's result; or int32 (i32x4, 4 lanes) for Int32Array/Uint32Array stores whose
+// values only use operations whose low 32 bits depend only on their operands' low 32 bits.
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
-import type { ArrayType } from "../ir/types.js";
+import type { ArrayType, DType } from "../ir/types.js";
 import { childExprs, forEachExpr, forEachStmt, stmtExprs } from "../ir/walk.js";
 import { type Affine, type NestFacts, affine, constCoeff, int, sameExpr, sameList } from "./affine.js";
 import { type FuncContext, countRefs } from "./context.js";
@@ -24,11 +31,22 @@ import { type ForStmt, analyzeNest } from "./nest.js";
 import { cmp } from "./bounds.js";
 import { storesIsolated } from "./alias.js";
 
-/** f64 lanes per SIMD register. */
-export const LANES = 2;
+/** What one lane of a vector loop holds (see the header). */
+export type LaneKind = "f64x2" | "f32x4" | "i32x4";
 
-/** SIMD registers per vector iteration: independent accumulators for reductions, two for outer loops. */
-const PARTS = { plain: 1, reduction: 4, outer: 2 } as const;
+/** Lanes per SIMD register. */
+export const LANES: Readonly<Record<LaneKind, number>> = { f64x2: 2, f32x4: 4, i32x4: 4 };
+
+/**
+ * SIMD registers per vector iteration: independent accumulators for reductions, two for outer loops
+ * and for 32-bit elements (16 bytes of each array per iteration keeps the loop's own overhead small).
+ */
+const PARTS = { plain: 1, reduction: 4, outer: 2, narrow: 2 } as const;
+
+/** Element types a vector loop of each kind loads and stores as whole registers (or halves, for f32 in f64x2). */
+export function vectorDtype(kind: LaneKind, dtype: DType): boolean {
+  return kind === "f64x2" ? dtype === "f64" || dtype === "f32" : kind === "f32x4" ? dtype === "f32" : dtype === "i32" || dtype === "u32";
+}
 
 /**
  * How a reduction combines: `+ - *` (fastmath only), Math.min/max, and the running maximum or
@@ -114,7 +132,7 @@ function canThrow(stmts: readonly Stmt[]): boolean {
   return hit;
 }
 
-const SIMD_MATH = new Set(["sqrt", "abs", "floor", "ceil", "trunc", "min", "max"]);
+const SIMD_MATH = new Set(["sqrt", "abs", "floor", "ceil", "trunc", "min", "max", "fround"]);
 
 /**
  * Can `e` be computed in f64x2 lanes? Values that depend on no lane variable are scalars (splatted) or
@@ -132,15 +150,100 @@ function laneExpr(e: Expr, lanes: ReadonlySet<Var>): boolean {
   }
 }
 
+/** Operations that never round: applied to binary32 values they give binary32 values (fround: see f32Rounded). */
+const F32_EXACT_MATH = new Set(["abs", "floor", "ceil", "trunc", "min", "max"]);
+
 /**
- * Every variable the body assigns is an f64 private to one iteration of the loop: assigned before it
- * is read (an inner loop may carry it between its own iterations once it is set), referenced nowhere
- * outside the loop. Reduction variables are the exception the backend handles.
+ * Is `e` a binary32 value computed exactly in f32x4 lanes: Float32Array loads, constants exact in
+ * binary32, variables holding such values, and operations that do not round (negation, abs, floor,
+ * ceil, trunc, min, max — the same in either precision, NaN and -0 included), or `Math.fround` of
+ * one rounded operation. A load's subscripts may use the counter but no lane variable.
  */
-function privateLanes(body: readonly Stmt[], reds: ReadonlyMap<Var, ReduceOp>, ctx: FuncContext): Set<Var> | undefined {
+function f32Exact(e: Expr, vars: ReadonlySet<Var>): boolean {
+  switch (e.k) {
+    case "const": return e.type === "f64" && Object.is(Math.fround(e.value as number), e.value);
+    case "load": return (e.arr.type as ArrayType).dtype === "f32" && !e.idx.some((i) => mentions(i, vars));
+    case "var": return vars.has(e.v);
+    case "unary": return e.op === "neg" && f32Exact(e.x, vars);
+    case "math":
+      if (e.fn === "fround") return e.args.length === 1 && f32Rounded(e.args[0]!, vars);
+      return F32_EXACT_MATH.has(e.fn) && e.args.length > 0 && e.args.every((a) => f32Exact(a, vars));
+    default: return false;
+  }
+}
+
+/**
+ * One correctly rounded operation (+ - * / sqrt) of binary32 values, or an exact value: its f64 result
+ * rounded to binary32 is the binary32 operation's result (binary64 has more than 2·24 + 2 bits, so
+ * double rounding is innocuous for these operations). Negation commutes with rounding.
+ */
+function f32Rounded(e: Expr, vars: ReadonlySet<Var>): boolean {
+  if (f32Exact(e, vars)) return true;
+  if (e.k === "binary" && ["add", "sub", "mul", "div"].includes(e.op)) return f32Exact(e.a, vars) && f32Exact(e.b, vars);
+  if (e.k === "math" && e.fn === "sqrt") return e.args.length === 1 && f32Exact(e.args[0]!, vars);
+  if (e.k === "unary" && e.op === "neg") return f32Rounded(e.x, vars);
+  return false;
+}
+
+/** Int operations whose result's low 32 bits depend only on their operands' low 32 bits. */
+const MOD32 = new Set(["add", "sub", "mul", "bitand", "bitor", "bitxor"]);
+
+/**
+ * Can int `e` be computed modulo 2^32 in i32x4 lanes? Its operations must be + - * Math.imul, bitwise
+ * operators (JS's are 32-bit already), negation, or shifts by a count that is the same in every lane;
+ * what varies from lane to lane is read from Int32Array/Uint32Array elements, lane variables and the
+ * counter. Invariant parts are computed once with the scalar operations and wrapped to 32 bits.
+ */
+function i32Lanes(e: Expr, vars: ReadonlySet<Var>, v: Var): boolean {
+  if (e.type !== "int") return false;
+  if (!mentions(e, vars) && !mentions(e, v)) return true;
+  switch (e.k) {
+    case "var": return true;
+    case "load": return ["i32", "u32"].includes((e.arr.type as ArrayType).dtype) && !e.idx.some((i) => mentions(i, vars));
+    case "binary":
+      if (MOD32.has(e.op)) return i32Lanes(e.a, vars, v) && i32Lanes(e.b, vars, v);
+      if (e.op === "shl" || e.op === "shr" || e.op === "ushr") return i32Lanes(e.a, vars, v) && !mentions(e.b, vars) && !mentions(e.b, v);
+      return false;
+    case "unary": return (e.op === "neg" || e.op === "bitnot") && i32Lanes(e.x, vars, v);
+    case "math": return e.fn === "imul" && e.args.every((a) => i32Lanes(a, vars, v));
+    default: return false;
+  }
+}
+
+/**
+ * The lanes of an innermost vector loop of assignments and stores (header). f32x4 needs every store
+ * to a Float32Array, every assigned variable exact in binary32 and every stored value one rounding
+ * away; i32x4 needs every store to an Int32Array/Uint32Array, every assigned variable an int, and
+ * every value computable modulo 2^32 — the store keeps only the low 32 bits, as JS's ToInt32 does.
+ * Anything else, loops with reductions or inner loops included, has f64 lanes.
+ */
+export function laneKind(loop: ForStmt): LaneKind {
+  const body = loop.body;
+  if (!body.every((s) => s.k === "assign" || s.k === "store") || reductions(body).size) return "f64x2";
+  const stores = body.filter((s): s is Extract<Stmt, { k: "store" }> => s.k === "store");
+  if (!stores.length) return "f64x2";
+  const assigned = new Set<Var>();
+  for (const s of body) if (s.k === "assign") assigned.add(s.v);
+  const dtypes = stores.map((s) => (s.arr.type as ArrayType).dtype);
+  if (dtypes.every((d) => d === "f32")) {
+    const exact = body.every((s) => (s.k === "assign" ? s.v.type === "f64" && f32Exact(s.x, assigned) : f32Rounded(s.x, assigned)));
+    if (exact) return "f32x4";
+  }
+  if (dtypes.every((d) => d === "i32" || d === "u32")) {
+    if (body.every((s) => (s.k === "assign" ? s.v.type === "int" : true) && i32Lanes(s.x, assigned, loop.v))) return "i32x4";
+  }
+  return "f64x2";
+}
+
+/**
+ * Every variable the body assigns is an f64 (an int in i32x4 lanes) private to one iteration of the
+ * loop: assigned before it is read (an inner loop may carry it between its own iterations once it is
+ * set), referenced nowhere outside the loop. Reduction variables are the exception the backend handles.
+ */
+function privateLanes(body: readonly Stmt[], reds: ReadonlyMap<Var, ReduceOp>, ctx: FuncContext, type: "f64" | "int"): Set<Var> | undefined {
   const assigned = new Set<Var>();
   forEachStmt(body, (s) => { if (s.k === "assign") assigned.add(s.v); });
-  if ([...assigned].some((x) => x.type !== "f64")) return undefined;
+  if ([...assigned].some((x) => x.type !== type)) return undefined;
   const local = countRefs(body);
   // Temporaries the optimiser created itself are not in ctx.refs; they are private by construction.
   for (const x of assigned) if (!reds.has(x) && ctx.refs.has(x) && local.get(x) !== ctx.refs.get(x)) return undefined;
@@ -178,7 +281,8 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   for (const [r, op] of reds) if (!ctx.fastmath && (op === "add" || op === "sub" || op === "mul")) reds.delete(r);
   // A running extreme that is not a recognised reduction is a branch: not vectorised.
   if (loop.body.some((s) => s.k === "if" && !reds.has(runningExtreme(s)!.r))) return undefined;
-  const lanes = privateLanes(loop.body, reds, ctx);
+  const lane = outer || reds.size ? "f64x2" : laneKind(loop);
+  const lanes = privateLanes(loop.body, reds, ctx, lane === "i32x4" ? "int" : "f64");
   if (!lanes) return undefined;
   const varying = new Set<Var>([loop.v, ...lanes]);
   // Inner loops run once for all lanes: their bounds may not depend on the counter or a lane.
@@ -192,15 +296,16 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
     if (a.store) {
       // Each iteration stores its own element (the counter alone picks it, so no inner counter can
       // make two iterations meet); every access to the array uses that same subscript.
-      if (kind !== "unit" || t.dtype !== "f64") return undefined;
+      if (kind !== "unit" || !vectorDtype(lane, t.dtype)) return undefined;
       if (a.subs.some((s) => [...s!.terms.keys()].some((x) => x !== loop.v))) return undefined;
       if (!nest.accesses.every((b) => b.arr !== a.arr || sameList(b.node.idx, a.node.idx))) return undefined;
     }
-    if (kind === "unit" && t.dtype === "f64" && t.nd) strideOne.add(a.arr);
+    if (kind === "unit" && vectorDtype(lane, t.dtype) && t.nd) strideOne.add(a.arr);
   }
   let ok = true;
   const extremes = new Set<Stmt>();
-  forEachStmt(loop.body, (s) => {
+  // laneKind has checked every value of 32-bit lanes.
+  if (lane === "f64x2") forEachStmt(loop.body, (s) => {
     const running = runningExtreme(s);
     if (running) {
       extremes.add(s.k === "if" ? s.then[0]! : s);
@@ -216,14 +321,16 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   const guard = [...strideOne].map((arr) => cmp("eq", { k: "prop", arr, prop: "stride", dim: (arr.type as ArrayType).ndim - 1, type: "int" }, int(1)));
   // Lanes load before they store: a stored array must share no memory with the arrays it reads.
   guard.push(...storesIsolated(nest, ctx.fresh));
-  const parts = outer ? PARTS.outer : reds.size ? PARTS.reduction : PARTS.plain;
+  // f64 lanes over Float32Arrays also take 2 registers: one iteration then covers 16 bytes of each.
+  const narrow = lane !== "f64x2" || nest.accesses.some((a) => (a.arr.type as ArrayType).dtype === "f32");
+  const parts = outer ? PARTS.outer : reds.size ? PARTS.reduction : narrow ? PARTS.narrow : PARTS.plain;
   // A loop known to run fewer iterations than one vector step (a 3-tap stencil) gains nothing, and
   // vectorising it would keep an enclosing loop from being vectorised.
   if (loop.start.k === "const" && loop.end.k === "const") {
     const trips = (loop.end.value as number) + (loop.cmp === "le" ? 1 : 0) - (loop.start.value as number);
-    if (trips < LANES * parts) return undefined;
+    if (trips < LANES[lane] * parts) return undefined;
   }
-  return { loop: { ...loop, vector: LANES * parts }, guard };
+  return { loop: { ...loop, vector: LANES[lane] * parts }, guard };
 }
 
 /**

@@ -8,8 +8,10 @@ import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
 import { childExprs, forEachExpr, forEachStmt, mapExpr } from "../../ir/walk.js";
 import { type NestFacts, affine } from "../../passes/affine.js";
 import { analyzeNest } from "../../passes/nest.js";
-import { LANES, accessKind, mentions, reductions, runningExtreme } from "../../passes/vectorize.js";
+import { type GuardedFacts, guardedIndices } from "../../passes/bounds.js";
+import { LANES, type LaneKind, accessKind, laneKind, mentions, reductions, runningExtreme, vectorDtype } from "../../passes/vectorize.js";
 import { MATH_FNS } from "../../ir/math.js";
+import { heap } from "../../runtime/memory.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
 import { type Outlined, outlineParallel, outlinedInfo } from "../../passes/parallel.js";
 
@@ -85,16 +87,34 @@ export const RETURN_SCRATCH = 16;
 
 const LOG2_BYTES: Record<number, number> = { 1: 0, 2: 1, 4: 2, 8: 3 };
 
-/** Math functions with an f64x2 instruction of the same semantics. */
+/** Math functions with an f64x2 / f32x4 instruction of the same semantics. */
 const SIMD_MATH = new Set<MathFn>(["sqrt", "abs", "floor", "ceil", "trunc", "min", "max"]);
+
+/** Lane-wise instructions of each lane kind for the IR's binary operators (shifts take a scalar count). */
+const SIMD_BINARY: Readonly<Record<LaneKind, Partial<Record<string, string>>>> = {
+  f64x2: { add: "f64x2.add", sub: "f64x2.sub", mul: "f64x2.mul", div: "f64x2.div" },
+  f32x4: { add: "f32x4.add", sub: "f32x4.sub", mul: "f32x4.mul", div: "f32x4.div" },
+  i32x4: { add: "i32x4.add", sub: "i32x4.sub", mul: "i32x4.mul", bitand: "v128.and", bitor: "v128.or", bitxor: "v128.xor", shl: "i32x4.shl", shr: "i32x4.shr_s", ushr: "i32x4.shr_u" },
+};
+
+/** `x | 0`, `x ^ 0`, `x + 0`, `x - 0`, `x << 0`, `x >> 0`, `x >>> 0`: the identity on 32-bit lanes. */
+function identity32(e: Extract<Expr, { k: "binary" }>): boolean {
+  if (e.b.k !== "const") return false;
+  const c = Number(e.b.value);
+  if (e.op === "shl" || e.op === "shr" || e.op === "ushr") return c % 32 === 0;
+  return ["add", "sub", "bitor", "bitxor"].includes(e.op) && c % 2 ** 32 === 0;
+}
 
 /** State of the vector loop being emitted (see FunctionEmitter.vectorLoop). */
 interface VectorCtx {
-  /** The vectorised loop's counter: lane k of part u runs iteration v + 2u + k. */
+  /** The vectorised loop's counter: lane k of part u runs iteration v + per·u + k. */
   readonly v: Var;
   readonly parts: number;
+  /** What a lane holds (passes/vectorize.ts#laneKind), and lanes per register. */
+  readonly kind: LaneKind;
+  readonly per: number;
   readonly facts: NestFacts;
-  /** v128 locals (one per part) of each f64 variable the body assigns. */
+  /** v128 locals (one per part) of each variable the body assigns. */
   readonly lanes: ReadonlyMap<Var, number[]>;
   /** The counter and the lane variables. */
   readonly varying: ReadonlySet<Var>;
@@ -104,7 +124,7 @@ interface VectorCtx {
   readonly unit: Map<object, boolean>;
   /** Part 0's address of an access whose address is computed in the loop: the other parts reuse it. */
   readonly addrs: Map<object, number>;
-  /** Strided f64/f32 loads: byte distance from lane 0 to lane L (index L; hoisted). */
+  /** Strided loads: byte distance from lane 0 to lane L (index L; hoisted). */
   readonly gathers: Map<Expr, number[]>;
 }
 
@@ -131,7 +151,9 @@ class WasmCodegen {
 
   build(): WasmModule {
     const funcs = [...this.entry.callees, this.entry];
-    this.mb.importMemory("env", "memory", { initial: 1, maximum: 65536, shared: true });
+    // The module imports numbat's heap as it is: shared where SharedArrayBuffer exists (threads, views
+    // that survive growth), unshared on pages without cross-origin isolation (one thread).
+    this.mb.importMemory("env", "memory", { initial: 1, maximum: 65536, shared: heap.shared });
     const imp = (name: string, params: ValType[], results: ValType[] = []) => {
       this.imports[name] = this.mb.importFunction("env", name, params, results);
     };
@@ -259,8 +281,12 @@ class WasmCodegen {
 class FunctionEmitter {
   private locals = new Map<Var, number[]>();
   private scratch = new Map<ValType, number[]>();
+  /** Index conversions that dominating tests prove integral and in range. */
+  private readonly guarded: GuardedFacts;
 
-  constructor(private readonly g: WasmCodegen, private readonly f: FuncIR, private readonly fb: FunctionBuilder) {}
+  constructor(private readonly g: WasmCodegen, private readonly f: FuncIR, private readonly fb: FunctionBuilder) {
+    this.guarded = guardedIndices(f);
+  }
 
   emit(): void {
     const o = outlinedInfo(this.f);
@@ -452,21 +478,23 @@ class FunctionEmitter {
 
   /**
    * The SIMD part of a vectorised loop (passes/vectorize.ts): runs `s.vector` iterations at a time
-   * while that many remain, as `s.vector / 2` f64x2 registers ("parts"); the scalar loop that follows
-   * finishes the rest. The body is assignments, stores and inner counted loops with uniform bounds
-   * (run once for all lanes). Every f64 variable the body assigns lives in one v128 local per part;
-   * a reduction's locals are partial accumulators, combined into the variable after the loop.
+   * while that many remain, as `s.vector / per` registers ("parts") of `per` lanes — f64x2, or f32x4 /
+   * i32x4 where `laneKind` says so; the scalar loop that follows finishes the rest. The body is
+   * assignments, stores and inner counted loops with uniform bounds (run once for all lanes). Every
+   * variable the body assigns lives in one v128 local per part; a reduction's locals are partial
+   * accumulators, combined into the variable after the loop.
    */
   private vectorLoop(s: Extract<Stmt, { k: "for" }>, v: number, end: number, exit: "i64.ge_s" | "i64.gt_s" | "i64.le_s" | "i64.lt_s"): void {
     const fb = this.fb;
     const width = s.vector!;
-    const parts = width / LANES;
+    const kind = laneKind(s), per = LANES[kind];
+    const parts = width / per;
     const facts = analyzeNest(s).facts;
     const lanes = new Map<Var, number[]>();
     forEachStmt(s.body, (st) => {
-      if (st.k === "assign" && !lanes.has(st.v)) lanes.set(st.v, Array.from({ length: parts }, (_, u) => fb.local("v128", `${st.v.name}_x${LANES}_${u}`)));
+      if (st.k === "assign" && !lanes.has(st.v)) lanes.set(st.v, Array.from({ length: parts }, (_, u) => fb.local("v128", `${st.v.name}_${kind}_${u}`)));
     });
-    const vc: VectorCtx = { v: s.v, parts, facts, lanes, varying: new Set([s.v, ...lanes.keys()]), hoisted: new Map(), bases: new Map(), deps: new Map(), unit: new Map(), addrs: new Map(), gathers: new Map() };
+    const vc: VectorCtx = { v: s.v, parts, kind, per, facts, lanes, varying: new Set([s.v, ...lanes.keys()]), hoisted: new Map(), bases: new Map(), deps: new Map(), unit: new Map(), addrs: new Map(), gathers: new Map() };
     this.vec = vc;
     // Accumulators start as (r, identity, identity, ...): the combined partials are r op (the loop's operands).
     const reds = reductions(s.body);
@@ -490,17 +518,20 @@ class FunctionEmitter {
       });
     }
     // Splat loop-invariant values once, before the loop (they read nothing the loop writes and cannot trap).
+    const scalarType = kind === "i32x4" ? "int" : "f64";
     const hoist = (e: Expr): void => {
       if (!mentions(e, facts.assigned)) {
-        if (e.k === "const" || e.type !== "f64" || !this.cannotTrap(e) || vc.hoisted.has(e)) return;
+        if (e.k === "const" || e.type !== scalarType || !this.cannotTrap(e) || vc.hoisted.has(e)) return;
         const l = fb.local("v128", "splat");
         this.expr(e);
-        fb.op("f64x2.splat").op("local.set", l);
+        this.splat();
+        fb.op("local.set", l);
         vc.hoisted.set(e, l);
         return;
       }
-      // Recurse only through lane-wise operations (laneExpr's cases), never into subscripts.
-      if (e.k === "binary" || e.k === "unary" || e.k === "math") childExprs(e).forEach(hoist);
+      // Recurse only through lane-wise operations (laneExpr's cases), never into subscripts or shift counts.
+      if (e.k === "binary" && (e.op === "shl" || e.op === "shr" || e.op === "ushr")) hoist(e.a);
+      else if (e.k === "binary" || e.k === "unary" || e.k === "math") childExprs(e).forEach(hoist);
     };
     forEachStmt(s.body, (st) => { if (st.k === "assign" || st.k === "store") hoist(st.x); });
     // A contiguous access whose subscripts use no variable of the loop but the counter has the address
@@ -518,7 +549,7 @@ class FunctionEmitter {
     forEachExpr(s.body, (e) => { if (e.k === "load" && !vc.hoisted.has(e)) base(e.arr, e.idx, e); });
     // A strided load affine in the counter: lane L's address is lane 0's plus L times a distance computed here.
     forEachExpr(s.body, (e) => {
-      if (e.k !== "load" || e.type !== "f64" || vc.hoisted.has(e) || this.isUnit(e, e.arr, e.idx) || !e.idx.some((i) => mentions(i, s.v))) return;
+      if (e.k !== "load" || !vectorDtype(kind, (e.arr.type as ArrayType).dtype) || vc.hoisted.has(e) || this.isUnit(e, e.arr, e.idx) || !e.idx.some((i) => mentions(i, s.v))) return;
       const subs = e.idx.map((i) => affine(i, facts));
       if (subs.some((a) => !a)) return;
       const t = e.arr.type as ArrayType;
@@ -616,7 +647,10 @@ class FunctionEmitter {
         } else if (st.k === "store") {
           this.vectorAddress(st, st.arr, st.idx, st.loc, u);
           this.laneExpr(st.x, u);
-          fb.op("v128.store", { offset: 16 * u });
+          const bytes = DTYPES[(st.arr.type as ArrayType).dtype].bytes;
+          // f64 lanes into a Float32Array: each lane rounds as a scalar store would, 8 bytes per part.
+          if (vc.kind === "f64x2" && bytes === 4) fb.op("f32x4.demote_f64x2_zero").op("i64x2.extract_lane", 0).op("i64.store", { offset: 8 * u });
+          else fb.op("v128.store", { offset: 16 * u });
         } else throw new Error(`wasm codegen: cannot vectorise a '${st.k}' statement`);
       }
     }
@@ -624,20 +658,20 @@ class FunctionEmitter {
 
   private vec: VectorCtx | undefined;
 
-  /** Is this access contiguous f64 in the vector loop's counter (one v128 per part)? Memoised. */
+  /** Is this access contiguous in the vector loop's counter, of an element type its lanes load whole? Memoised. */
   private isUnit(key: object, arr: Var, idx: readonly Expr[]): boolean {
     const vc = this.vec!;
     let u = vc.unit.get(key);
-    if (u === undefined) vc.unit.set(key, (u = (arr.type as ArrayType).dtype === "f64" && accessKind(idx, vc.v, vc.facts) === "unit"));
+    if (u === undefined) vc.unit.set(key, (u = vectorDtype(vc.kind, (arr.type as ArrayType).dtype) && accessKind(idx, vc.v, vc.facts) === "unit"));
     return u;
   }
 
-  /** The byte address of lane 0 of a contiguous access at the current counter (add 16 per part). */
+  /** The byte address of lane 0 of a contiguous access at the current counter (parts add their offset). */
   private vectorAddress(key: object, arr: Var, idx: readonly Expr[], loc: Loc, u: number): void {
     const vc = this.vec!;
     const b = vc.bases.get(key);
     if (!b) {
-      // Computed for part 0, reused by the others (their memory offset adds 16 bytes per part).
+      // Computed for part 0, reused by the others (their memory offset adds one register's bytes per part).
       if (u > 0 && vc.addrs.has(key)) {
         this.fb.op("local.get", vc.addrs.get(key)!);
         return;
@@ -675,24 +709,58 @@ class FunctionEmitter {
     return ok;
   }
 
+  /** The scalar on the stack (f64, or int for i32x4) as a lane value of the vector loop's kind. */
+  private lane(): void {
+    const k = this.vec!.kind;
+    if (k === "f32x4") this.fb.op("f32.demote_f64");
+    else if (k === "i32x4") this.fb.op("i32.wrap_i64");
+  }
+
+  /** The scalar on the stack in every lane. */
+  private splat(): void {
+    this.lane();
+    this.fb.op(`${this.vec!.kind}.splat`);
+  }
+
+  /** Sets lane `k` of the register below the scalar on the stack. */
+  private replaceLane(k: number): void {
+    this.lane();
+    this.fb.op(`${this.vec!.kind}.replace_lane`, k);
+  }
+
+  /** A constant in every lane, as one v128.const. */
+  private constLanes(value: number): void {
+    const vc = this.vec!;
+    const bytes = new Uint8Array(16);
+    if (vc.kind === "f64x2") new Float64Array(bytes.buffer).fill(value);
+    else if (vc.kind === "f32x4") new Float32Array(bytes.buffer).fill(value);
+    else new Int32Array(bytes.buffer).fill(Number(BigInt.asIntN(32, BigInt(value))));
+    this.fb.op("v128.const", bytes);
+  }
+
   /**
-   * Emits `e` for part `u` (lanes 2u and 2u+1) as an f64x2 value: lane-wise SIMD operations where `e`
-   * varies, scalars splatted where it does not, and what depends on the counter alone (strided loads,
-   * conversions, imported Math functions) computed lane by lane with the scalar operations.
+   * Emits `e` for part `u` (lanes per·u to per·u + per - 1) as a register of the loop's kind: lane-wise
+   * SIMD operations where `e` varies, scalars splatted where it does not, and what depends on the
+   * counter alone (strided loads, conversions, imported Math functions) computed lane by lane with
+   * the scalar operations.
    */
   private laneExpr(e: Expr, u: number): void {
     const fb = this.fb, vc = this.vec!;
+    const kind = vc.kind;
     const hoisted = vc.hoisted.get(e);
     if (hoisted !== undefined) {
       fb.op("local.get", hoisted);
       return;
     }
-    if (!this.varies(e)) {
-      this.expr(e);
-      fb.op("f64x2.splat");
+    if (e.k === "const" && e.type === (kind === "i32x4" ? "int" : "f64")) {
+      this.constLanes(e.value as number);
       return;
     }
-    const simd = { add: "f64x2.add", sub: "f64x2.sub", mul: "f64x2.mul", div: "f64x2.div" } as const;
+    if (!this.varies(e)) {
+      this.expr(e);
+      this.splat();
+      return;
+    }
     switch (e.k) {
       case "var":
         if (vc.lanes.has(e.v)) {
@@ -703,33 +771,64 @@ class FunctionEmitter {
       case "load":
         if (this.isUnit(e, e.arr, e.idx)) {
           this.vectorAddress(e, e.arr, e.idx, e.loc, u);
-          fb.op("v128.load", { offset: 16 * u });
+          // f64 lanes from a Float32Array: two elements (8 bytes) per part, widened exactly.
+          if (kind === "f64x2" && DTYPES[(e.arr.type as ArrayType).dtype].bytes === 4) fb.op("v128.load64_zero", { offset: 8 * u }).op("f64x2.promote_low_f32x4");
+          else fb.op("v128.load", { offset: 16 * u });
           return;
         }
         break;
-      case "binary":
-        if (e.op in simd) {
+      case "binary": {
+        const op = SIMD_BINARY[kind][e.op];
+        if (!op) break;
+        // `x | 0`, `x >>> 0`, `x ^ 0`: modulo 2^32 the lanes already hold ToInt32(x).
+        if (kind === "i32x4" && identity32(e)) {
           this.laneExpr(e.a, u);
-          this.laneExpr(e.b, u);
-          fb.op(simd[e.op as keyof typeof simd]);
           return;
         }
-        break;
+        this.laneExpr(e.a, u);
+        if (e.op === "shl" || e.op === "shr" || e.op === "ushr") {
+          // The count is the same in every lane (vectorize.ts); wasm takes it modulo 32, as JS does.
+          if (e.b.k === "const") fb.op("i32.const", Number(e.b.value) % 32);
+          else {
+            this.expr(e.b);
+            fb.op("i32.wrap_i64");
+          }
+        } else this.laneExpr(e.b, u);
+        fb.op(op as never);
+        return;
+      }
       case "unary":
         if (e.op === "neg") {
           this.laneExpr(e.x, u);
-          fb.op("f64x2.neg");
+          fb.op(`${kind}.neg`);
+          return;
+        }
+        if (e.op === "bitnot" && kind === "i32x4") {
+          this.laneExpr(e.x, u);
+          fb.op("v128.not");
           return;
         }
         break;
       case "math":
-        if (SIMD_MATH.has(e.fn)) {
+        if (e.fn === "imul" && kind === "i32x4") {
+          this.laneExpr(e.args[0]!, u);
+          this.laneExpr(e.args[1]!, u);
+          fb.op("i32x4.mul");
+          return;
+        }
+        if (e.fn === "fround" && kind !== "i32x4") {
+          // f32x4 lanes are binary32 already (vectorize.ts: the argument is one rounding away); f64 lanes round and widen.
+          this.laneExpr(e.args[0]!, u);
+          if (kind === "f64x2") fb.op("f32x4.demote_f64x2_zero").op("f64x2.promote_low_f32x4");
+          return;
+        }
+        if (SIMD_MATH.has(e.fn) && kind !== "i32x4") {
           this.laneExpr(e.args[0]!, u);
           for (const a of e.args.slice(1)) {
             this.laneExpr(a, u);
-            fb.op(`f64x2.${e.fn}` as never);
+            fb.op(`${kind}.${e.fn}` as never);
           }
-          if (e.args.length === 1) fb.op(`f64x2.${e.fn}` as never);
+          if (e.args.length === 1) fb.op(`${kind}.${e.fn}` as never);
           return;
         }
         break;
@@ -737,25 +836,27 @@ class FunctionEmitter {
     if (mentions(e, new Set(vc.lanes.keys()))) throw new Error(`wasm codegen: cannot vectorise a '${e.k}' expression`);
     const dist = vc.gathers.get(e);
     if (dist && e.k === "load") {
-      const f32 = (e.arr.type as ArrayType).dtype === "f32";
-      for (let k = 0; k < LANES; k++) {
-        const lane = LANES * u + k;
+      const dtype = (e.arr.type as ArrayType).dtype;
+      for (let k = 0; k < vc.per; k++) {
+        const lane = vc.per * u + k;
         if (lane === 0) this.vectorAddress(e, e.arr, e.idx, e.loc, 0);
         else fb.op("local.get", vc.addrs.get(e)!).op("local.get", dist[lane]!).op("i32.add");
-        if (f32) fb.op("f32.load").op("f64.promote_f32");
+        if (kind === "i32x4") fb.op("i32.load");
+        else if (kind === "f32x4") fb.op("f32.load");
+        else if (dtype === "f32") fb.op("f32.load").op("f64.promote_f32");
         else fb.op("f64.load");
-        if (k === 0) fb.op("f64x2.splat");
-        else fb.op("f64x2.replace_lane", k);
+        if (k === 0) fb.op(`${kind}.splat`);
+        else fb.op(`${kind}.replace_lane`, k);
       }
       return;
     }
     // Depends on the counter only: each lane runs the scalar code at its own counter value.
-    for (let k = 0; k < LANES; k++) {
-      const lane = LANES * u + k;
+    for (let k = 0; k < vc.per; k++) {
+      const lane = vc.per * u + k;
       const at: Expr = { k: "binary", op: "add", a: { k: "var", v: vc.v, type: "int" }, b: { k: "const", type: "int", value: lane }, type: "int" };
       this.expr(lane === 0 ? e : mapExpr(e, (x) => (x.k === "var" && x.v === vc.v ? at : x)));
-      if (k === 0) fb.op("f64x2.splat");
-      else fb.op("f64x2.replace_lane", k);
+      if (k === 0) this.splat();
+      else this.replaceLane(k);
     }
   }
 
@@ -1058,6 +1159,11 @@ class FunctionEmitter {
         return;
       }
       case "f2idx": {
+        // An integral value that a dominating test keeps in [0, size) (passes/bounds.ts): a plain truncation.
+        if (this.guarded.casts.has(e)) {
+          fb.op("i64.trunc_sat_f64_s");
+          return;
+        }
         // Inline (V8 does not inline wasm calls): exact integer, else -1 for the bounds check to reject.
         const x = this.tmp("f64"), t = this.tmp("i64");
         fb.op("local.tee", x).op("i64.trunc_sat_f64_s").op("local.tee", t).op("i64.const", -1);
