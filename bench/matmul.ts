@@ -10,7 +10,7 @@
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { jit, zeros } from "../src/index.js";
@@ -335,6 +335,8 @@ function main(): void {
   const log = (s: string) => process.stderr.write(s + "\n");
   const mach = machine(ROOT);
   const started = new Date();
+  // A shared machine: record how busy it was (1-minute load average), before and after.
+  const loadBefore = loadavg()[0]!;
   console.log(`numbat bench — the seed's naive i-j-k matrix product, float64 (${opts.quick ? "quick" : "full"} run)`);
   console.log(`${mach.cpu} · ${mach.cores} cores · ${mach.simd_flags.join(" ")} · node ${mach.node} · numbat ${mach.numbat}`);
   console.log();
@@ -454,6 +456,7 @@ function main(): void {
     } else console.log(`numpy / Numba: skipped (${py.error})`);
     console.log();
     const failedTargets = Object.entries(compileErrors).map(([t, e]) => `${t} (${e})`);
+    console.log(`load average (1 min): ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
     if (mismatch) console.log("MISMATCH: a numbat result differs from plain JS (see the last column).");
     else if (failedTargets.length === 0) console.log("numbat results are bitwise identical to plain JS at every size.");
     else console.log("numbat results that ran are bitwise identical to plain JS.");
@@ -463,6 +466,7 @@ function main(): void {
       benchmark: "matmul: the seed's naive i-j-k loops (examples/seed.ts), float64, square N x N",
       date: started.toISOString(),
       machine: mach,
+      load_average_1min: { before: loadBefore, after: loadavg()[0]! },
       config: {
         sizes: opts.sizes,
         quick: opts.quick,

@@ -57,7 +57,8 @@ export function invariant(e: Expr, facts: NestFacts): boolean {
     case "var": return !facts.assigned.has(e.v);
     case "prop": return !facts.assigned.has(e.arr); // stores never change a shape; reassignment does
     case "unary": case "cast": return invariant(e.x, facts);
-    case "binary": return e.op !== "mod" && invariant(e.a, facts) && invariant(e.b, facts);
+    // Integer `%` can throw (by zero) unless its divisor is a non-zero constant.
+    case "binary": return (e.op !== "mod" || (e.b.k === "const" && e.b.value !== 0)) && invariant(e.a, facts) && invariant(e.b, facts);
     case "math": return e.fn !== "random" && e.args.every((a) => invariant(a, facts));
     case "cond": return invariant(e.c, facts) && invariant(e.a, facts) && invariant(e.b, facts);
     case "logical": return invariant(e.a, facts) && invariant(e.b, facts);
@@ -114,6 +115,7 @@ export function sameExpr(a: Expr, b: Expr): boolean {
     case "binary": { const o = b as typeof a; return a.op === o.op && sameExpr(a.a, o.a) && sameExpr(a.b, o.b); }
     case "load": { const o = b as typeof a; return a.arr === o.arr && sameList(a.idx, o.idx); }
     case "math": { const o = b as typeof a; return a.fn === o.fn && sameList(a.args, o.args); }
+    case "disjoint": { const o = b as typeof a; return a.a === o.a && a.b === o.b && sameList(a.spans, o.spans); }
     default: return false;
   }
 }

@@ -10,6 +10,7 @@ import { provablyParallel } from "./parallel.js";
 import type { PassOptions } from "./pipeline.js";
 import { maxLabel, relabel } from "../ir/walk.js";
 import { unrollAndJam } from "./unrolljam.js";
+import { type NewTemp, registerTile } from "./regtile.js";
 import { sameExpr } from "./affine.js";
 import { allOf, proveInBounds } from "./bounds.js";
 import { type FuncContext, funcContext } from "./context.js";
@@ -35,11 +36,30 @@ interface Shaped {
   readonly interchanged: boolean;
 }
 
-/** Interchange, unroll-and-jam, scalar replacement and vectorisation of one (unchecked) nest. */
-function reshape(nest: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Shaped {
+/**
+ * Register tiling (regtile.ts) where it applies — the leftover rows and, for a stored view whose rows
+ * might overlap, the whole nest keep the ordinary path — else interchange, unroll-and-jam, scalar
+ * replacement and vectorisation of one (unchecked) nest.
+ */
+function reshape(nest: ForStmt, ctx: FuncContext, newTemp: NewTemp, newLabel: () => number): Shaped {
   // `parallel: true` (issue 5): the outer loop runs on threads when its iterations provably touch different elements.
   const par = ctx.autoParallel && !nest.parallel ? provablyParallel(nest, ctx) : undefined;
   if (par) nest = { ...nest, parallel: true };
+  const tile = registerTile(nest, ctx, newTemp, newLabel);
+  if (!tile) return reshapeNest(nest, par, ctx, newTemp, newLabel);
+  // Copies of loops need labels of their own.
+  const copy = (l: ForStmt) => relabel([l], newLabel)[0] as ForStmt;
+  const rest = reshapeNest(copy(tile.rest), undefined, ctx, newTemp, newLabel);
+  const whole = tile.rowsApart ? reshapeNest(copy(nest), undefined, ctx, newTemp, newLabel) : undefined;
+  const pick = (t: Stmt[], e: Stmt | undefined): Stmt => ({ k: "if", c: tile.rowsApart ?? { k: "const", type: "bool", value: true }, then: t, else: e ? [e] : [] });
+  const scalar = pick([tile.tiled.scalar, rest.scalar], whole?.scalar);
+  const vectorised = tile.tiled.vector || rest.vector || whole?.vector;
+  const vector = vectorised ? pick([tile.tiled.vector ?? tile.tiled.scalar, rest.vector ?? rest.scalar], whole && (whole.vector ?? whole.scalar)) : undefined;
+  const strides = [...tile.tiled.strides, ...rest.strides, ...(whole?.strides ?? [])];
+  return { scalar, vector, strides, guard: [...(par ?? []), ...tile.guard, ...rest.guard, ...(whole?.guard ?? [])], interchanged: true };
+}
+
+function reshapeNest(nest: ForStmt, par: Expr[] | undefined, ctx: FuncContext, newTemp: NewTemp, newLabel: () => number): Shaped {
   const ic = interchange(nest, ctx);
   const interchanged = ic?.loop ?? nest;
   const jam = unrollAndJam(interchanged, ctx, newLabel);
@@ -64,7 +84,7 @@ function reshape(nest: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var
  * `if (in bounds ...) { if (contiguous ...) vectorised else scalar } else original`: the scalar fast
  * copy (interchanged, jammed, no checks) still serves views that fail only the stride test.
  */
-function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) => Var, newLabel: () => number): Stmt | undefined {
+function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: NewTemp, newLabel: () => number): Stmt | undefined {
   const versioned = proveInBounds(analyzeNest(root));
   if (!versioned) return undefined;
   const guard = [...versioned.guard];
@@ -86,7 +106,7 @@ function optimizeNest(root: ForStmt, ctx: FuncContext, newTemp: (name: string) =
   return { k: "if", c: allOf(dedupe(guard)), then: fast, else: [root] };
 }
 
-function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean }, newTemp: (name: string) => Var, newLabel: () => number): Stmt[] {
+function rewrite(stmts: readonly Stmt[], ctx: FuncContext, changed: { v: boolean }, newTemp: NewTemp, newLabel: () => number): Stmt[] {
   return stmts.map((s) => {
     switch (s.k) {
       case "for": {
@@ -105,8 +125,8 @@ export function optimizeLoopNests(f: FuncIR, opts: PassOptions = {}): FuncIR | u
   const changed = { v: false };
   let nextId = Math.max(0, ...f.params.map((p) => p.id), ...f.locals.map((l) => l.id)) + 1;
   const temps: Var[] = [];
-  const newTemp = (name: string): Var => {
-    const v: Var = { id: nextId++, name: `${name}_r`, type: "f64" };
+  const newTemp = (name: string, type: "f64" | "int" = "f64"): Var => {
+    const v: Var = { id: nextId++, name: `${name}_r`, type };
     temps.push(v);
     return v;
   };

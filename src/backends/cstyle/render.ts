@@ -111,6 +111,11 @@ export abstract class CStyleFunction {
   protected abstract zeroReturn(): string;
   /** The line before a loop the vectoriser marked (iterations independent). */
   protected abstract vectorHint(): string;
+  /**
+   * Lines before the loop the vectoriser marked, run with its counter at `start`: a target may run
+   * some of the iterations there (its own vector code) and leave the rest to the loop.
+   */
+  protected vectorMain(_s: Extract<Stmt, { k: "for" }>, _counter: string, _end: string): string[] | undefined { return undefined; }
   // GPU kernels only (a GPU target overrides these; C for the CPU never sees kernel nodes).
   protected gpuIndex(e: Extract<Expr, { k: "gpu" }>): Code { throw new Error(`C-style renderer: gpu.${e.what} needs a GPU target`); }
   protected atomic(e: Extract<Expr, { k: "atomic" }>, _operands: readonly Code[]): Code { throw new Error(`C-style renderer: atomic.${e.op} needs a GPU target`); }
@@ -217,7 +222,10 @@ export abstract class CStyleFunction {
       end = `nb_end${s.label}`;
     }
     // The vectoriser proved the iterations independent (each lane computes exactly the scalar operations).
-    if (s.vector) this.line(this.vectorHint());
+    if (s.vector) {
+      this.vectorMain(s, v, end)?.forEach((l) => this.line(l));
+      this.line(this.vectorHint());
+    }
     this.loopBody(s.label, "continue", `for (; ${v} ${op} ${end}; ${step}) {`, () => this.block(s.body), "}");
   }
 
