@@ -23,6 +23,7 @@ import { compilePtx, cubinFor, findNvcc, findPtxas, DEFAULT_ARCH } from "../src/
 import { generateCuda } from "../src/backends/cuda/cuda-c.js";
 import { createCudaTarget } from "../src/backends/cuda/target.js";
 import { prng } from "../examples/random.js";
+import { matmulNaive, matmulTiled, TILE } from "../examples/gpu-matmul.js";
 import { machine } from "./machine.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -35,42 +36,16 @@ const arg = (name: string): string | undefined => {
 };
 const N = Number(arg("n") ?? 4096);
 const MIN_TIME = Number(arg("min-time") ?? 1);
-const TILE = 16;
 
 // ---- the kernels ----------------------------------------------------------------------------------
 
-function matmulNaive(A: Float64Array, B: Float64Array, C: Float64Array, n: number) {
-  const col = gpu.globalId.x, row = gpu.globalId.y;
-  if (row < n && col < n) {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += A[row * n + k]! * B[k * n + col]!;
-    C[row * n + col] = s;
-  }
-}
-
-/** n must be a multiple of TILE. */
-function matmulTiled(A: Float64Array, B: Float64Array, C: Float64Array, n: number) {
-  const As = gpu.shared(TILE * TILE, "float64");
-  const Bs = gpu.shared(TILE * TILE, "float64");
-  const tx = gpu.localId.x, ty = gpu.localId.y;
-  const col = gpu.groupId.x * TILE + tx, row = gpu.groupId.y * TILE + ty;
-  let s = 0;
-  for (let t = 0; t < n; t += TILE) {
-    As[ty * TILE + tx] = A[row * n + t + tx]!;
-    Bs[ty * TILE + tx] = B[(t + ty) * n + col]!;
-    gpu.barrier();
-    for (let k = 0; k < TILE; k++) s += As[ty * TILE + k]! * Bs[k * TILE + tx]!;
-    gpu.barrier();
-  }
-  C[row * n + col] = s;
-}
-
-/** The f32 variant's source differs only in the shared dtype: numbat compiles per source text. */
-const matmulTiledF32 = new Function("gpu", "TILE", `return ${matmulTiled.toString().replaceAll('"float64"', '"float32"')}`)(gpu, TILE) as typeof matmulTiled;
+/** The f64 variant's source differs only in the shared dtype: numbat compiles per source text. */
+const matmulTiledF32 = matmulTiled;
+const matmulTiledF64 = new Function("gpu", "TILE", `return ${matmulTiled.toString().replaceAll('"float32"', '"float64"')}`)(gpu, TILE) as typeof matmulTiled;
 
 type Float = "f32" | "f64";
 const KERNELS = { naive: matmulNaive, tiled: matmulTiled } as const;
-const fnFor = (name: keyof typeof KERNELS, float: Float): Function => (name === "tiled" && float === "f32" ? matmulTiledF32 : KERNELS[name]);
+const fnFor = (name: keyof typeof KERNELS, float: Float): Function => (name === "tiled" ? (float === "f32" ? matmulTiledF32 : matmulTiledF64) : KERNELS[name]);
 
 function lowered(name: keyof typeof KERNELS, float: Float): FuncIR {
   const dt = float === "f32" ? "f32" : "f64";

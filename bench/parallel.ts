@@ -26,6 +26,7 @@ import { Worker } from "node:worker_threads";
 import { jit, prange, shutdown, zeros } from "../src/index.js";
 import { poolInternals } from "../src/runtime/pool.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
+import { matrixMultiplyRows } from "../examples/seed-prange.js";
 
 type Matrix = ReturnType<typeof zeros>;
 
@@ -40,17 +41,7 @@ const ROOT = (() => {
 // ---- the kernels ---------------------------------------------------------------------------------
 
 /** The seed (examples/seed.ts) with its outer loop as prange: each iteration computes one row of C. */
-function matmulPrange(A: Matrix, B: Matrix): Matrix {
-  const [m, n] = A.shape;
-  const [n2, p] = B.shape;
-  if (n !== n2) throw new Error("Inner matrix dimensions must agree.");
-  const C = zeros([m, p]);
-  for (const i of prange(m))
-    for (let j = 0; j < p; j++)
-      for (let k = 0; k < n; k++)
-        C.set(i, j, C.get(i, j) + A.get(i, k) * B.get(k, j));
-  return C;
-}
+const matmulPrange = matrixMultiplyRows;
 
 function tiny(a: Float64Array, out: Float64Array): void {
   for (const i of prange(a.length)) out[i] = a[i]! + 1;

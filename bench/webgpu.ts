@@ -21,6 +21,7 @@ import { gpu, jit, kernel, prange, toDevice } from "../src/index.js";
 import { acquireDevice } from "../src/backends/webgpu/device.js";
 import { prng } from "../examples/random.js";
 import { machine } from "./machine.js";
+import { matmulNaive as naiveSource, matmulTiled as tiledSource, TILE } from "../examples/gpu-matmul.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -32,33 +33,11 @@ const { adapterName } = await acquireDevice();
 const N = Number(arg("n", /swiftshader/i.test(adapterName) ? "512" : "1024"));
 const RUNS = Number(arg("runs", "3"));
 const OUT = arg("out", join(ROOT, "bench", "results", "webgpu.json"));
-const TILE = 16;
 if (!(N > 0 && N % TILE === 0)) throw new Error(`--n must be a positive multiple of ${TILE}`);
 
-const matmulNaive = kernel(function matmulNaive(A: Float32Array, B: Float32Array, C: Float32Array, n: number) {
-  const col = gpu.globalId.x, row = gpu.globalId.y;
-  if (row < n && col < n) {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += A[row * n + k]! * B[k * n + col]!;
-    C[row * n + col] = s;
-  }
-}, { target: "webgpu" });
-
-const matmulTiled = kernel(function matmulTiled(A: Float32Array, B: Float32Array, C: Float32Array, n: number) {
-  const As = gpu.shared(TILE * TILE, "float32");
-  const Bs = gpu.shared(TILE * TILE, "float32");
-  const tx = gpu.localId.x, ty = gpu.localId.y;
-  const col = gpu.groupId.x * TILE + tx, row = gpu.groupId.y * TILE + ty;
-  let s = 0;
-  for (let t = 0; t < n; t += TILE) {
-    As[ty * TILE + tx] = A[row * n + t + tx]!;
-    Bs[ty * TILE + tx] = B[(t + ty) * n + col]!;
-    gpu.barrier();
-    for (let k = 0; k < TILE; k++) s += As[ty * TILE + k]! * Bs[k * TILE + tx]!;
-    gpu.barrier();
-  }
-  C[row * n + col] = s;
-}, { target: "webgpu", scope: { TILE } });
+// The kernels are examples/gpu-matmul.ts (also in the test corpus), compiled for WebGPU.
+const matmulNaive = kernel(naiveSource, { target: "webgpu" });
+const matmulTiled = kernel(tiledSource, { target: "webgpu", scope: { TILE } });
 
 const matmulOffload = jit(function matmulOffload(A: Float32Array, B: Float32Array, C: Float32Array, n: number) {
   for (const i of prange(n))

@@ -14,6 +14,7 @@ import { poolInternals, tripCount } from "../src/runtime/pool.js";
 import { chunkTrips } from "../src/runtime/pool-protocol.js";
 import { heap } from "../src/runtime/memory.js";
 import { mulberry32 } from "./harness.js";
+import { matrixMultiplyRows } from "../examples/seed-prange.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFn = (...args: any[]) => any;
@@ -112,17 +113,7 @@ function stencil(A: NdArray, B: NdArray) {
       B.set(i, j, 0.25 * (A.get(i - 1, j) + A.get(i + 1, j) + A.get(i, j - 1) + A.get(i, j + 1)));
 }
 
-function matmul(A: NdArray, B: NdArray) {
-  const [m, n] = A.shape;
-  const [n2, p] = B.shape;
-  if (n !== n2) throw new Error("Inner matrix dimensions must agree.");
-  const C = zeros([m, p]);
-  for (const i of prange(m))
-    for (let j = 0; j < p; j++)
-      for (let k = 0; k < n; k++)
-        C.set(i, j, C.get(i, j) + A.get(i, k) * B.get(k, j));
-  return C;
-}
+const matmul = matrixMultiplyRows; // the seed with a prange outer loop
 
 function rowHistograms(X: NdArray, H: NdArray, bins: number) {
   const [m, n] = X.shape;

@@ -7,6 +7,7 @@
 
 import { gpu, type LaunchConfig } from "../../src/index.js";
 import { prng } from "../../examples/random.js";
+import { matmulNaive, matmulTiled, TILE } from "../../examples/gpu-matmul.js";
 
 export interface KernelCase {
   readonly name: string;
@@ -33,8 +34,7 @@ const f32 = (n: number, seed: number, scale = 1) => new Float32Array(rand(n, see
 const i32 = (n: number, seed: number, mod: number) => new Int32Array(rand(n, seed, mod).map(Math.trunc));
 
 const N = 200;
-const M = 16; // matrix size for the matmul kernels (a multiple of TILE)
-const TILE = 8;
+const M = 2 * TILE; // matrix size for the matmul kernels (a multiple of TILE)
 
 export const KERNELS: KernelCase[] = [
   {
@@ -59,35 +59,14 @@ export const KERNELS: KernelCase[] = [
   },
   {
     name: "matmulNaive",
-    fn: function matmulNaive(A: Float32Array, B: Float32Array, C: Float32Array, n: number) {
-      const col = gpu.globalId.x, row = gpu.globalId.y;
-      if (row < n && col < n) {
-        let s = 0;
-        for (let k = 0; k < n; k++) s += A[row * n + k]! * B[k * n + col]!;
-        C[row * n + col] = s;
-      }
-    },
+    fn: matmulNaive,
     args: () => [f32(M * M, 5), f32(M * M, 6), new Float32Array(M * M), M],
-    grid: { groups: [2, 2], groupSize: [8, 8] },
+    grid: { groups: [M / 8, M / 8], groupSize: [8, 8] },
     webgpu: true,
   },
   {
     name: "matmulTiled",
-    fn: function matmulTiled(A: Float32Array, B: Float32Array, C: Float32Array, n: number) {
-      const As = gpu.shared(TILE * TILE, "float32");
-      const Bs = gpu.shared(TILE * TILE, "float32");
-      const tx = gpu.localId.x, ty = gpu.localId.y;
-      const col = gpu.groupId.x * TILE + tx, row = gpu.groupId.y * TILE + ty;
-      let s = 0;
-      for (let t = 0; t < n; t += TILE) {
-        As[ty * TILE + tx] = A[row * n + t + tx]!;
-        Bs[ty * TILE + tx] = B[(t + ty) * n + col]!;
-        gpu.barrier();
-        for (let k = 0; k < TILE; k++) s += As[ty * TILE + k]! * Bs[k * TILE + tx]!;
-        gpu.barrier();
-      }
-      C[row * n + col] = s;
-    },
+    fn: matmulTiled,
     args: () => [f32(M * M, 5), f32(M * M, 6), new Float32Array(M * M), M],
     grid: { groups: [M / TILE, M / TILE], groupSize: [TILE, TILE] },
     webgpu: true,
