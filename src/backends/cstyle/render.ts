@@ -32,6 +32,29 @@ export const un = (op: string, x: Code): Code => {
   const inner = wrap(x, P.UNARY);
   return code(`${op}${op === "-" && inner.startsWith("-") ? `(${inner})` : inner}`, P.UNARY);
 };
+/** The binary operators of every C-family target; `fmod` names the float remainder (fmod, fmodf). */
+export function cBinaryOps(fmod: string): Record<BinaryOp, (a: Code, b: Code, t: ScalarType) => Code> {
+  return {
+    add: (a, b) => bin("+", P.ADD, a, b),
+    sub: (a, b) => bin("-", P.ADD, a, b),
+    mul: (a, b) => bin("*", P.MUL, a, b),
+    div: (a, b) => bin("/", P.MUL, a, b),
+    mod: (a, b, t) => (t === "f64" ? callC(fmod, [a, b]) : callC("nb_irem", [a, b])),
+    bitand: (a, b) => callC("nb_and", [a, b]),
+    bitor: (a, b) => callC("nb_or", [a, b]),
+    bitxor: (a, b) => callC("nb_xor", [a, b]),
+    shl: (a, b) => callC("nb_shl", [a, b]),
+    shr: (a, b) => callC("nb_shr", [a, b]),
+    ushr: (a, b) => callC("nb_ushr", [a, b]),
+    eq: (a, b) => bin("==", P.EQ, a, b),
+    ne: (a, b) => bin("!=", P.EQ, a, b),
+    lt: (a, b) => bin("<", P.REL, a, b),
+    le: (a, b) => bin("<=", P.REL, a, b),
+    gt: (a, b) => bin(">", P.REL, a, b),
+    ge: (a, b) => bin(">=", P.REL, a, b),
+  };
+}
+
 export const castTo = (type: string, x: Code): Code => code(`(${type})${wrap(x, P.UNARY)}`, P.UNARY);
 export const callC = (fn: string, args: readonly Code[]): Code => prim(`${fn}(${args.map((a) => wrap(a, P.ASSIGN)).join(", ")})`);
 

@@ -14,6 +14,7 @@ import { CompileError } from "../../diagnostics/error.js";
 import {
   CStyleFunction, P, arrayTypesOf, bin, callC, castTo, code, ident, prim, un, wrap,
   type CStyleTarget, type Code, type Failure,
+  cBinaryOps,
 } from "../cstyle/render.js";
 import { CUDA_ERROR_KINDS, CUDA_PRELUDE } from "./prelude.js";
 
@@ -108,25 +109,7 @@ export function cudaTable(float: "f32" | "f64"): CStyleTarget {
       not: (x) => un("!", x),
       bitnot: (x) => callC("nb_bitnot", [x]),
     },
-    binary: {
-      add: (a, b) => bin("+", P.ADD, a, b),
-      sub: (a, b) => bin("-", P.ADD, a, b),
-      mul: (a, b) => bin("*", P.MUL, a, b),
-      div: (a, b) => bin("/", P.MUL, a, b),
-      mod: (a, b, t) => (t === "f64" ? callC(`fmod${sfx}`, [a, b]) : callC("nb_irem", [a, b])),
-      bitand: (a, b) => callC("nb_and", [a, b]),
-      bitor: (a, b) => callC("nb_or", [a, b]),
-      bitxor: (a, b) => callC("nb_xor", [a, b]),
-      shl: (a, b) => callC("nb_shl", [a, b]),
-      shr: (a, b) => callC("nb_shr", [a, b]),
-      ushr: (a, b) => callC("nb_ushr", [a, b]),
-      eq: (a, b) => bin("==", P.EQ, a, b),
-      ne: (a, b) => bin("!=", P.EQ, a, b),
-      lt: (a, b) => bin("<", P.REL, a, b),
-      le: (a, b) => bin("<=", P.REL, a, b),
-      gt: (a, b) => bin(">", P.REL, a, b),
-      ge: (a, b) => bin(">=", P.REL, a, b),
-    },
+    binary: cBinaryOps(`fmod${sfx}`),
     cast: {
       i2f: (x) => castTo(F, x),
       b2i: (x) => castTo("int64_t", x),

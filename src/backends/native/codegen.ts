@@ -15,6 +15,7 @@ import { forEachExpr, forEachStmt } from "../../ir/walk.js";
 import {
   CStyleFunction, P, arrayFields, arrayTypesOf, bin, callC, castTo, code, ident, isCheckedMod, prim, un, wrap,
   type CStyleTarget, type Code, type Failure,
+  cBinaryOps,
 } from "../cstyle/render.js";
 import { outlineParallel, outlinedInfo } from "../../passes/parallel.js";
 import type { ParallelConfig } from "../../runtime/pool.js";
@@ -77,25 +78,7 @@ export const C_TARGET: CStyleTarget = {
     not: (x) => un("!", x),
     bitnot: (x) => callC("nb_bitnot", [x]),
   },
-  binary: {
-    add: (a, b) => bin("+", P.ADD, a, b),
-    sub: (a, b) => bin("-", P.ADD, a, b),
-    mul: (a, b) => bin("*", P.MUL, a, b),
-    div: (a, b) => bin("/", P.MUL, a, b),
-    mod: (a, b, t) => (t === "f64" ? callC("fmod", [a, b]) : callC("nb_irem", [a, b])),
-    bitand: (a, b) => callC("nb_and", [a, b]),
-    bitor: (a, b) => callC("nb_or", [a, b]),
-    bitxor: (a, b) => callC("nb_xor", [a, b]),
-    shl: (a, b) => callC("nb_shl", [a, b]),
-    shr: (a, b) => callC("nb_shr", [a, b]),
-    ushr: (a, b) => callC("nb_ushr", [a, b]),
-    eq: (a, b) => bin("==", P.EQ, a, b),
-    ne: (a, b) => bin("!=", P.EQ, a, b),
-    lt: (a, b) => bin("<", P.REL, a, b),
-    le: (a, b) => bin("<=", P.REL, a, b),
-    gt: (a, b) => bin(">", P.REL, a, b),
-    ge: (a, b) => bin(">=", P.REL, a, b),
-  },
+  binary: cBinaryOps("fmod"),
   cast: {
     i2f: (x) => castTo("double", x),
     b2i: (x) => castTo("int64_t", x),
