@@ -248,3 +248,29 @@ test("accumulators are not sunk when an outer counter reuses the element, or int
   jit(matvec)(B, v2, v2);
   assert.ok(v1.every((v, i) => Object.is(v, v2[i])));
 });
+
+/** A named temporary in the body (`const t = a * b`): each jammed copy gets its own. */
+function tempInJam(A: NdArray, B: NdArray): NdArray {
+  const [m, n] = A.shape;
+  const p = B.shape[1]!;
+  const C = zeros([m!, p]);
+  for (let i = 0; i < m!; i++)
+    for (let k = 0; k < n!; k++)
+      for (let j = 0; j < p; j++) {
+        const t = A.get(i, k) * B.get(k, j);
+        C.set(i, j, C.get(i, j) + t);
+      }
+  return C;
+}
+
+test("unroll-and-jam renames a body's temporaries per copy, so the jammed loop still vectorises", () => {
+  const text = optimised(tempInJam, [nd2, nd2]);
+  // The leftover rows' i-k-j nest: k in steps of 4 (jammed), its j loop vectorised, four distinct temporaries.
+  assert.match(text, /for k\.\d+ = 0 lt .* step 4 \{\n\s+for j\.\d+ = 0 lt .* step 1 vector \d+ \{/);
+  for (let u = 0; u < 4; u++) assert.match(text, new RegExp(`t_${u}\\w*\\.\\d+: f64 = `));
+  const rand = mulberry32(7);
+  for (const [m, n, p] of [[0, 3, 2], [1, 1, 1], [5, 7, 3], [9, 6, 17], [13, 10, 33]] as const) {
+    const A = randomMatrix(m, n, rand), B = randomMatrix(n, p, rand);
+    assert.ok(sameBits(jit(tempInJam)(A, B), tempInJam(A, B)), `${m}x${n}x${p}`);
+  }
+});

@@ -62,7 +62,7 @@ function reshape(nest: ForStmt, ctx: FuncContext, newTemp: NewTemp, newLabel: ()
 function reshapeNest(nest: ForStmt, par: Expr[] | undefined, ctx: FuncContext, newTemp: NewTemp, newLabel: () => number): Shaped {
   const ic = interchange(nest, ctx);
   const interchanged = ic?.loop ?? nest;
-  const jam = unrollAndJam(interchanged, ctx, newLabel);
+  const jam = unrollAndJam(interchanged, ctx, newLabel, newTemp);
   const scalar = mapInnermost(jam?.stmt ?? interchanged, (l) => {
     const body = scalarize(l.body, l.v, ctx.fresh, newTemp);
     const loop = body ? { ...l, body } : l;

@@ -9,6 +9,8 @@ import { add, int, sub } from "./affine.js";
 import type { FuncContext } from "./context.js";
 import { orderIndependent, perfectNest } from "./interchange.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
+import type { NewTemp } from "./regtile.js";
+import { isArray as isArrayType } from "../ir/types.js";
 
 export const JAM = 4;
 
@@ -16,8 +18,13 @@ function substitute(stmts: readonly Stmt[], v: Var, by: Expr): Stmt[] {
   return mapStmts(stmts, (e) => (e.k === "var" && e.v === v ? by : e));
 }
 
+/** `stmts` with every read and assignment of `from` going to `to`. */
+function rename(stmts: readonly Stmt[], from: Var, to: Var): Stmt[] {
+  return mapStmts(substitute(stmts, from, { k: "var", v: to, type: to.type }), (e) => e, (s) => (s.k === "assign" && s.v === from ? { ...s, v: to } : s));
+}
+
 /** Jams the second-innermost loop of a perfect nest; returns the new nest or undefined. */
-export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => number): { stmt: Stmt; guard: Expr[] } | undefined {
+export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => number, newTemp?: NewTemp): { stmt: Stmt; guard: Expr[] } | undefined {
   const loops = perfectNest(root);
   const guard = loops && loops.length >= 2 ? orderIndependent(loops, ctx) : undefined;
   if (!loops || !guard) return undefined;
@@ -29,7 +36,14 @@ export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => nu
   const v = outer.v;
   const ref = (k: number): Expr => add({ k: "var", v, type: "int" }, int(k))!;
   const jammedBody: Stmt[] = [];
-  for (let u = 0; u < JAM; u++) jammedBody.push(...substitute(inner.body, v, ref(u)));
+  // Each copy gets its own temporaries: a temporary shared by the copies (and the remainder loop)
+  // would look carried between iterations to the vectoriser, which counts its references.
+  const temps = [...new Set(inner.body.flatMap((s) => (s.k === "assign" && s.v.type !== "bool" && !isArrayType(s.v.type) ? [s.v] : [])))];
+  for (let u = 0; u < JAM; u++) {
+    let copy = substitute(inner.body, v, ref(u));
+    if (newTemp) for (const t of temps) copy = rename(copy, t, newTemp(`${t.name}_${u}`, t.type as "f64" | "int"));
+    jammedBody.push(...copy);
+  }
   // Main loop over whole groups of JAM, then the remainder one by one.
   const end = outer.cmp === "le" ? add(outer.end, int(1))! : outer.end;
   const count = sub(end, outer.start);
