@@ -27,6 +27,7 @@ import { jit, prange, shutdown, zeros } from "../src/index.js";
 import { poolInternals } from "../src/runtime/pool.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
 import { matrixMultiplyRows } from "../examples/seed-prange.js";
+import { prng } from "../examples/random.js";
 
 type Matrix = ReturnType<typeof zeros>;
 
@@ -53,16 +54,6 @@ function triad(s: number, a: Float64Array, b: Float64Array, out: Float64Array): 
 
 // ---- helpers -------------------------------------------------------------------------------------
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomMatrix(n: number, next: () => number): Matrix {
   const M = zeros([n, n]);

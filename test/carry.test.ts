@@ -4,36 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { zeros, type NdArray } from "../src/index.js";
-import { TARGETS, assertSameValue, cloneArgs, jitFn, mulberry32, randFloats, type AnyFn } from "./harness.js";
-import { parseFunction } from "../src/frontend/parse.js";
-import { lowerFunction } from "../src/frontend/lower.js";
-import { optimize } from "../src/passes/pipeline.js";
-import { verifyFunc } from "../src/ir/verify.js";
-import { printFunc } from "../src/ir/printer.js";
+import { TARGETS, assertSameValue, cloneArgs, jitFn, mulberry32, randFloats, type AnyFn, optimisedIR, sameOnTargets } from "./harness.js";
 import { arrayType, type Type } from "../src/ir/types.js";
 
 const f64 = arrayType("f64", 1, false);
 const nd2 = arrayType("f64", 2, true);
 
-function optimised(fn: Function, types: Type[]): string {
-  const ir = lowerFunction(parseFunction(fn), types, { scope: {}, builtinName: () => undefined, resolveCallee: () => { throw new Error("no calls"); } }, "f");
-  verifyFunc(ir);
-  const opt = optimize(ir, 1);
-  verifyFunc(opt);
-  return printFunc(opt);
-}
 
-/** Plain and jitted (one compilation per target; native checks the first 3 cases) must agree bitwise. */
-function same(name: string, fn: AnyFn, cases: readonly (() => unknown[])[]): void {
-  for (const target of TARGETS) {
-    const f = jitFn(fn, { target });
-    cases.slice(0, target === "native" ? 3 : undefined).forEach((make, k) => {
-      const want = make(), got = cloneArgs(want);
-      assertSameValue(f(...got), fn(...want), `${name} [${target}, case ${k}]: return value`);
-      want.forEach((a, i) => { if (typeof a === "object") assertSameValue(got[i], a, `${name} [${target}, case ${k}]: argument ${i}`); });
-    });
-  }
-}
 
 function prefixSum(a: Float64Array, out: Float64Array) {
   const n = a.length;
@@ -56,10 +33,10 @@ function rowScan(A: NdArray) {
 const SIZES = [0, 1, 2, 3, 8, 17, 100];
 
 test("a value stored in one iteration and read in the next is carried in a register", () => {
-  const ps = optimised(prefixSum, [f64, f64]);
+  const ps = optimisedIR(prefixSum, [f64, f64]);
   assert.match(ps, /out_prev_r\.\d+: f64 = cond\(lt\(1, n\.\d+\), load! out\[sub\(1, 1\)\], 0\.0\)\n\s+for i\.\d+ = 1 lt n\.\d+ step 1 \{\n\s+out_prev_r\.\d+ = add\(out_prev_r\.\d+, load! a\[i\.\d+\]\)\n\s+store! out\[i\.\d+\] = out_prev_r\.\d+/);
-  assert.match(optimised(suffixMix, [f64, f64, "int"]), /step -1 \{\n\s+out_prev_r\.\d+ = add\(mul\(out_prev_r\.\d+, 0\.5\), mul\(load! a\[i\.\d+\], out_prev_r\.\d+\)\)/);
-  assert.match(optimised(rowScan, [nd2]), /A_prev_r/);
+  assert.match(optimisedIR(suffixMix, [f64, f64, "int"]), /step -1 \{\n\s+out_prev_r\.\d+ = add\(mul\(out_prev_r\.\d+, 0\.5\), mul\(load! a\[i\.\d+\], out_prev_r\.\d+\)\)/);
+  assert.match(optimisedIR(rowScan, [nd2]), /A_prev_r/);
 });
 
 test("loops that read the element after storing, or store twice, are left alone", () => {
@@ -69,17 +46,17 @@ test("loops that read the element after storing, or store twice, are left alone"
       a[i] = out[i - 1];
     }
   }
-  assert.doesNotMatch(optimised(readAfter, [f64, f64]), /_prev/);
+  assert.doesNotMatch(optimisedIR(readAfter, [f64, f64]), /_prev/);
   function twoBack(a: Float64Array, out: Float64Array) {
     for (let i = 2; i < a.length; i++) out[i] = out[i - 2] + a[i];
   }
-  assert.doesNotMatch(optimised(twoBack, [f64, f64]), /_prev/);
+  assert.doesNotMatch(optimisedIR(twoBack, [f64, f64]), /_prev/);
 });
 
 test("carried loops equal plain JS bitwise on every target", () => {
-  same("prefix sum", prefixSum, [17, ...SIZES].map((n) => () => { const r = mulberry32(n); return [randFloats(r, n, -1e3, 1e3), new Float64Array(n)]; }));
-  same("suffix mix", suffixMix, [17, ...SIZES].map((n) => () => { const r = mulberry32(n + 50); return [randFloats(r, n), randFloats(r, n), n]; }));
-  same("row scan", rowScan, [[5, 9], [0, 0], [1, 1], [3, 1], [2, 17]].map(([m, n]) => () => {
+  sameOnTargets("prefix sum", prefixSum, [17, ...SIZES].map((n) => () => { const r = mulberry32(n); return [randFloats(r, n, -1e3, 1e3), new Float64Array(n)]; }));
+  sameOnTargets("suffix mix", suffixMix, [17, ...SIZES].map((n) => () => { const r = mulberry32(n + 50); return [randFloats(r, n), randFloats(r, n), n]; }));
+  sameOnTargets("row scan", rowScan, [[5, 9], [0, 0], [1, 1], [3, 1], [2, 17]].map(([m, n]) => () => {
     const A = zeros([m!, n!]);
     const r = mulberry32(m! * 7 + n!);
     for (let i = 0; i < A.data.length; i++) A.data[i] = r() * 2 - 1;

@@ -7,24 +7,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jit } from "../src/index.js";
-import { TARGETS, assertSameValue, cloneArgs, jitFn, mulberry32, type AnyFn } from "./harness.js";
-import { parseFunction } from "../src/frontend/parse.js";
-import { lowerFunction } from "../src/frontend/lower.js";
-import { optimize } from "../src/passes/pipeline.js";
-import { verifyFunc } from "../src/ir/verify.js";
-import { printFunc } from "../src/ir/printer.js";
+import { TARGETS, assertSameValue, cloneArgs, jitFn, mulberry32, type AnyFn, optimisedIR } from "./harness.js";
 import { arrayType, type Type } from "../src/ir/types.js";
 
 const f64 = arrayType("f64", 1, false);
 const i32 = arrayType("i32", 1, false);
 
-function optimised(fn: Function, types: Type[]): string {
-  const ir = lowerFunction(parseFunction(fn), types, { scope: {}, builtinName: () => undefined, resolveCallee: () => { throw new Error("no calls"); } }, "f");
-  verifyFunc(ir);
-  const opt = optimize(ir, 1);
-  verifyFunc(opt);
-  return printFunc(opt);
-}
 
 /** The body of the first loop in `wat` whose label starts with `label` (up to its back edge). */
 function loopBody(wat: string, label: string): string {
@@ -127,19 +115,19 @@ function otherArray(x: Float64Array, counts: Int32Array, small: Int32Array) {
 // ---- what the passes do ----------------------------------------------------------------------------------
 
 test("a dominating 0 <= b < size test drops the checks; invariant conversions move before the loop", () => {
-  const ir = optimised(histogram, [f64, i32, "int", "int"]);
+  const ir = optimisedIR(histogram, [f64, i32, "int", "int"]);
   assert.match(ir, /conv\.\d+: f64 = i2f\(lo\)\n\s+conv\.\d+: f64 = i2f\(nb\.\d+\)\n\s+for i\.\d+ = 0 lt length\(x\)/);
   assert.match(ir, /b\.\d+: f64 = floor\(mul\(sub\(load! x\[i\.\d+\], conv\.\d+\), scale\.\d+\)\)/);
   assert.match(ir, /if and\(ge\(b\.\d+, 0\.0\), lt\(b\.\d+, conv\.\d+\)\) \{\n\s+idx\.\d+: int = f2idx\(b\.\d+\)\n\s+old\.\d+: int = load! counts\[idx\.\d+\]\n\s+store! counts\[idx\.\d+\]/);
   assert.doesNotMatch(ir, /load counts|store counts\[idx/, "no checked access of counts is left in the counting loops");
-  assert.match(optimised(intIndex, [i32, i32]), /load! counts\[k\.\d+\][\s\S]*store! counts\[k\.\d+\]/);
+  assert.match(optimisedIR(intIndex, [i32, i32]), /load! counts\[k\.\d+\][\s\S]*store! counts\[k\.\d+\]/);
 });
 
 test("checks stay where the test does not prove the index: fractional, one-sided, moved, reassigned bound, other array", () => {
   for (const [fn, types] of [
     [fractional, [f64, i32]], [lowerOnly, [f64, i32]], [upperOnly, [f64, i32]], [moved, [f64, i32]], [reassignedBound, [f64, i32, "int"]], [otherArray, [f64, i32, i32]],
   ] as const) {
-    const ir = optimised(fn, types as unknown as Type[]);
+    const ir = optimisedIR(fn, types as unknown as Type[]);
     assert.match(ir, /= load (counts|small)\[/, `${fn.name} keeps its checked load`);
     assert.doesNotMatch(ir, /load! (counts|small)\[/, `${fn.name}`);
   }

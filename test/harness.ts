@@ -12,6 +12,12 @@ import assert from "node:assert/strict";
 import { jit } from "../src/index.js";
 import { findCompiler } from "../src/backends/native/compiler.js";
 import { LIBM_CALL, closeEnough } from "../src/backends/native/tolerance.js";
+import { parseFunction } from "../src/frontend/parse.js";
+import { lowerFunction } from "../src/frontend/lower.js";
+import { optimize } from "../src/passes/pipeline.js";
+import { verifyFunc } from "../src/ir/verify.js";
+import { printFunc } from "../src/ir/printer.js";
+import type { Type } from "../src/ir/types.js";
 
 export type Target = "js" | "wasm" | "native";
 /** "native" only where a C compiler exists (docs/native.md). */
@@ -408,4 +414,31 @@ export interface ND {
   readonly shape: number[];
   get(...idx: number[]): number;
   set(...idxThenValue: number[]): unknown;
+}
+
+/**
+ * `fn` plain and jitted on every target, one compilation per target, over freshly made argument
+ * lists: the return value and every argument's final contents must be bitwise identical. Native
+ * compiles C, which is slow: it checks the first 3 lists only (its IR is the same for every size).
+ */
+export function sameOnTargets(name: string, fn: AnyFn, cases: readonly (() => unknown[])[]): void {
+  for (const target of TARGETS) {
+    const f = jitFn(fn, { target });
+    cases.slice(0, target === "native" ? 3 : undefined).forEach((make, k) => {
+      const want = make(), got = cloneArgs(want);
+      const r0 = fn(...want), r1 = f(...got);
+      const where = `${name} [${target}, case ${k}]`;
+      assertSameValue(r1, r0, `${where}: return value`);
+      want.forEach((a, i) => { if (typeof a === "object") assertSameValue(got[i], a, `${where}: argument ${i}`); });
+    });
+  }
+}
+
+/** The printed IR of `fn` lowered for `types` and optimised, verified before and after the passes. */
+export function optimisedIR(fn: Function, types: Type[]): string {
+  const ir = lowerFunction(parseFunction(fn), types, { scope: {}, builtinName: () => undefined, resolveCallee: () => { throw new Error("no calls"); } }, "f");
+  verifyFunc(ir);
+  const opt = optimize(ir, 1);
+  verifyFunc(opt);
+  return printFunc(opt);
 }

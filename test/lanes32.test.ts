@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jit, zeros } from "../src/index.js";
-import { TARGETS, assertSameValue, cloneArgs, jitFn, mulberry32, type AnyFn, type Rng } from "./harness.js";
+import { TARGETS, assertSameValue, cloneArgs, jitFn, mulberry32, type AnyFn, type Rng, sameOnTargets } from "./harness.js";
 import { parseFunction } from "../src/frontend/parse.js";
 import { lowerFunction } from "../src/frontend/lower.js";
 import { optimize } from "../src/passes/pipeline.js";
@@ -43,19 +43,6 @@ const kindOf = (fn: Function, types: Type[]): LaneKind | "scalar" => {
 /** Sizes that exercise empty loops, every remainder of 8 and several vector iterations. */
 const SIZES = [0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 15, 16, 17, 31, 64, 100];
 
-/** `fn` plain and jitted on every target: return value and every argument bitwise identical. Native checks the first few cases. */
-function same(name: string, fn: AnyFn, cases: readonly (() => unknown[])[]): void {
-  for (const target of TARGETS) {
-    const f = jitFn(fn, { target });
-    cases.slice(0, target === "native" ? 3 : undefined).forEach((make, k) => {
-      const want = make(), got = cloneArgs(want);
-      const r0 = fn(...want), r1 = f(...got);
-      const where = `${name} [${target}, case ${k}]`;
-      assertSameValue(r1, r0, `${where}: return value`);
-      want.forEach((a, i) => { if (typeof a === "object") assertSameValue(got[i], a, `${where}: argument ${i}`); });
-    });
-  }
-}
 
 // ---- kernels -----------------------------------------------------------------------------------------
 
@@ -256,33 +243,33 @@ test("inspect('wat') shows f32x4 and i32x4 operations, and f32 halves widened fo
 // ---- bitwise identical to plain JS ---------------------------------------------------------------------
 
 test("f32x4 loops equal plain JS bitwise (NaN, ±0, subnormals, overflow, every remainder)", () => {
-  same("add f32", addF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n)]));
-  same("sub/mul/div f32", subMulDivF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n), new Float32Array(n), new Float32Array(n)]));
-  same("sqrt/min/max f32", sqrtMinMaxF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n)]));
-  same("fround chain f32", froundChainF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n)]));
-  same("scale half f32", scaleHalf, cases((r, n) => [f32s(r, n), new Float32Array(n)]));
-  same("strided f32", pairsF, cases((r, n) => [f32s(r, 2 * n), new Float32Array(n)]));
+  sameOnTargets("add f32", addF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n)]));
+  sameOnTargets("sub/mul/div f32", subMulDivF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n), new Float32Array(n), new Float32Array(n)]));
+  sameOnTargets("sqrt/min/max f32", sqrtMinMaxF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n)]));
+  sameOnTargets("fround chain f32", froundChainF, cases((r, n) => [f32s(r, n), f32s(r, n), new Float32Array(n)]));
+  sameOnTargets("scale half f32", scaleHalf, cases((r, n) => [f32s(r, n), new Float32Array(n)]));
+  sameOnTargets("strided f32", pairsF, cases((r, n) => [f32s(r, 2 * n), new Float32Array(n)]));
 });
 
 test("f64-lane Float32Array loops equal plain JS bitwise (each store rounds once, as in JS)", () => {
-  same("saxpy f32", saxpy, cases((r, n) => [[1.5, 0.1, -3, F32_MAX, 1e-30][n % 5], f32s(r, n), f32s(r, n)]));
-  same("saxpy f32, int scale", saxpy, cases((r, n) => [3, f32s(r, n), f32s(r, n)]));
-  same("scale tenth f32", scaleTenth, cases((r, n) => [f32s(r, n), new Float32Array(n)]));
-  same("mixed f64 + f32", mixed, cases((r, n) => [f64s(r, n), f32s(r, n), new Float32Array(n)]));
-  same("widen f32 to f64", widen, cases((r, n) => [f32s(r, n), f32s(r, n), new Float64Array(n)]));
-  same("blur f32", blurF, cases((r, n) => [f32s(r, n), f32s(r, n)]));
-  same("horner f32", hornerF, cases((r, n) => [f32s(r, (n % 5) + 1, 0), f32s(r, n), new Float32Array(n)]));
+  sameOnTargets("saxpy f32", saxpy, cases((r, n) => [[1.5, 0.1, -3, F32_MAX, 1e-30][n % 5], f32s(r, n), f32s(r, n)]));
+  sameOnTargets("saxpy f32, int scale", saxpy, cases((r, n) => [3, f32s(r, n), f32s(r, n)]));
+  sameOnTargets("scale tenth f32", scaleTenth, cases((r, n) => [f32s(r, n), new Float32Array(n)]));
+  sameOnTargets("mixed f64 + f32", mixed, cases((r, n) => [f64s(r, n), f32s(r, n), new Float32Array(n)]));
+  sameOnTargets("widen f32 to f64", widen, cases((r, n) => [f32s(r, n), f32s(r, n), new Float64Array(n)]));
+  sameOnTargets("blur f32", blurF, cases((r, n) => [f32s(r, n), f32s(r, n)]));
+  sameOnTargets("horner f32", hornerF, cases((r, n) => [f32s(r, (n % 5) + 1, 0), f32s(r, n), new Float32Array(n)]));
 });
 
 test("i32x4 loops equal plain JS bitwise (extreme int32 values, wrap-around, Uint32Array)", () => {
-  same("add i32", addI, cases((r, n) => [i32s(r, n), i32s(r, n), new Int32Array(n)]));
-  same("add wide i32", addWideI, cases((r, n) => [i32s(r, n), i32s(r, n), new Int32Array(n)]));
-  same("xorshift", xorshift, cases((r, n) => [i32s(r, n)]));
-  same("fmix", fmix, cases((r, n) => [i32s(r, n), new Uint32Array(n), [0, -1, 0x9747b28c | 0, 12345][n % 4]]));
-  same("shift by", shiftBy, cases((r, n) => [i32s(r, n), new Int32Array(n), [0, 1, 31, 32, 33, -1][n % 6]]));
-  same("uint32 mix", mixU, cases((r, n) => [Uint32Array.from(i32s(r, n)), new Int32Array(n)]));
-  same("strided pairs", pairsI, cases((r, n) => [i32s(r, 2 * n), new Int32Array(n)]));
-  same("varying shift (scalar)", shiftVarying, cases((r, n) => [i32s(r, n), i32s(r, n), new Int32Array(n)]));
+  sameOnTargets("add i32", addI, cases((r, n) => [i32s(r, n), i32s(r, n), new Int32Array(n)]));
+  sameOnTargets("add wide i32", addWideI, cases((r, n) => [i32s(r, n), i32s(r, n), new Int32Array(n)]));
+  sameOnTargets("xorshift", xorshift, cases((r, n) => [i32s(r, n)]));
+  sameOnTargets("fmix", fmix, cases((r, n) => [i32s(r, n), new Uint32Array(n), [0, -1, 0x9747b28c | 0, 12345][n % 4]]));
+  sameOnTargets("shift by", shiftBy, cases((r, n) => [i32s(r, n), new Int32Array(n), [0, 1, 31, 32, 33, -1][n % 6]]));
+  sameOnTargets("uint32 mix", mixU, cases((r, n) => [Uint32Array.from(i32s(r, n)), new Int32Array(n)]));
+  sameOnTargets("strided pairs", pairsI, cases((r, n) => [i32s(r, 2 * n), new Int32Array(n)]));
+  sameOnTargets("varying shift (scalar)", shiftVarying, cases((r, n) => [i32s(r, n), i32s(r, n), new Int32Array(n)]));
 });
 
 test("views that fail the stride test, and outputs that overlap their inputs, stay exact", () => {
@@ -292,8 +279,8 @@ test("views that fail the stride test, and outputs that overlap their inputs, st
     A.data.set(f32s(mulberry32(seed), m * n));
     return A;
   };
-  same("f32 n-d contiguous", addNd, [[5, 9], [0, 3], [3, 1], [8, 8]].map(([m, n]) => () => [mk(m!, n!, 1), mk(m!, n!, 2), zeros([m!, n!], "float32")]));
-  same("f32 n-d views", addNd, [() => [mk(9, 5, 3).T, mk(5, 9, 4), zeros([5, 9], "float32")], () => [mk(6, 10, 5).step(1, 2), mk(6, 5, 6), zeros([6, 5], "float32")]]);
+  sameOnTargets("f32 n-d contiguous", addNd, [[5, 9], [0, 3], [3, 1], [8, 8]].map(([m, n]) => () => [mk(m!, n!, 1), mk(m!, n!, 2), zeros([m!, n!], "float32")]));
+  sameOnTargets("f32 n-d views", addNd, [() => [mk(9, 5, 3).T, mk(5, 9, 4), zeros([5, 9], "float32")], () => [mk(6, 10, 5).step(1, 2), mk(6, 5, 6), zeros([6, 5], "float32")]]);
   // One buffer seen three ways: z overlaps x shifted by one element, so the loop must run in order.
   const overlapping = (n: number, shift: number) => () => {
     const buf = new ArrayBuffer(4 * (n + 2));
@@ -301,12 +288,12 @@ test("views that fail the stride test, and outputs that overlap their inputs, st
     x.set(i32s(mulberry32(n + 1), n));
     return [x, y, z];
   };
-  same("i32 overlapping output", addI, [17, 9, 33, 64].flatMap((n) => [overlapping(n, 1), overlapping(n, 2)]));
+  sameOnTargets("i32 overlapping output", addI, [17, 9, 33, 64].flatMap((n) => [overlapping(n, 1), overlapping(n, 2)]));
   const overlappingF = (n: number) => () => {
     const buf = new ArrayBuffer(4 * (n + 1));
     const x = new Float32Array(buf, 4, n), y = f32s(mulberry32(n), n), z = new Float32Array(buf, 0, n);
     x.set(f32s(mulberry32(n + 1), n));
     return [x, y, z];
   };
-  same("f32 overlapping output", addF, [17, 9, 33].map(overlappingF));
+  sameOnTargets("f32 overlapping output", addF, [17, 9, 33].map(overlappingF));
 });

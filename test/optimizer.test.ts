@@ -5,12 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jit, zeros, array, type NdArray } from "../src/index.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
-import { mulberry32 } from "./harness.js";
-import { parseFunction } from "../src/frontend/parse.js";
-import { lowerFunction } from "../src/frontend/lower.js";
-import { optimize } from "../src/passes/pipeline.js";
-import { verifyFunc } from "../src/ir/verify.js";
-import { printFunc } from "../src/ir/printer.js";
+import { mulberry32, optimisedIR } from "./harness.js";
 import { arrayType, type Type } from "../src/ir/types.js";
 
 function randomMatrix(rows: number, cols: number, rand: () => number): NdArray {
@@ -23,19 +18,11 @@ function sameBits(a: NdArray, b: NdArray): boolean {
   return a.shape.every((n, d) => n === b.shape[d]) && a.data.length === b.data.length && a.data.every((x, i) => Object.is(x, b.data[i]));
 }
 
-/** Lowers and optimises `fn` for `types`, verifying the IR before and after. */
-function optimised(fn: Function, types: Type[]): string {
-  const ir = lowerFunction(parseFunction(fn), types, { scope: {}, builtinName: () => undefined, resolveCallee: () => { throw new Error("no calls"); } }, "f");
-  verifyFunc(ir);
-  const opt = optimize(ir, 1);
-  verifyFunc(opt);
-  return printFunc(opt);
-}
 
 const nd2 = arrayType("f64", 2, true);
 
 test("the seed is versioned, register-tiled (leftover rows interchanged to i-k-j, unroll-and-jammed) and vectorised", () => {
-  const text = optimised(matrixMultiplyLoops, [nd2, nd2]);
+  const text = optimisedIR(matrixMultiplyLoops, [nd2, nd2]);
   // Rows in tiles of 8 (test/regtile.test.ts has the whole tile), the column loop vectorised around the k loop.
   assert.match(text, /for i\.\d+ = i_blk_r\.\d+ lt .* step 8 \{\n\s+for j\.\d+ = j_blk_r\.\d+ lt .* step 1 vector \d+ \{/);
   assert.match(text, /for i\.\d+ = sub\(m\.\d+, mod\(m\.\d+, 8\)\) lt m\.\d+ step 1 \{\n\s+if true \{\n\s+for k\.\d+ = 0 lt .* step 4 \{\n\s+for j\.\d+ = 0 lt p\.\d+ step 1 vector 2/);
@@ -81,7 +68,7 @@ test("an accumulation whose element order would change is not interchanged", () 
     for (let i = 0; i < m!; i++) for (let j = 0; j < n!; j++) out.set(i + j, out.get(i + j) + A.get(i, j) * 1.1);
     return out;
   }
-  const text = optimised(diag, [nd2]);
+  const text = optimisedIR(diag, [nd2]);
   assert.match(text, /for i\.\d+ = 0 lt m\.\d+ step 1 \{\n\s+for j\.\d+/, "i stays outside j");
   // Vectorising j is still legal: for a fixed i, each j updates its own element.
   const rand = mulberry32(3);
@@ -120,7 +107,7 @@ test("flat row-major matmul is interchanged under a run-time injectivity test, a
     return c;
   }
   const f64 = arrayType("f64", 1, false);
-  const text = optimised(mmflat, [f64, f64, "int", "int"]);
+  const text = optimisedIR(mmflat, [f64, f64, "int", "int"]);
   assert.match(text, /ge\(p, p\)/, "row length (p) covers the column range (0 .. p-1)");
   assert.match(text, /vector 2/);
   const rand = mulberry32(21);
@@ -174,7 +161,7 @@ test("kernels that write their parameters vectorise under a run-time disjointnes
     for (let i = 0; i < y.length; i++) y[i] = y[i]! + a * x[i]!;
   }
   const f64 = arrayType("f64", 1, false);
-  const text = optimised(axpy, ["f64", f64, f64]);
+  const text = optimisedIR(axpy, ["f64", f64, f64]);
   assert.match(text, /disjoint\(y\[/);
   assert.match(text, /vector 2/);
   const rand = mulberry32(9);
@@ -211,7 +198,7 @@ test("a scalar accumulator is sunk into its element and the nest distributed (th
     return c;
   }
   const f64 = arrayType("f64", 1, false);
-  const text = optimised(mmS, [f64, f64, "int"]);
+  const text = optimisedIR(mmS, [f64, f64, "int"]);
   assert.match(text, /store! c\.\d+\[add\(mul\(i\.\d+, n\), j\.\d+\)\] = c_r/);
   assert.match(text, /for k\.\d+ = 0 lt sub\(n, mod\(n, 4\)\) step 4 \{\n\s+for j\.\d+ = 0 lt n step 1 vector 2/);
   const rand = mulberry32(31);
@@ -264,7 +251,7 @@ function tempInJam(A: NdArray, B: NdArray): NdArray {
 }
 
 test("unroll-and-jam renames a body's temporaries per copy, so the jammed loop still vectorises", () => {
-  const text = optimised(tempInJam, [nd2, nd2]);
+  const text = optimisedIR(tempInJam, [nd2, nd2]);
   // The leftover rows' i-k-j nest: k in steps of 4 (jammed), its j loop vectorised, four distinct temporaries.
   assert.match(text, /for k\.\d+ = 0 lt .* step 4 \{\n\s+for j\.\d+ = 0 lt .* step 1 vector \d+ \{/);
   for (let u = 0; u < 4; u++) assert.match(text, new RegExp(`t_${u}\\w*\\.\\d+: f64 = `));

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jit, zeros, type NdArray } from "../src/index.js";
-import { TARGETS, assertSameValue, cloneArgs, differential, jitFn, mulberry32, randFloats, randInts, type AnyFn, type Rng } from "./harness.js";
+import { TARGETS, assertSameValue, cloneArgs, differential, jitFn, mulberry32, randFloats, randInts, type AnyFn, type Rng, sameOnTargets } from "./harness.js";
 import { parseFunction } from "../src/frontend/parse.js";
 import { lowerFunction } from "../src/frontend/lower.js";
 import { optimize } from "../src/passes/pipeline.js";
@@ -31,23 +31,6 @@ function optimised(fn: Function, types: Type[], fastmath = false): string {
 /** Sizes that exercise empty loops, remainders of every length and several vector iterations. */
 const SIZES = [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 64, 100];
 
-/**
- * `fn` plain and jitted (one compilation per target) on every argument list: the return value and
- * every argument's final contents must be bitwise identical. The native target compiles C, which is
- * slow: it checks the first few lists only (the IR it gets is the same for every size).
- */
-function same(name: string, fn: AnyFn, cases: readonly (() => unknown[])[]): void {
-  for (const target of TARGETS) {
-    const f = jitFn(fn, { target });
-    cases.slice(0, target === "native" ? 3 : undefined).forEach((make, k) => {
-      const want = make(), got = cloneArgs(want);
-      const r0 = fn(...want), r1 = f(...got);
-      const where = `${name} [${target}, case ${k}]`;
-      assertSameValue(r1, r0, `${where}: return value`);
-      want.forEach((a, i) => { if (typeof a === "object") assertSameValue(got[i], a, `${where}: argument ${i}`); });
-    });
-  }
-}
 
 // ---- the kernels ------------------------------------------------------------------------------------
 
@@ -248,7 +231,7 @@ test("loops the vectoriser refuses", () => {
   const ov = optimised(overlap, [f64, f64, "int"]);
   assert.doesNotMatch(ov, /for i\.\d+ = 0 lt n step 1 vector/);
   assert.match(ov, /for k\.\d+ = 0 lt 3 step 1 vector 2/);
-  same("overlap", overlap, [5, 0, 1, 2, 9].map((n) => () => { const r = mulberry32(n); return [new Float64Array(n + 3), randFloats(r, n), n]; }));
+  sameOnTargets("overlap", overlap, [5, 0, 1, 2, 9].map((n) => () => { const r = mulberry32(n); return [new Float64Array(n + 3), randFloats(r, n), n]; }));
   // A branch that is not a running extreme.
   function clampSum(a: Float64Array, out: Float64Array) {
     for (let i = 0; i < a.length; i++) if (a[i] > 0) out[i] = a[i];
@@ -285,14 +268,14 @@ test("inspect('wat') shows the vector loops: lanes gathered for a strided load, 
 test("outer-loop vector loops equal plain JS bitwise on every target, over many sizes", () => {
   // Native first sees a mid size (17), then every size on wasm and js.
   const sizes = [17, ...SIZES];
-  same("horner", horner, sizes.map((n) => () => { const r = mulberry32(n + 1); return [randFloats(r, (n % 5) + 1), randFloats(r, n, -2, 2), new Float64Array(n)]; }));
-  same("horner f32", hornerF32, sizes.map((n) => () => { const r = mulberry32(n + 2); return [randFloats(r, (n % 5) + 1), randFloats(r, n, -2, 2, Float32Array), new Float64Array(n)]; }));
+  sameOnTargets("horner", horner, sizes.map((n) => () => { const r = mulberry32(n + 1); return [randFloats(r, (n % 5) + 1), randFloats(r, n, -2, 2), new Float64Array(n)]; }));
+  sameOnTargets("horner f32", hornerF32, sizes.map((n) => () => { const r = mulberry32(n + 2); return [randFloats(r, (n % 5) + 1), randFloats(r, n, -2, 2, Float32Array), new Float64Array(n)]; }));
   const dims = sizes.map((n) => [(n * 7) % 11, n % 6] as const);
-  same("matvec", matvec, dims.map(([m, k], n) => () => { const r = mulberry32(n + 3); return [randFloats(r, m * k), randFloats(r, k), new Float64Array(m), m, k]; }));
-  same("matvec int", matvecInt, dims.map(([m, k], n) => () => { const r = mulberry32(n + 4); return [randInts(r, m * k, -50, 50), randFloats(r, k), new Float64Array(m), m, k]; }));
-  same("row max", rowMax, dims.map(([m, k], n) => () => { const r = mulberry32(n + 5); return [edgy(r, m * k), new Float64Array(m), m, k]; }));
+  sameOnTargets("matvec", matvec, dims.map(([m, k], n) => () => { const r = mulberry32(n + 3); return [randFloats(r, m * k), randFloats(r, k), new Float64Array(m), m, k]; }));
+  sameOnTargets("matvec int", matvecInt, dims.map(([m, k], n) => () => { const r = mulberry32(n + 4); return [randInts(r, m * k, -50, 50), randFloats(r, k), new Float64Array(m), m, k]; }));
+  sameOnTargets("row max", rowMax, dims.map(([m, k], n) => () => { const r = mulberry32(n + 5); return [edgy(r, m * k), new Float64Array(m), m, k]; }));
   const shapes = [[9, 13], [0, 0], [1, 1], [3, 3], [3, 4], [4, 7], [5, 10], [12, 6]] as const;
-  same("conv", conv3, shapes.map(([m, n]) => () => { const r = mulberry32(m * 31 + n); return [ndRand(r, m, n), ndRand(r, 3, 3), zeros([m, n])]; }));
+  sameOnTargets("conv", conv3, shapes.map(([m, n]) => () => { const r = mulberry32(m * 31 + n); return [ndRand(r, m, n), ndRand(r, 3, 3), zeros([m, n])]; }));
 });
 
 test("views that fail the stride test run the scalar fast path and stay exact", () => {
@@ -310,11 +293,11 @@ test("views that fail the stride test run the scalar fast path and stay exact", 
 test("min/max reductions and running extremes equal plain JS bitwise, NaN and ±0 included", () => {
   const seeds = [0, 1, 2, 3];
   const cases = (make: (n: number, seed: number) => unknown[]) => [17, ...SIZES].flatMap((n) => seeds.map((seed) => () => make(n, seed)));
-  same("running max", runningMax, cases((n, seed) => [edgy(mulberry32(seed * 100 + n), n)]));
-  same("running max of zeros", runningMax, cases((n, seed) => [zeros01(mulberry32(seed * 100 + n + 7), n)]));
-  same("running min", runningMin, cases((n, seed) => [edgy(mulberry32(seed * 100 + n + 1), n, 0), [0, -0, NaN, 1][seed]!]));
-  same("Math.max/min", mathMaxMin, cases((n, seed) => { const r = mulberry32(seed * 100 + n + 2); return [edgy(r, n, seed === 0 ? 0 : 0.05), edgy(r, n, 0)]; }));
-  same("max and store", maxAndScale, cases((n, seed) => [zeros01(mulberry32(seed * 100 + n + 3), n), new Float64Array(n)]));
+  sameOnTargets("running max", runningMax, cases((n, seed) => [edgy(mulberry32(seed * 100 + n), n)]));
+  sameOnTargets("running max of zeros", runningMax, cases((n, seed) => [zeros01(mulberry32(seed * 100 + n + 7), n)]));
+  sameOnTargets("running min", runningMin, cases((n, seed) => [edgy(mulberry32(seed * 100 + n + 1), n, 0), [0, -0, NaN, 1][seed]!]));
+  sameOnTargets("Math.max/min", mathMaxMin, cases((n, seed) => { const r = mulberry32(seed * 100 + n + 2); return [edgy(r, n, seed === 0 ? 0 : 0.05), edgy(r, n, 0)]; }));
+  sameOnTargets("max and store", maxAndScale, cases((n, seed) => [zeros01(mulberry32(seed * 100 + n + 3), n), new Float64Array(n)]));
 });
 
 // ---- fastmath ---------------------------------------------------------------------------------------
