@@ -15,6 +15,7 @@ import { findCompiler, NO_COMPILER } from "../src/backends/native/compiler.js";
 import { openmpSupport } from "../src/backends/native/openmp.js";
 import { mulberry32 } from "./harness.js";
 import { matrixMultiplyRows } from "../examples/seed-prange.js";
+import { rand, mat, stencil, rowHistograms, strided, timeSteps, nested, norm, callsHelper, scaleInPlace, callsParallelCallee, intKernel, firstAbove, sum, sumOffset, product, minMax, intSum, dot2, throwsAt, outOfBounds, allocPerIteration, makeRow, allocInCallee } from "./corpus/prange.js";
 
 const compiler = findCompiler();
 const skip = compiler ? false : `no C compiler (${NO_COMPILER})`;
@@ -29,18 +30,6 @@ type AnyFn = (...args: any[]) => any;
 type Opts = { target?: "native" | "wasm"; threads?: number; schedule?: "static" | "dynamic"; chunk?: number; parallel?: boolean; scope?: Record<string, unknown>; boundscheck?: boolean; opt?: 0 | 1 };
 type Jitted = AnyFn & { inspect(w: string): string };
 const J = (f: AnyFn, o: Opts): Jitted => (jit as unknown as (f: AnyFn, o: Opts) => Jitted)(f, o);
-
-function rand(n: number, seed: number): Float64Array {
-  const r = mulberry32(seed);
-  return Float64Array.from({ length: n }, () => 2 * r() - 1);
-}
-
-function mat(m: number, n: number, seed: number): NdArray {
-  const r = mulberry32(seed);
-  const A = zeros([m, n]);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) A.set(i, j, 2 * r() - 1);
-  return A;
-}
 
 /** Numbers, typed arrays and n-d arrays as plain values (n-d arrays by their logical elements). */
 function flat(x: unknown): unknown {
@@ -112,165 +101,9 @@ function axpy(a: number, x: Float64Array, y: Float64Array, out: Float64Array) {
   for (const i of prange(x.length)) out[i] = a * x[i]! + Math.sqrt(Math.abs(y[i]!));
 }
 
-function stencil(A: NdArray, B: NdArray) {
-  const [m, n] = A.shape;
-  for (const i of prange(1, m - 1))
-    for (let j = 1; j < n - 1; j++)
-      B.set(i, j, 0.25 * (A.get(i - 1, j) + A.get(i + 1, j) + A.get(i, j - 1) + A.get(i, j + 1)));
-}
-
 const matmul = matrixMultiplyRows; // the seed with a prange outer loop
 
-function rowHistograms(X: NdArray, H: NdArray, bins: number) {
-  const [m, n] = X.shape;
-  for (const r of prange(m)) {
-    for (let j = 0; j < n; j++) {
-      const b = Math.min(bins - 1, Math.floor(((X.get(r, j) + 1) / 2) * bins));
-      H.set(r, b, H.get(r, b) + 1);
-    }
-  }
-}
-
-function strided(x: Float64Array, out: Float64Array) {
-  for (const i of prange(3, x.length, 2)) out[i] = x[i]! * 2 + x[i - 1]!;
-  for (const i of prange(x.length - 1, -1, -3)) out[i] = out[i]! - 1;
-}
-
-function intKernel(a: Int32Array, out: Int32Array) {
-  for (const i of prange(a.length)) out[i] = (a[i]! * 7) ^ (i << 2);
-}
-
-function firstAbove(A: NdArray, out: Int32Array, t: number) {
-  const [m, n] = A.shape;
-  for (const i of prange(m)) {
-    out[i] = -1;
-    for (let j = 0; j < n; j++) {
-      if (A.get(i, j) <= t) continue;
-      out[i] = j;
-      break;
-    }
-  }
-}
-
-function timeSteps(u: Float64Array, v: Float64Array, steps: number) {
-  const n = u.length;
-  for (let t = 0; t < steps; t++) {
-    for (const i of prange(1, n - 1)) v[i] = u[i]! + 0.1 * (u[i - 1]! - 2 * u[i]! + u[i + 1]!);
-    for (const i of prange(1, n - 1)) u[i] = v[i]!;
-  }
-}
-
-function nested(A: NdArray, out: NdArray) {
-  const [m, n] = A.shape;
-  for (const i of prange(m))
-    for (const j of prange(n)) out.set(i, j, A.get(i, j) * i + j);
-}
-
-function norm(x: number, y: number) {
-  return Math.sqrt(x * x + y * y);
-}
-
-function callsHelper(x: Float64Array, y: Float64Array, out: Float64Array) {
-  for (const i of prange(x.length)) out[i] = norm(x[i]!, y[i]!);
-}
-
-function scaleInPlace(x: Float64Array, k: number) {
-  for (const i of prange(x.length)) x[i] = x[i]! * k;
-}
-
-function callsParallelCallee(x: Float64Array) {
-  scaleInPlace(x, 3);
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i]!;
-  return s;
-}
-
-// ---- reductions ----
-
-function sum(x: Float64Array) {
-  let s = 0;
-  for (const i of prange(x.length)) s += x[i]!;
-  return s;
-}
-
-function sumOffset(x: Float64Array) {
-  let s = 100;
-  for (const i of prange(x.length)) s -= x[i]! * 0.5;
-  return s;
-}
-
-function product(x: Float64Array) {
-  let p = 1;
-  for (const i of prange(x.length)) p *= 1 + x[i]! / 64;
-  return p;
-}
-
-function minMax(x: Float64Array) {
-  let lo = Infinity, hi = -Infinity;
-  for (const i of prange(x.length)) {
-    lo = Math.min(lo, x[i]!);
-    hi = Math.max(x[i]! * 2, hi);
-  }
-  return hi - lo * 3;
-}
-
-function intSum(a: Int32Array) {
-  let s = 0, c = 0, m = 0;
-  for (const i of prange(a.length)) {
-    s += a[i]!;
-    if (a[i]! > 0) c++;
-    m = Math.max(m, a[i]!);
-  }
-  return s * 1000003 + c * 1009 + m;
-}
-
-function dot2(A: NdArray, x: Float64Array) {
-  const [m, n] = A.shape;
-  let total = 0;
-  for (const i of prange(m)) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += A.get(i, j) * x[j]!;
-    total += row * row;
-  }
-  return total;
-}
-
-// ---- errors and allocation ----
-
-function throwsAt(x: Float64Array, bad: number) {
-  for (const i of prange(x.length)) {
-    if (i === bad) throw new RangeError("bad element");
-    if (i === bad + 1) throw new TypeError("later element");
-    x[i] = x[i]! + 1;
-  }
-}
-
-function outOfBounds(x: Float64Array, k: number) {
-  for (const i of prange(x.length)) x[i] = x[i + k]!;
-}
-
-function allocPerIteration(x: Float64Array, out: Float64Array, m: number) {
-  for (const i of prange(x.length)) {
-    const tmp = new Float64Array(m);
-    for (let j = 0; j < m; j++) tmp[j] = x[i]! * j;
-    let s = 0;
-    for (let j = 0; j < m; j++) s += tmp[j]!;
-    out[i] = s;
-  }
-}
-
-function makeRow(m: number, v: number) {
-  const r = zeros([m]);
-  for (let j = 0; j < m; j++) r.set(j, v + j);
-  return r;
-}
-
-function allocInCallee(x: Float64Array, out: Float64Array) {
-  for (const i of prange(x.length)) {
-    const r = makeRow(3, x[i]!);
-    out[i] = r.get(0) + r.get(2);
-  }
-}
+// ---- errors and allocation (the shared kernels are in test/corpus/prange.ts) ----
 
 function randomFill(out: Float64Array) {
   for (const i of prange(out.length)) out[i] = Math.random();
