@@ -123,6 +123,16 @@ describe("kernel API", () => {
     assert.throws(() => kernel(addOne.fn, { target: "metal" as "cuda" }), /target must be/);
   });
 
+  test("device-array misuse gets a clear error", async () => {
+    await assert.rejects(() => toDevice([1, 2] as unknown as Float32Array), /toDevice: expected a typed array, got \[object Array\]/);
+    const d = await toDevice(new Float32Array(4));
+    await assert.rejects(() => d.write(new Float64Array(4) as unknown as Float32Array), /expected 4 elements of Float32Array, got 4 of Float64Array/);
+    await assert.rejects(() => d.write(new Float32Array(3)), /expected 4 elements of Float32Array, got 3/);
+    const onCuda = Object.assign(Object.create(DeviceArray.prototype), { target: "cuda", dtype: "f32", length: 4 });
+    await assert.rejects(() => addOne.launch({ groups: 1 }, onCuda), /argument 'a' lives on "cuda", but this code runs on "gpusim"/);
+    d.free();
+  });
+
   test("plain calls of a kernel with barriers say how to launch it", () => {
     assert.throws(() => gpu.barrier(), /launch the kernel/);
   });
