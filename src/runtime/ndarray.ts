@@ -4,6 +4,7 @@
 
 import { DTYPES, DTYPE_NAMES, dtypeOfCtorName, dtypeOfUserName, type DType } from "../ir/types.js";
 import { heap } from "./memory.js";
+import { bytesOf, copyBytes } from "./copy.js";
 
 export type DTypeName = "float64" | "float32" | "int32" | "uint32" | "int16" | "uint16" | "int8" | "uint8" | "uint8c";
 export type TypedArray =
@@ -335,7 +336,8 @@ export function array(values: NestedArray | TypedArray | NdArrayLike, dtype?: DT
   if (own !== undefined) {
     const src = values as TypedArray;
     const out = make([src.length], resolveDType(dtype, own), undefined);
-    out.data.set(src);
+    if (out.data.constructor === src.constructor) copyBytes(bytesOf(out.data), bytesOf(src));
+    else out.data.set(src);
     return out;
   }
   if (isNdArrayLike(values)) {
@@ -383,7 +385,7 @@ export function adoptHeapArray(ptr: number, dtype: DType, shape: number[], nd: b
     return nd ? owning(data, dims, owned) : data;
   }
   const copy = new CTORS[dtype](size);
-  copy.set(data);
+  copyBytes(bytesOf(copy), bytesOf(data));
   heap.free(ptr);
   return nd ? view(copy, dims, cStrides(dims), 0) : copy;
 }

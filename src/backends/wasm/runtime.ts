@@ -11,6 +11,7 @@ import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
 import { type AllocFn, type ParallelConfig, parallelImports } from "../../runtime/pool.js";
 import { setFlagsFromString } from "node:v8";
 import { checkView } from "../../runtime/views.js";
+import { copyBytes } from "../../runtime/copy.js";
 
 /**
  * V8 first compiles wasm with its baseline compiler (Liftoff) and tiers up hot functions later, but it
@@ -164,7 +165,7 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
     } finally {
       callStack.pop();
       for (const [buffer, c] of regions) {
-        if (c.writeBack) new Uint8Array(buffer, c.start, c.end - c.start).set(new Uint8Array(heap.buffer, c.ptr, c.end - c.start));
+        if (c.writeBack) copyBytes(new Uint8Array(buffer, c.start, c.end - c.start), new Uint8Array(heap.buffer, c.ptr, c.end - c.start));
         heap.free(c.ptr);
       }
       for (const p of allocs) heap.free(p);
@@ -195,7 +196,7 @@ function copyIn(datas: readonly (TypedArray | undefined)[], written: readonly bo
   });
   for (const [buffer, r] of regions) {
     r.ptr = heap.alloc(r.end - r.start);
-    new Uint8Array(heap.buffer, r.ptr, r.end - r.start).set(new Uint8Array(buffer, r.start, r.end - r.start));
+    copyBytes(new Uint8Array(heap.buffer, r.ptr, r.end - r.start), new Uint8Array(buffer, r.start, r.end - r.start));
   }
   return regions;
 }
