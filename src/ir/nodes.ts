@@ -128,6 +128,8 @@ export type Stmt =
       readonly cmp: "lt" | "le" | "gt" | "ge"; readonly body: Stmt[]; readonly parallel: boolean;
       /** Set by the vectoriser: iterations may run `vector` at a time in SIMD lanes (then the rest one by one). */
       readonly vector?: number;
+      /** Set with `vector`: `+ - *` reductions take each lane's operand in iteration order (no reassociation). */
+      readonly ordered?: boolean;
     }
   /**
    * General loop: each iteration tests `pre` (when present), runs `body`, then `update`, then tests

@@ -7,8 +7,10 @@
 // Three shapes (the wasm backend emits them, docs/architecture.md):
 // - an innermost loop of assignments and stores (`vector 2`);
 // - an innermost loop with reductions `r = op(r, x)`: Math.min/max always (they are associative and
-//   commutative, NaN and -0 included), `+ - *` only with `fastmath` (reassociation). Each of 4 SIMD
-//   accumulators keeps 2 partial results, combined after the loop (`vector 8`);
+//   commutative, NaN and -0 included), `+ - *` with `fastmath` (reassociation). Each of 4 SIMD
+//   accumulators keeps 2 partial results, combined after the loop (`vector 8`). Without fastmath a
+//   `+ - *` reduction is `ordered`: lanes compute the operands (an exp, a quotient), the scalar
+//   accumulator takes them in iteration order — when the body has such work or stores;
 // - an outer loop whose inner loops have bounds independent of it (`vector 4`): the inner loops run
 //   once for 4 iterations of the outer one (2 × f64x2), each lane keeping its own order of operations
 //   — the textbook "outer-loop vectorisation" of Horner, matrix-vector products and convolutions.
@@ -120,6 +122,15 @@ export function runningExtreme(s: Stmt): { r: Var; x: Expr; op: "pmax" | "pmin" 
   return { r: set.v, x: set.x, op: (c.op === "gt") === xFirst ? "pmax" : "pmin" };
 }
 
+const ORDERED_OPS = new Set<ReduceOp>(["add", "sub", "mul"]);
+
+/** Does the body store, divide, or call exp or sqrt (enough work per lane to pay for an in-order reduction)? */
+function costly(body: readonly Stmt[]): boolean {
+  let hit = body.some((s) => s.k === "store");
+  forEachExpr(body, (e) => { if ((e.k === "math" && (e.fn === "exp" || e.fn === "sqrt")) || (e.k === "binary" && e.op === "div")) hit = true; });
+  return hit;
+}
+
 /** Can `stmts` raise an error or consume random numbers (so that lane-by-lane or hoisted evaluation would be visible)? */
 function canThrow(stmts: readonly Stmt[]): boolean {
   let hit = false;
@@ -145,7 +156,7 @@ function laneExpr(e: Expr, lanes: ReadonlySet<Var>): boolean {
     case "var": return true;
     case "binary": return ["add", "sub", "mul", "div"].includes(e.op) && laneExpr(e.a, lanes) && laneExpr(e.b, lanes);
     case "unary": return e.op === "neg" && laneExpr(e.x, lanes);
-    case "math": return SIMD_MATH.has(e.fn) && e.args.every((a) => laneExpr(a, lanes));
+    case "math": return (SIMD_MATH.has(e.fn) || e.fn === "exp") && e.args.every((a) => laneExpr(a, lanes));
     default: return false;
   }
 }
@@ -277,8 +288,15 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   if (nest.irregular || !nest.accesses.every((a) => a.node.unchecked)) return undefined;
   const outer = loop.body.some((s) => s.k === "for");
   const reds = outer ? new Map<Var, ReduceOp>() : reductions(loop.body);
-  // Reassociating + - * changes roundings: only with fastmath. min/max give the same result in any order.
-  for (const [r, op] of reds) if (!ctx.fastmath && (op === "add" || op === "sub" || op === "mul")) reds.delete(r);
+  // Reassociating + - * changes roundings: only with fastmath. Without it, lanes compute the operands and
+  // the reduction takes them one by one in iteration order — worth it only when the operands are costly
+  // or the loop stores. min/max give the same result in any order.
+  let ordered = false;
+  for (const [r, op] of reds) {
+    if (ctx.fastmath || !ORDERED_OPS.has(op)) continue;
+    if (costly(loop.body)) ordered = true;
+    else reds.delete(r);
+  }
   // A running extreme that is not a recognised reduction is a branch: not vectorised.
   if (loop.body.some((s) => s.k === "if" && !reds.has(runningExtreme(s)!.r))) return undefined;
   const lane = outer || reds.size ? "f64x2" : laneKind(loop);
@@ -330,7 +348,7 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
     const trips = (loop.end.value as number) + (loop.cmp === "le" ? 1 : 0) - (loop.start.value as number);
     if (trips < LANES[lane] * parts) return undefined;
   }
-  return { loop: { ...loop, vector: LANES[lane] * parts }, guard };
+  return { loop: { ...loop, vector: LANES[lane] * parts, ...(ordered ? { ordered } : {}) }, guard };
 }
 
 /**

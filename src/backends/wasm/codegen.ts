@@ -13,6 +13,7 @@ import { LANES, type LaneKind, accessKind, laneKind, mentions, reductions, runni
 import { MATH_FNS } from "../../ir/math.js";
 import { heap } from "../../runtime/memory.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
+import { expMatchesEngine } from "./exp.js";
 import { type Outlined, outlineParallel, outlinedInfo } from "../../passes/parallel.js";
 
 export interface WasmOptions {
@@ -118,6 +119,10 @@ interface VectorCtx {
   readonly lanes: ReadonlyMap<Var, number[]>;
   /** The counter and the lane variables. */
   readonly varying: ReadonlySet<Var>;
+  /** Values laneExpr reads from locals (one per part) computed ahead by pairExps. */
+  readonly computed: Map<Expr, number[]>;
+  /** Reductions of an `ordered` loop: their scalar accumulator takes the lanes' operands in order. */
+  readonly ordered: Map<Var, "add" | "sub" | "mul">;
   readonly hoisted: Map<Expr, number>;
   readonly bases: Map<object, { local: number; shift: number }>;
   readonly deps: Map<Expr, boolean>;
@@ -129,6 +134,9 @@ interface VectorCtx {
 }
 
 const IMPORTED_MATH = new Set<MathFn>(["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "exp", "expm1", "log", "log1p", "log2", "log10", "cbrt", "pow", "hypot", "random"]);
+
+/** Math functions computed by numbat's own wasm (bit for bit the engine's, checked once per process) rather than imported. */
+const inlineMath = (fn: MathFn): boolean => fn === "exp" && expMatchesEngine();
 
 export function compileWasm(entry: FuncIR, opts: WasmOptions): WasmModule {
   return new WasmCodegen(opts.parallel ? outlineParallel(entry) : entry, opts).build();
@@ -172,7 +180,7 @@ class WasmCodegen {
     const used = new Map<string, number>();
     for (const f of funcs)
       forEachExpr(f.body, (e) => {
-        if (e.k === "math" && IMPORTED_MATH.has(e.fn)) used.set(e.fn === "hypot" ? `hypot${e.args.length}` : e.fn, e.args.length);
+        if (e.k === "math" && IMPORTED_MATH.has(e.fn) && !inlineMath(e.fn)) used.set(e.fn === "hypot" ? `hypot${e.args.length}` : e.fn, e.args.length);
       });
     for (const [name, arity] of used) {
       imp(`math_${name}`, Array(arity).fill("f64"), ["f64"]);
@@ -183,7 +191,7 @@ class WasmCodegen {
       const spec = HELPERS[h];
       const fb = this.mb.addFunction(`$${h}`, [...spec.params], [...spec.results]);
       this.helpers.set(h, fb.index);
-      emitHelper(h, fb);
+      emitHelper(h, fb, (n) => this.helpers.get(n)!);
       fb.finish();
     }
     const builders = funcs.map((f) => {
@@ -210,8 +218,15 @@ class WasmCodegen {
       forEachExpr(f.body, (e) => {
         if (e.k === "cast" && (e.op === "f2i32" || e.op === "f2u8c")) need.add(e.op);
         if (e.k === "math" && (e.fn === "round" || e.fn === "sign")) need.add(e.fn === "round" ? "round" : e.type === "int" ? "isign" : "sign");
+        if (e.k === "math" && inlineMath(e.fn)) need.add(e.fn as HelperName);
       });
-    return [...need];
+    // exp in a vector loop: the SIMD versions (which call the scalar one for unusual lanes).
+    for (const f of funcs)
+      forEachStmt(f.body, (s) => {
+        if (s.k === "for" && s.vector && inlineMath("exp")) forEachExpr(s.body, (e) => { if (e.k === "math" && e.fn === "exp") { need.add("exp2"); need.add("exp4"); } });
+      });
+    const order = Object.keys(HELPERS) as HelperName[]; // a helper's callees come first
+    return [...need].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
 
   importIndex(name: string): number {
@@ -494,10 +509,12 @@ class FunctionEmitter {
     forEachStmt(s.body, (st) => {
       if (st.k === "assign" && !lanes.has(st.v)) lanes.set(st.v, Array.from({ length: parts }, (_, u) => fb.local("v128", `${st.v.name}_${kind}_${u}`)));
     });
-    const vc: VectorCtx = { v: s.v, parts, kind, per, facts, lanes, varying: new Set([s.v, ...lanes.keys()]), hoisted: new Map(), bases: new Map(), deps: new Map(), unit: new Map(), addrs: new Map(), gathers: new Map() };
+    const vc: VectorCtx = { v: s.v, parts, kind, per, facts, lanes, varying: new Set([s.v, ...lanes.keys()]), ordered: new Map(), computed: new Map(), hoisted: new Map(), bases: new Map(), deps: new Map(), unit: new Map(), addrs: new Map(), gathers: new Map() };
     this.vec = vc;
     // Accumulators start as (r, identity, identity, ...): the combined partials are r op (the loop's operands).
+    // In an `ordered` loop the + - * reductions keep their scalar variable instead (vectorBlock).
     const reds = reductions(s.body);
+    if (s.ordered) for (const [r, op] of reds) if (op === "add" || op === "sub" || op === "mul") { reds.delete(r); vc.ordered.set(r, op); }
     // A running extreme ends in a zero: +0 and -0 tie, and only scalar order says which came first.
     // Then the loop runs again from the start, in scalar order (stores repeat the same values).
     const rerun = [...reds.values()].some((op) => op === "pmax" || op === "pmin");
@@ -632,6 +649,21 @@ class FunctionEmitter {
         }
         continue;
       }
+      if ((st.k === "assign" || st.k === "store") && vc.kind === "f64x2" && inlineMath("exp")) this.pairExps(st.x);
+      const op = st.k === "assign" ? vc.ordered.get(st.v) : undefined;
+      if (op && st.k === "assign") {
+        // r = r op x: each part's x in lanes, then r takes lane 0, lane 1 of part 0, part 1, ... in order.
+        const [r] = this.loc(st.v);
+        const x = childExprs(st.x).find((c) => !(c.k === "var" && c.v === st.v))!;
+        const t = this.tmp("v128");
+        for (let u = 0; u < vc.parts; u++) {
+          this.laneExpr(x, u);
+          fb.op("local.set", t);
+          for (let k = 0; k < vc.per; k++) fb.op("local.get", r!).op("local.get", t).op("f64x2.extract_lane", k).op(`f64.${op}`).op("local.set", r!);
+        }
+        this.release("v128", t);
+        continue;
+      }
       if (st.k === "assign" && !this.varies(st.x)) {
         // The same value in every lane: computed once, copied to the other parts.
         const ls = vc.lanes.get(st.v)!;
@@ -657,6 +689,35 @@ class FunctionEmitter {
   }
 
   private vec: VectorCtx | undefined;
+
+  /**
+   * Computes the lane-varying exp calls of `e` two parts at a time (exp4: the two chains of dependent
+   * operations interleave), into locals that laneExpr then reads. The statement's parts are independent,
+   * so computing part u + 1's exp before part u's statement changes nothing.
+   */
+  private pairExps(e: Expr): void {
+    const fb = this.fb, vc = this.vec!;
+    if (vc.parts < 2) return;
+    const calls: Expr[] = [];
+    const visit = (x: Expr): void => {
+      if (x.k === "math" && x.fn === "exp" && this.varies(x) && !vc.hoisted.has(x)) calls.push(x);
+      else childExprs(x).forEach(visit);
+    };
+    visit(e);
+    for (const call of calls) {
+      const ls = Array.from({ length: vc.parts }, () => this.tmp("v128"));
+      for (let u = 0; u + 1 < vc.parts; u += 2) {
+        this.laneExpr((call as Extract<Expr, { k: "math" }>).args[0]!, u);
+        this.laneExpr((call as Extract<Expr, { k: "math" }>).args[0]!, u + 1);
+        fb.op("call", this.g.helper("exp4")).op("local.set", ls[u + 1]!).op("local.set", ls[u]!);
+      }
+      if (vc.parts % 2) {
+        this.laneExpr((call as Extract<Expr, { k: "math" }>).args[0]!, vc.parts - 1);
+        fb.op("call", this.g.helper("exp2")).op("local.set", ls[vc.parts - 1]!);
+      }
+      vc.computed.set(call, ls);
+    }
+  }
 
   /** Is this access contiguous in the vector loop's counter, of an element type its lanes load whole? Memoised. */
   private isUnit(key: object, arr: Var, idx: readonly Expr[]): boolean {
@@ -752,6 +813,15 @@ class FunctionEmitter {
       fb.op("local.get", hoisted);
       return;
     }
+    const computed = vc.computed.get(e);
+    if (computed) {
+      fb.op("local.get", computed[u]!);
+      if (u === vc.parts - 1) {
+        vc.computed.delete(e);
+        computed.forEach((l) => this.release("v128", l));
+      }
+      return;
+    }
     if (e.k === "const" && e.type === (kind === "i32x4" ? "int" : "f64")) {
       this.constLanes(e.value as number);
       return;
@@ -820,6 +890,18 @@ class FunctionEmitter {
           // f32x4 lanes are binary32 already (vectorize.ts: the argument is one rounding away); f64 lanes round and widen.
           this.laneExpr(e.args[0]!, u);
           if (kind === "f64x2") fb.op("f32x4.demote_f64x2_zero").op("f64x2.promote_low_f32x4");
+          return;
+        }
+        if (e.fn === "exp" && kind === "f64x2") {
+          this.laneExpr(e.args[0]!, u);
+          if (inlineMath("exp")) fb.op("call", this.g.helper("exp2"));
+          else {
+            // The engine's own Math.exp, lane by lane.
+            const t = this.tmp("v128");
+            fb.op("local.tee", t).op("f64x2.extract_lane", 0).op("call", this.g.importIndex("math_exp")).op("f64x2.splat");
+            fb.op("local.get", t).op("f64x2.extract_lane", 1).op("call", this.g.importIndex("math_exp")).op("f64x2.replace_lane", 1);
+            this.release("v128", t);
+          }
           return;
         }
         if (SIMD_MATH.has(e.fn) && kind !== "i32x4") {
@@ -1192,6 +1274,11 @@ class FunctionEmitter {
     const fb = this.fb;
     const fn = e.fn;
     const isInt = e.type === "int" || (e.args[0] && e.args[0].type === "int");
+    if (inlineMath(fn)) {
+      this.expr(e.args[0]!);
+      fb.op("call", this.g.helper(fn as HelperName));
+      return;
+    }
     if (IMPORTED_MATH.has(fn)) {
       for (const a of e.args) this.expr(a);
       fb.op("call", this.g.importIndex(`math_${fn === "hypot" ? `hypot${e.args.length}` : fn}`));

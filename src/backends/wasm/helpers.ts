@@ -1,7 +1,8 @@
 // Small wasm functions for JS conversions that have no single instruction: ToInt32, index
-// conversion, Uint8ClampedArray stores, Math.round and Math.sign. Emitted only when used.
+// conversion, Uint8ClampedArray stores, Math.round and Math.sign; and Math.exp (exp.ts). Emitted only when used.
 
 import type { FunctionBuilder, ValType } from "./encoder.js";
+import { emitExp, emitExpLanes } from "./exp.js";
 
 export const HELPERS = {
   f2i32: { params: ["f64"], results: ["i64"] },
@@ -10,15 +11,22 @@ export const HELPERS = {
   round: { params: ["f64"], results: ["f64"] },
   sign: { params: ["f64"], results: ["f64"] },
   isign: { params: ["i64"], results: ["i64"] },
+  exp: { params: ["f64"], results: ["f64"] },
+  exp2: { params: ["v128"], results: ["v128"] },
+  exp4: { params: ["v128", "v128"], results: ["v128", "v128"] },
 } as const satisfies Record<string, { params: readonly ValType[]; results: readonly ValType[] }>;
 
 export type HelperName = keyof typeof HELPERS;
 
 const TWO_32 = 4294967296;
 
-export function emitHelper(name: HelperName, fb: FunctionBuilder): void {
+/** Emits helper `name`; `index` gives the function index of another helper it calls (emitted before it). */
+export function emitHelper(name: HelperName, fb: FunctionBuilder, index: (h: HelperName) => number): void {
   const x = 0;
   switch (name) {
+    case "exp": emitExp(fb); return;
+    case "exp2": emitExpLanes(fb, 1, index("exp")); return;
+    case "exp4": emitExpLanes(fb, 2, index("exp")); return;
     case "f2i32": {
       // JS ToInt32: NaN/±Inf -> 0; otherwise truncate and wrap modulo 2^32. trunc_sat is exact below 2^63;
       // above it, reduce exactly first: t - floor(t / 2^32) * 2^32 is exact for such large t.
