@@ -74,8 +74,8 @@ export function analyzeNest(root: ForStmt): Nest {
 export function counterRange(nest: Nest, v: Var, depth = 0): Interval | undefined {
   const loop = nest.loops.get(v);
   if (!loop || depth > 16) return undefined;
-  const start = intervalOf(affine(loop.start, nest.facts), nest, depth + 1);
-  const end = intervalOf(affine(loop.end, nest.facts), nest, depth + 1);
+  const start = boundRange(loop.start, nest, depth + 1);
+  const end = boundRange(loop.end, nest, depth + 1);
   if (!start || !end) return undefined;
   switch (loop.cmp) {
     case "lt": return { lo: start.lo, hi: add(end.hi, int(-1))! };
@@ -83,6 +83,17 @@ export function counterRange(nest: Nest, v: Var, depth = 0): Interval | undefine
     case "gt": return { lo: add(end.lo, int(1))!, hi: start.hi };
     case "ge": return { lo: end.lo, hi: start.hi };
   }
+}
+
+/** Range of a loop bound: an affine expression, or Math.min/max of two (index-set splitting makes those). */
+function boundRange(e: Expr, nest: Nest, depth: number): Interval | undefined {
+  if (e.k === "math" && (e.fn === "min" || e.fn === "max") && e.type === "int" && e.args.length === 2) {
+    const a = boundRange(e.args[0]!, nest, depth), b = boundRange(e.args[1]!, nest, depth);
+    if (!a || !b) return undefined;
+    const both = (x: Expr, y: Expr): Expr => ({ k: "math", fn: e.fn, args: [x, y], type: "int" });
+    return { lo: both(a.lo, b.lo), hi: both(a.hi, b.hi) };
+  }
+  return intervalOf(affine(e, nest.facts), nest, depth);
 }
 
 /** Range of an affine expression over the nest's iteration space (interval arithmetic). */

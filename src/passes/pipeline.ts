@@ -6,6 +6,7 @@ import { printFunc } from "../ir/printer.js";
 import { optimizeLoopNests } from "./loops.js";
 import { dropGuardedChecks } from "./bounds.js";
 import { hoistConversions } from "./hoist.js";
+import { splitSkips } from "./skip.js";
 
 /** Options of the jitted function that passes act on. */
 export interface PassOptions {
@@ -22,6 +23,7 @@ export interface Pass {
 }
 
 export const PIPELINE: readonly Pass[] = [
+  { name: "split-skips", run: splitSkips },
   { name: "loop-nests", run: optimizeLoopNests },
   { name: "guarded-bounds", run: dropGuardedChecks },
   { name: "hoist-conversions", run: hoistConversions },
