@@ -223,7 +223,7 @@ class WasmCodegen {
     // exp in a vector loop: the SIMD versions (which call the scalar one for unusual lanes).
     for (const f of funcs)
       forEachStmt(f.body, (s) => {
-        if (s.k === "for" && s.vector && inlineMath("exp")) forEachExpr(s.body, (e) => { if (e.k === "math" && e.fn === "exp") { need.add("exp2"); need.add("exp4"); } });
+        if (s.k === "for" && s.vector) forEachExpr(s.body, (e) => { if (e.k === "math" && inlineMath(e.fn)) { need.add("exp2"); need.add("exp4"); } });
       });
     const order = Object.keys(HELPERS) as HelperName[]; // a helper's callees come first
     return [...need].sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -649,7 +649,7 @@ class FunctionEmitter {
         }
         continue;
       }
-      if ((st.k === "assign" || st.k === "store") && vc.kind === "f64x2" && inlineMath("exp")) this.pairExps(st.x);
+      if ((st.k === "assign" || st.k === "store") && vc.kind === "f64x2") this.pairExps(st.x);
       const op = st.k === "assign" ? vc.ordered.get(st.v) : undefined;
       if (op && st.k === "assign") {
         // r = r op x: each part's x in lanes, then r takes lane 0, lane 1 of part 0, part 1, ... in order.
@@ -700,7 +700,7 @@ class FunctionEmitter {
     if (vc.parts < 2) return;
     const calls: Expr[] = [];
     const visit = (x: Expr): void => {
-      if (x.k === "math" && x.fn === "exp" && this.varies(x) && !vc.hoisted.has(x)) calls.push(x);
+      if (x.k === "math" && inlineMath(x.fn) && this.varies(x) && !vc.hoisted.has(x)) calls.push(x);
       else childExprs(x).forEach(visit);
     };
     visit(e);
