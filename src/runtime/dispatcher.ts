@@ -7,7 +7,7 @@ import type { FuncIR, Type } from "../ir/nodes.js";
 import { printModule } from "../ir/printer.js";
 import { optimize } from "../passes/pipeline.js";
 import { compileWasm } from "../backends/wasm/codegen.js";
-import { instantiateWasm } from "../backends/wasm/runtime.js";
+import { copyClock, instantiateWasm } from "../backends/wasm/runtime.js";
 import { compileJs } from "../backends/js/codegen.js";
 import { compileNative } from "../backends/native/runtime.js"; // native target (issue 6)
 import { requireCompiler } from "../backends/native/compiler.js"; // native target (issue 6)
@@ -22,6 +22,7 @@ import { prange } from "./prange.js";
 import { type ParallelConfig, resolveThreads } from "./pool.js"; // parallel loops (issue 5)
 import { type CacheSubject, kernelKey, loadKernel, storeKernel } from "./kernel-cache.js"; // on-disk cache (issue 9)
 import type { WasmModule } from "../backends/wasm/codegen.js";
+import { foreignAware } from "./foreign.js";
 
 export type Target = "auto" | "wasm" | "js" | "native";
 
@@ -175,14 +176,8 @@ export class Dispatcher {
     const ir = this.irFor(types);
     let c: Compiled;
     if (this.target === "js") {
-      const js = compileJs(ir, { boundscheck: this.boundscheck });
-      // Generated JS indexes `data` directly too: n-d views are checked as the other targets check them.
-      const nd = ir.params.flatMap((p, i) => (isArray(p.type) && p.type.nd ? [i] : []));
-      const run = (args: readonly unknown[]) => {
-        for (const i of nd) checkView(args[i] as NdView, ir.params[i]!.type as ArrayType, ir.params[i]!.name);
-        return js.fn(...args);
-      };
-      c = { key, ir, run, text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
+      const js = this.jsRunner(ir);
+      c = { key, ir, run: js.run, text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
     } else if (this.target === "native") {
       // native target (issue 6)
       const nat = compileNative(ir, { boundscheck: this.boundscheck, parallel: this.parallel });
@@ -190,12 +185,34 @@ export class Dispatcher {
     } else {
       const mod = compileWasm(ir, { boundscheck: this.boundscheck, parallel: this.parallel !== undefined });
       disk.store?.(mod, ir);
-      const run = instantiateWasm(mod, ir, this.parallel);
+      const run = this.withForeignChoice(instantiateWasm(mod, ir, this.parallel), ir, mod, () => ir);
       c = { key, ir, run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
       if (this.tierUp) c = this.withTierUp(c, this.tierUp); // tier-up to native (issue 6)
     }
     this.compiled.set(key, c);
     return c;
+  }
+
+  /** The js backend's function for `ir`, with the n-d view checks the other targets make (generated JS indexes `data` directly). */
+  private jsRunner(ir: FuncIR): { run: (args: readonly unknown[]) => unknown; source: string } {
+    const js = compileJs(ir, { boundscheck: this.boundscheck });
+    const nd = ir.params.flatMap((p, i) => (isArray(p.type) && p.type.nd ? [i] : []));
+    const run = (args: readonly unknown[]) => {
+      for (const i of nd) checkView(args[i] as NdView, ir.params[i]!.type as ArrayType, ir.params[i]!.name);
+      return js.fn(...args);
+    };
+    return { run, source: js.source };
+  }
+
+  /**
+   * Target "auto": calls that would copy large arrays into the heap may run the js backend instead,
+   * where it measured faster (runtime/foreign.ts). Not with fastmath (its wasm sums are reassociated,
+   * js's are not), parallel loops or tier-up.
+   */
+  private withForeignChoice(wasm: (args: readonly unknown[]) => unknown, entry: Pick<FuncIR, "params">, mod: Pick<WasmModule, "regions">, ir: () => FuncIR): (args: readonly unknown[]) => unknown {
+    const arrays = entry.params.flatMap((p, i) => (isArray(p.type) ? [i] : []));
+    if ((this.options.target ?? "auto") !== "auto" || this.options.fastmath || this.tierUp || mod.regions.length || !arrays.length) return wasm;
+    return foreignAware(wasm, () => this.jsRunner(ir()).run, arrays, () => copyClock.ms);
   }
 
   // ---- on-disk cache (issue 9, docs/cache.md): the wasm target with `cache: true` ----
@@ -213,9 +230,9 @@ export class Dispatcher {
     const k = loadKernel(diskKey);
     if (k) {
       try {
-        const run = instantiateWasm(k.mod, k.entry, this.parallel);
         // The entry holds neither the IR nor the WAT: inspect() (and `ir`) compile them when asked.
         const ir = (): FuncIR => this.irFor(types);
+        const run = this.withForeignChoice(instantiateWasm(k.mod, k.entry, this.parallel), k.entry, k.mod, ir);
         const wat = (): string => compileWasm(ir(), { boundscheck: this.boundscheck, parallel: this.parallel !== undefined }).wat();
         const hit: Compiled = { key, get ir() { return ir(); }, run, text: (w) => (w === "wat" ? wat() : w === "ir" ? printModule(ir()) : unavailable(w, "wasm")) };
         this.compiled.set(key, hit);

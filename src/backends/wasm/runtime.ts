@@ -81,6 +81,9 @@ const TYPED_CTORS = {
   u16: Uint16Array, i8: Int8Array, u8: Uint8Array, u8c: Uint8ClampedArray,
 } as const;
 
+/** Milliseconds the last call spent copying arguments into and out of the heap (runtime/foreign.ts reads it). */
+export const copyClock = { ms: 0 };
+
 /** Allocations made during the current call (kernels may call kernels through JS, so keep a stack). */
 const callStack: number[][] = [];
 
@@ -164,10 +167,12 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
       return resultArray(ret, args, argPtrs, allocs);
     } finally {
       callStack.pop();
+      const t1 = performance.now();
       for (const [buffer, c] of regions) {
         if (c.writeBack) copyBytes(new Uint8Array(buffer, c.start, c.end - c.start), new Uint8Array(heap.buffer, c.ptr, c.end - c.start));
         heap.free(c.ptr);
       }
+      if (regions.size) copyClock.ms += performance.now() - t1;
       for (const p of allocs) heap.free(p);
     }
   };
@@ -194,10 +199,14 @@ function copyIn(datas: readonly (TypedArray | undefined)[], written: readonly bo
       r.writeBack ||= written[i]!;
     }
   });
+  copyClock.ms = 0;
+  if (!regions.size) return regions;
+  const t0 = performance.now();
   for (const [buffer, r] of regions) {
     r.ptr = heap.alloc(r.end - r.start);
     copyBytes(new Uint8Array(heap.buffer, r.ptr, r.end - r.start), new Uint8Array(buffer, r.start, r.end - r.start));
   }
+  copyClock.ms = performance.now() - t0;
   return regions;
 }
 

@@ -1,0 +1,81 @@
+// Calls with arrays outside numbat's heap. The wasm kernel reads and writes its heap only, so such
+// arrays are copied in (and the written ones back out) on every call; for a kernel that makes one
+// pass over its data the copies cost about as much as the kernel itself. The same function compiled
+// to JavaScript (the js backend: same IR, same optimiser, results bit for bit the same — the
+// differential tests hold every target to that) works on the caller's arrays where they are.
+//
+// Which is faster depends on the kernel and the sizes, so numbat measures rather than guesses: for
+// calls that would copy at least MIN_BYTES, the first calls of each size class alternate between the
+// two (wasm, js, wasm, js, ...), and later calls of that class run the faster. Heap arrays, small
+// copies, fastmath (whose wasm sums are reassociated), parallel loops and explicit targets always
+// run as compiled.
+
+import { heap } from "./memory.js";
+
+/** Copies smaller than this always go to wasm (the copy is then cheap next to the call itself). */
+const MIN_BYTES = 1 << 20;
+/** js is tried only where the copies took at least this share of a wasm call (one-pass kernels). */
+const MIN_COPY_SHARE = 0.3;
+/** Timed calls of each kind before the choice (the first js call also warms V8 up, and is not counted). */
+const TRIALS = 3;
+/** js must be this much faster to be chosen: wasm wins ties. */
+const MARGIN = 0.9;
+/** A js trial this much slower than wasm ends the trials at once. */
+const GIVE_UP = 2;
+
+type Run = (args: readonly unknown[]) => unknown;
+
+interface SizeClass {
+  readonly wasm: number[]; // milliseconds per foreign byte, per trial
+  readonly js: number[];
+  choice?: "wasm" | "js";
+}
+
+/** Bytes of the array arguments that do not live in numbat's heap. */
+function foreignBytes(args: readonly unknown[], arrays: readonly number[]): number {
+  let bytes = 0;
+  for (const i of arrays) {
+    const a = args[i];
+    const view = ArrayBuffer.isView(a) ? a : (a as { data?: ArrayBufferView } | undefined)?.data;
+    if (view && !heap.owns(view.buffer)) bytes += view.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The run function of one signature: `wasm` for most calls, `js()` (compiled on first use; it may
+ * throw when the js backend cannot compile the function) for calls with large foreign arrays where
+ * it measured faster. `copyMs()` is how long the last wasm call spent copying; `now` is the clock (ms).
+ */
+export function foreignAware(wasm: Run, js: () => Run, arrays: readonly number[], copyMs: () => number, now: () => number = () => performance.now()): Run {
+  const classes = new Map<number, SizeClass>();
+  let jsRun: Run | null | undefined; // null: the js backend could not compile it
+  const best = (xs: readonly number[]) => Math.min(...xs);
+  return (args) => {
+    const bytes = foreignBytes(args, arrays);
+    if (bytes < MIN_BYTES || jsRun === null) return wasm(args);
+    const key = Math.round(Math.log2(bytes) / 2); // size classes a factor of 4 apart
+    let c = classes.get(key);
+    if (!c) classes.set(key, (c = { wasm: [], js: [] }));
+    if (c.choice) return c.choice === "js" ? jsRun!(args) : wasm(args);
+    const t0 = now();
+    if (c.wasm.length < 2 || c.js.length > c.wasm.length - 2) {
+      // Two wasm calls first (the first may include V8's compile), then alternate; a kernel whose
+      // copies are a small part of the second call stays on wasm without a js trial.
+      const r = wasm(args);
+      const ms = now() - t0;
+      c.wasm.push(ms / bytes);
+      if (c.wasm.length === 2 && copyMs() < MIN_COPY_SHARE * ms) c.choice = "wasm";
+      return r;
+    }
+    if (jsRun === undefined) {
+      try { jsRun = js(); } catch { jsRun = null; return wasm(args); }
+    }
+    const r = jsRun(args);
+    c.js.push((now() - t0) / bytes);
+    const seen = c.js.slice(1);
+    if (seen.length && best(seen) > GIVE_UP * best(c.wasm)) c.choice = "wasm";
+    else if (seen.length === TRIALS) c.choice = best(seen) < MARGIN * best(c.wasm) ? "js" : "wasm";
+    return r;
+  };
+}
