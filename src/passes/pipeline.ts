@@ -7,6 +7,7 @@ import { optimizeLoopNests } from "./loops.js";
 import { dropGuardedChecks } from "./bounds.js";
 import { hoistConversions } from "./hoist.js";
 import { splitSkips } from "./skip.js";
+import { interleaveEscapeLoops } from "./interleave.js";
 
 /** Options of the jitted function that passes act on. */
 export interface PassOptions {
@@ -24,6 +25,7 @@ export interface Pass {
 
 export const PIPELINE: readonly Pass[] = [
   { name: "split-skips", run: splitSkips },
+  { name: "interleave-escapes", run: interleaveEscapeLoops },
   { name: "loop-nests", run: optimizeLoopNests },
   { name: "guarded-bounds", run: dropGuardedChecks },
   { name: "hoist-conversions", run: hoistConversions },

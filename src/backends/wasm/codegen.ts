@@ -135,6 +135,23 @@ interface VectorCtx {
 
 const IMPORTED_MATH = new Set<MathFn>(["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "exp", "expm1", "log", "log1p", "log2", "log10", "cbrt", "pow", "hypot", "random"]);
 
+/** A constant or a variable: evaluating it costs nothing and cannot fail. */
+const trivial = (e: Expr): boolean => e.k === "const" || (e.k === "var" && !isArray(e.type));
+
+/**
+ * A small expression of scalars and arithmetic that cannot throw or call out: evaluating it
+ * unconditionally (instead of branching around it) is cheaper and invisible.
+ */
+function cheapAndPure(e: Expr): boolean {
+  let size = 0, ok = true;
+  forEachExpr([{ k: "expr", x: e }], (x) => {
+    size++;
+    if (!["const", "var", "unary", "binary", "logical"].includes(x.k) || (x.k === "var" && isArray(x.type))) ok = false;
+    if (x.k === "binary" && x.type === "int" && (x.op === "div" || x.op === "mod")) ok = false;
+  });
+  return ok && size <= 12;
+}
+
 /** Math functions computed by numbat's own wasm (bit for bit the engine's, checked once per process) rather than imported. */
 const inlineMath = (fn: MathFn): boolean => fn === "exp" && expMatchesEngine();
 
@@ -1083,6 +1100,14 @@ class FunctionEmitter {
       case "cast": return this.cast(e);
       case "math": return this.math(e);
       case "cond":
+        // Between two values already computed: wasm's select, no branch.
+        if (trivial(e.a) && trivial(e.b)) {
+          this.expr(e.a);
+          this.expr(e.b);
+          this.expr(e.c);
+          fb.op("select");
+          return;
+        }
         this.expr(e.c);
         fb.if(scalarVal(e.type));
         this.expr(e.a);
@@ -1091,6 +1116,13 @@ class FunctionEmitter {
         fb.end();
         return;
       case "logical": {
+        // Booleans whose second operand is cheap and cannot fail: both evaluated, no branch.
+        if (e.type === "bool" && e.a.type === "bool" && e.b.type === "bool" && cheapAndPure(e.b)) {
+          this.expr(e.a);
+          this.expr(e.b);
+          fb.op(e.op === "and" ? "i32.and" : "i32.or");
+          return;
+        }
         // a && b: a is falsy ? a : b — keep a in a local to test and return it.
         const vt = scalarVal(e.type);
         const l = this.tmp(vt);
