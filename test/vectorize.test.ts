@@ -349,3 +349,33 @@ test("fastmath on the native and js targets gives plain JS's order (allowed, and
     assert.ok(Object.is(f(a, a), mathMaxMin(a, a)), target);
   }
 });
+
+// ---- a stored array read at another subscript ---------------------------------------------------
+
+test("a stored array read at a fixed distance: vectorised behind a run-time test, exact for every distance", () => {
+  function shift(a: Float64Array, d: number, lo: number, hi: number) {
+    for (let j = lo; j < hi; j++) a[j + d] = a[j] * 0.5 + 1;
+  }
+  function luRows(A: Float64Array, n: number) {
+    for (let k = 0; k < n; k++)
+      for (let i = k + 1; i < n; i++) {
+        const l = A[i * n + k] / A[k * n + k];
+        A[i * n + k] = l;
+        for (let j = k + 1; j < n; j++) A[i * n + j] -= l * A[k * n + j];
+      }
+  }
+  assert.match(optimised(shift, [f64, "int", "int", "int"]), /for j\.\d+ = lo lt hi step 1 vector 2 if or\(le\(d, 0\), ge\(d, 2\)\) \{/);
+  assert.match(optimised(luRows, [f64, "int"]), /vector 2 if or\(le\(sub\(mul\(i\.\d+, n\), mul\(k\.\d+, n\)\), 0\), ge\(sub\(mul\(i\.\d+, n\), mul\(k\.\d+, n\)\), 2\)\)/);
+  // A read d iterations after the store with 0 < d < 2 must see it: those distances run scalar.
+  const cases = [-5, -2, -1, 0, 1, 2, 3, 7].flatMap((d) => [0, 1, 2, 3, 5, 9, 16].map((n) => () => {
+    const lo = Math.max(0, -d), hi = Math.min(n, n - d);
+    return [Float64Array.from({ length: n + 2 }, (_, i) => i * 1.5 - 3), d, lo, hi];
+  }));
+  sameOnTargets("shift", shift, cases);
+  sameOnTargets("luRows", luRows, [0, 1, 2, 3, 4, 7, 12].map((n) => () => {
+    const r = mulberry32(n + 90);
+    const A = randFloats(r, n * n, -1, 1);
+    for (let i = 0; i < n; i++) A[i * n + i] += n + 1; // diagonally dominant: no zero pivots
+    return [A, n];
+  }));
+});

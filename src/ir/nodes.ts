@@ -130,6 +130,8 @@ export type Stmt =
       readonly vector?: number;
       /** Set with `vector`: `+ - *` reductions take each lane's operand in iteration order (no reassociation). */
       readonly ordered?: boolean;
+      /** Set with `vector`: the SIMD part runs only if this holds when the loop starts (else every iteration is scalar). */
+      readonly vectorIf?: Expr;
     }
   /**
    * General loop: each iteration tests `pre` (when present), runs `body`, then `update`, then tests

@@ -106,7 +106,7 @@ export function printFunc(f: FuncIR): string {
         return;
       }
       case "for":
-        out.push(`${ind}${lbl(s.label)}for ${name(s.v)} = ${expr(s.start)} ${s.cmp} ${expr(s.end)} step ${s.step}${s.parallel ? " parallel" : ""}${s.vector ? ` vector ${s.vector}` : ""}${s.ordered ? " ordered" : ""} {`);
+        out.push(`${ind}${lbl(s.label)}for ${name(s.v)} = ${expr(s.start)} ${s.cmp} ${expr(s.end)} step ${s.step}${s.parallel ? " parallel" : ""}${s.vector ? ` vector ${s.vector}` : ""}${s.ordered ? " ordered" : ""}${s.vectorIf ? ` if ${expr(s.vectorIf)}` : ""} {`);
         block(s.body, inner);
         out.push(`${ind}}`);
         return;

@@ -36,7 +36,7 @@ export function stmtExprs(s: Stmt): readonly Expr[] {
     case "assign": case "expr": return [s.x];
     case "store": return [...s.idx, s.x];
     case "if": return [s.c];
-    case "for": return [s.start, s.end];
+    case "for": return s.vectorIf ? [s.start, s.end, s.vectorIf] : [s.start, s.end];
     case "loop": return [s.pre, s.post].filter((x): x is Expr => x !== null);
     case "return": return s.x ? [s.x] : [];
     case "break": case "continue": case "throw": case "barrier": return [];
@@ -102,7 +102,7 @@ export function mapStmts(
       case "assign": case "expr": r = { ...s, x: me(s.x) }; break;
       case "store": r = { ...s, idx: s.idx.map(me), x: me(s.x) }; break;
       case "if": r = { ...s, c: me(s.c), then: ms(s.then), else: ms(s.else) }; break;
-      case "for": r = { ...s, start: me(s.start), end: me(s.end), body: ms(s.body) }; break;
+      case "for": r = { ...s, start: me(s.start), end: me(s.end), body: ms(s.body), ...(s.vectorIf ? { vectorIf: me(s.vectorIf) } : {}) }; break;
       case "loop": r = { ...s, pre: s.pre && me(s.pre), post: s.post && me(s.post), body: ms(s.body), update: ms(s.update) }; break;
       case "return": r = { ...s, x: s.x && me(s.x) }; break;
       default: r = { ...s };

@@ -17,10 +17,10 @@ export interface Versioned {
 }
 
 /** A comparison, folded when both sides are constants. */
-function cmp(op: "ge" | "lt" | "eq", a: Expr, b: Expr): Expr {
+function cmp(op: "ge" | "lt" | "eq" | "le", a: Expr, b: Expr): Expr {
   if (a.k === "const" && b.k === "const") {
     const x = a.value as number, y = b.value as number;
-    return { k: "const", type: "bool", value: op === "ge" ? x >= y : op === "lt" ? x < y : x === y };
+    return { k: "const", type: "bool", value: op === "ge" ? x >= y : op === "lt" ? x < y : op === "le" ? x <= y : x === y };
   }
   return { k: "binary", op, a, b, type: "bool" };
 }

@@ -157,7 +157,8 @@ export function registerTile(root: ForStmt, ctx: FuncContext, newTemp: NewTemp, 
   // The vectoriser's test runs on a one-row tile: R rows are R copies of it that share only loads of
   // arrays no row stores and touch different elements, so its lanes stay independent.
   const probe = vectorize(tileColumn(rc, 1, kb.inner, ctx, (name) => ({ id: -1, name, type: "f64" })), ctx);
-  const vector = probe ? tile({ ...probe.loop, body: column.body }) : undefined;
+  // A one-row probe's run-time distance test says nothing about the other rows: scalar tile then.
+  const vector = probe && !probe.loop.vectorIf ? tile({ ...probe.loop, body: column.body }) : undefined;
   const rest: ForStmt = mapStmts([root], (e) => e, (s) => (s.k === "for" && s.label === r.row.label ? { ...s, start: mainEnd, end, cmp: "lt" } : s))[0] as ForStmt;
   return { tiled: { scalar: tile(column), vector, strides: probe?.guard ?? [] }, rest, guard, rowsApart: rowsApart(r, ctx) };
 }

@@ -27,7 +27,7 @@
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import type { ArrayType, DType } from "../ir/types.js";
 import { childExprs, forEachExpr, forEachStmt, stmtExprs } from "../ir/walk.js";
-import { type Affine, type NestFacts, affine, constCoeff, int, sameExpr, sameList } from "./affine.js";
+import { type Affine, type NestFacts, affine, constCoeff, int, sameExpr, sameList, sub } from "./affine.js";
 import { type FuncContext, countRefs } from "./context.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
 import { cmp } from "./bounds.js";
@@ -123,6 +123,15 @@ export function runningExtreme(s: Stmt): { r: Var; x: Expr; op: "pmax" | "pmin" 
 }
 
 const ORDERED_OPS = new Set<ReduceOp>(["add", "sub", "mul"]);
+
+/** `store - load` when both subscripts step by 1 with the counter (an invariant distance in elements). */
+function distance(store: Affine | undefined, load: Affine | undefined, v: Var): Expr | undefined {
+  if (!store || !load) return undefined;
+  if ([...store.terms.keys(), ...load.terms.keys()].some((x) => x !== v)) return undefined;
+  const cs = store.terms.get(v), cl = load.terms.get(v);
+  if (!cs || !cl || constCoeff(cs) !== 1 || constCoeff(cl) !== 1) return undefined;
+  return sub(store.base ?? int(0), load.base ?? int(0));
+}
 
 /** Does the body store, divide, or call exp or sqrt (enough work per lane to pay for an in-order reduction)? */
 function costly(body: readonly Stmt[]): boolean {
@@ -308,6 +317,7 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   forEachStmt(loop.body, (s) => { if (s.k === "for" && (mentions(s.start, varying) || mentions(s.end, varying))) uniform = false; });
   if (!uniform) return undefined;
   const strideOne = new Set<Var>();
+  const distances: Expr[] = [];
   for (const a of nest.accesses) {
     const t = a.arr.type as ArrayType;
     const kind = accessKind(a.node.idx, loop.v, nest.facts);
@@ -316,7 +326,15 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
       // make two iterations meet); every access to the array uses that same subscript.
       if (kind !== "unit" || !vectorDtype(lane, t.dtype)) return undefined;
       if (a.subs.some((s) => [...s!.terms.keys()].some((x) => x !== loop.v))) return undefined;
-      if (!nest.accesses.every((b) => b.arr !== a.arr || sameList(b.node.idx, a.node.idx))) return undefined;
+      for (const b of nest.accesses) {
+        if (b.arr !== a.arr || sameList(b.node.idx, a.node.idx)) continue;
+        // Another element of the stored (flat) array, read at a fixed distance d from the stored one:
+        // only a read d > 0 iterations later sees a store, so lanes (which load before they store)
+        // are exact unless 0 < d < the vector width. Checked when the loop starts (`vectorIf`).
+        const d = b.store || t.nd ? undefined : distance(a.subs[0], b.subs[0], loop.v);
+        if (!d) return undefined;
+        distances.push(d);
+      }
     }
     if (kind === "unit" && vectorDtype(lane, t.dtype) && t.nd) strideOne.add(a.arr);
   }
@@ -348,7 +366,11 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
     const trips = (loop.end.value as number) + (loop.cmp === "le" ? 1 : 0) - (loop.start.value as number);
     if (trips < LANES[lane] * parts) return undefined;
   }
-  return { loop: { ...loop, vector: LANES[lane] * parts, ...(ordered ? { ordered } : {}) }, guard };
+  const width = LANES[lane] * parts;
+  const vectorIf = distances.length ? distances.map((d): Expr => ({
+    k: "logical", op: "or", a: cmp("le", d, int(0)), b: cmp("ge", d, int(width)), type: "bool",
+  })).reduce((x, y) => ({ k: "logical", op: "and", a: x, b: y, type: "bool" })) : undefined;
+  return { loop: { ...loop, vector: width, ...(ordered ? { ordered } : {}), ...(vectorIf ? { vectorIf } : {}) }, guard };
 }
 
 /**

@@ -245,7 +245,8 @@ export abstract class CStyleFunction {
       end = `nb_end${s.label}`;
     }
     // The vectoriser proved the iterations independent (each lane computes exactly the scalar operations).
-    if (s.vector) {
+    // (Not when independence depends on a run-time distance, `vectorIf`: the C compiler decides.)
+    if (s.vector && !s.vectorIf) {
       this.vectorMain(s, v, end)?.forEach((l) => this.line(l));
       this.line(this.vectorHint());
     }

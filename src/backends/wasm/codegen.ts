@@ -495,7 +495,15 @@ class FunctionEmitter {
     this.expr(s.end);
     fb.op("local.set", end);
     const exitIf = { lt: "i64.ge_s", le: "i64.gt_s", gt: "i64.le_s", ge: "i64.lt_s" } as const;
-    if (s.vector && !this.vec) this.vectorLoop(s, v!, end, exitIf[s.cmp]);
+    if (s.vector && !this.vec) {
+      // A loop-carried distance the vectoriser could not settle: the SIMD part only where it allows.
+      if (s.vectorIf) {
+        this.expr(s.vectorIf);
+        this.fb.if();
+      }
+      this.vectorLoop(s, v!, end, exitIf[s.cmp]);
+      if (s.vectorIf) this.fb.end();
+    }
     fb.block(null, `brk${s.label}`);
     fb.loop(null, `top${s.label}`);
     fb.op("local.get", v!).op("local.get", end).op(exitIf[s.cmp]).brIf(`brk${s.label}`);
