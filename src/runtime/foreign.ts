@@ -6,7 +6,8 @@
 //
 // Which is faster depends on the kernel and the sizes, so numbat measures rather than guesses: for
 // calls that would copy at least MIN_BYTES, the first calls of each size class alternate between the
-// two (wasm, js, wasm, js, ...), and later calls of that class run the faster. Heap arrays, small
+// two (wasm, wasm, js, js, js, wasm, js, wasm, js; the first two js calls warm V8 up, uncounted), and
+// later calls of that class run the faster. Heap arrays, small
 // copies, fastmath (whose wasm sums are reassociated), parallel loops and explicit targets always
 // run as compiled.
 
@@ -16,8 +17,10 @@ import { heap } from "./memory.js";
 const MIN_BYTES = 1 << 20;
 /** js is tried only where the copies took at least this share of a wasm call (one-pass kernels). */
 const MIN_COPY_SHARE = 0.3;
-/** Timed calls of each kind before the choice (the first js call also warms V8 up, and is not counted). */
+/** Timed calls of each kind before the choice. */
 const TRIALS = 3;
+/** js calls before those, not counted: V8 runs the first ones in its baseline tiers (and compiles meanwhile). */
+const JS_WARMUP = 2;
 /** js must be this much faster to be chosen: wasm wins ties. */
 const MARGIN = 0.9;
 /** A js trial this much slower than wasm ends the trials at once. */
@@ -59,7 +62,7 @@ export function foreignAware(wasm: Run, js: () => Run, arrays: readonly number[]
     if (!c) classes.set(key, (c = { wasm: [], js: [] }));
     if (c.choice) return c.choice === "js" ? jsRun!(args) : wasm(args);
     const t0 = now();
-    if (c.wasm.length < 2 || c.js.length > c.wasm.length - 2) {
+    if (c.wasm.length < 2 || c.js.length > c.wasm.length - 2 + JS_WARMUP) {
       // Two wasm calls first (the first may include V8's compile), then alternate; a kernel whose
       // copies are a small part of the second call stays on wasm without a js trial.
       const r = wasm(args);
@@ -73,7 +76,7 @@ export function foreignAware(wasm: Run, js: () => Run, arrays: readonly number[]
     }
     const r = jsRun(args);
     c.js.push((now() - t0) / bytes);
-    const seen = c.js.slice(1);
+    const seen = c.js.slice(JS_WARMUP);
     if (seen.length && best(seen) > GIVE_UP * best(c.wasm)) c.choice = "wasm";
     else if (seen.length === TRIALS) c.choice = best(seen) < MARGIN * best(c.wasm) ? "js" : "wasm";
     return r;
