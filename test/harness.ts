@@ -18,6 +18,7 @@ import { optimize } from "../src/passes/pipeline.js";
 import { verifyFunc } from "../src/ir/verify.js";
 import { printFunc } from "../src/ir/printer.js";
 import type { Type } from "../src/ir/types.js";
+import type { FuncIR } from "../src/ir/nodes.js";
 
 export type Target = "js" | "wasm" | "native";
 /** "native" only where a C compiler exists (docs/native.md). */
@@ -432,6 +433,14 @@ export function sameOnTargets(name: string, fn: AnyFn, cases: readonly (() => un
       want.forEach((a, i) => { if (typeof a === "object") assertSameValue(got[i], a, `${where}: argument ${i}`); });
     });
   }
+}
+
+/** One pass alone on `fn` lowered for `types`: the printed result (verified), or undefined when it changed nothing. */
+export function passAlone(fn: Function, types: Type[], pass: (f: FuncIR) => FuncIR | undefined): string | undefined {
+  const ir = lowerFunction(parseFunction(fn), types, { scope: {}, builtinName: () => undefined, resolveCallee: () => { throw new Error("no calls"); } }, "f");
+  const out = pass(ir);
+  if (out) verifyFunc(out);
+  return out && printFunc(out);
 }
 
 /** The printed IR of `fn` lowered for `types` and optimised, verified before and after the passes. */

@@ -6,23 +6,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jit } from "../src/index.js";
-import { parseFunction } from "../src/frontend/parse.js";
-import { lowerFunction } from "../src/frontend/lower.js";
 import { splitSkips } from "../src/passes/skip.js";
-import { verifyFunc } from "../src/ir/verify.js";
-import { printFunc } from "../src/ir/printer.js";
 import { arrayType, type Type } from "../src/ir/types.js";
-import { mulberry32, optimisedIR, randFloats, sameOnTargets } from "./harness.js";
+import { mulberry32, optimisedIR, passAlone, randFloats, sameOnTargets } from "./harness.js";
 
 const f64 = arrayType("f64", 1, false);
 
-/** The pass alone on freshly lowered IR: the printed result, or undefined when it changed nothing. */
-function split(fn: Function, types: Type[]): string | undefined {
-  const ir = lowerFunction(parseFunction(fn), types, { scope: {}, builtinName: () => undefined, resolveCallee: () => { throw new Error("no calls"); } }, "f");
-  const out = splitSkips(ir);
-  if (out) verifyFunc(out);
-  return out && printFunc(out);
-}
+const split = (fn: Function, types: Type[]) => passAlone(fn, types, splitSkips);
 
 function forces(x: Float64Array, m: Float64Array, f: Float64Array) {
   const n = x.length;

@@ -14,9 +14,10 @@
 // overlaps the lanes' chains.
 
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
-import { forEachExpr, forEachStmt, mapStmts, maxLabel, relabel, stmtExprs } from "../ir/walk.js";
+import { forEachExpr, forEachStmt, mapStmts, relabel, stmtExprs } from "../ir/walk.js";
 import { isArray } from "../ir/types.js";
 import { countRefs } from "./context.js";
+import { type FreshNames, rewriteForLoops, sequence } from "./fresh.js";
 import { add, int, sub } from "./affine.js";
 
 export const LANES = 4;
@@ -65,9 +66,8 @@ function escapeShape(f: ForStmt, refs: ReadonlyMap<Var, number>): Shape | undefi
   return ok ? { pre, loop, post } : undefined;
 }
 
-interface Fresh { variable(like: Var): Var; label(): number }
 
-function interleave(f: ForStmt, shape: Shape, fresh: Fresh): Stmt {
+function interleave(f: ForStmt, shape: Shape, fresh: FreshNames): Stmt {
   const assigned = new Set<Var>();
   forEachStmt(f.body, (s) => { if (s.k === "assign") assigned.add(s.v); });
   // Lane k: the counter is v + k, private variables renamed (lane 0 keeps the originals).
@@ -77,7 +77,7 @@ function interleave(f: ForStmt, shape: Shape, fresh: Fresh): Stmt {
     const map = (stmts: readonly Stmt[]) => mapStmts(stmts,
       (e) => (e.k === "var" && e.v === f.v ? counter : e.k === "var" && names.has(e.v) ? { ...e, v: names.get(e.v)! } : e),
       (s) => (s.k === "assign" && names.has(s.v) ? { ...s, v: names.get(s.v)! } : s));
-    const active: Var = fresh.variable({ id: -1, name: `active${k}`, type: "bool" });
+    const active: Var = fresh.variable({ name: `active${k}`, type: "bool" });
     const cond = map([{ k: "expr", x: shape.loop.pre! }])[0] as Extract<Stmt, { k: "expr" }>;
     return { pre: map(shape.pre), body: map(shape.loop.body), post: map(shape.post), cond: cond.x, active };
   });
@@ -100,25 +100,13 @@ function interleave(f: ForStmt, shape: Shape, fresh: Fresh): Stmt {
   const mainEnd: Expr = add(f.start, sub(count, { k: "binary", op: "mod", a: count, b: int(LANES), type: "int" }))!;
   const main: ForStmt = { ...f, end: mainEnd, step: LANES, body };
   const rest = relabel([{ ...f, start: mainEnd }], fresh.label)[0]!;
-  return { k: "if", c: { k: "const", type: "bool", value: true }, then: [main, rest], else: [] };
+  return sequence([main, rest]);
 }
 
 export function interleaveEscapeLoops(fn: FuncIR): FuncIR | undefined {
-  const refs = countRefs(fn.body);
-  let nextId = Math.max(0, ...fn.params.map((p) => p.id), ...fn.locals.map((l) => l.id)) + 1;
-  let nextLabel = maxLabel(fn.body) + 1;
-  const added: Var[] = [];
-  const fresh: Fresh = {
-    variable: (like) => { const v: Var = { id: nextId++, name: like.name, type: like.type }; added.push(v); return v; },
-    label: () => nextLabel++,
-  };
-  let changed = false;
-  const body = mapStmts(fn.body, (e) => e, (s) => {
-    if (s.k !== "for" || s.parallel) return s;
+  return rewriteForLoops(fn, (s, refs, fresh) => {
+    if (s.parallel) return undefined;
     const shape = escapeShape(s, refs);
-    if (!shape) return s;
-    changed = true;
-    return interleave(s, shape, fresh);
+    return shape && interleave(s, shape, fresh);
   });
-  return changed ? { ...fn, body, locals: [...fn.locals, ...added] } : undefined;
 }

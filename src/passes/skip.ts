@@ -9,9 +9,10 @@
 // iteration-private temporaries, so each copy's temporaries stay private to it.
 
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
-import { forEachExpr, forEachStmt, mapStmts, maxLabel, relabel } from "../ir/walk.js";
+import { forEachExpr, forEachStmt, mapStmts, relabel } from "../ir/walk.js";
 import { isArray } from "../ir/types.js";
 import { countRefs } from "./context.js";
+import { type FreshNames, rewriteForLoops, sequence } from "./fresh.js";
 import { add, int } from "./affine.js";
 
 type ForStmt = Extract<Stmt, { k: "for" }>;
@@ -51,35 +52,18 @@ function splitLoop(loop: ForStmt, k: Expr, refs: ReadonlyMap<Var, number>, fresh
   const renamed = mapStmts([{ ...loop, start: minmax("max", add(k, int(1))!, loop.start), body }],
     (e) => (e.k === "var" && own.has(e.v) ? { ...e, v: own.get(e.v)! } : e),
     (s) => ((s.k === "assign" || s.k === "for") && own.has(s.v) ? { ...s, v: own.get(s.v)! } : s));
-  const second = relabel(renamed, fresh.label)[0]!;
-  // Two statements where there was one: an always-true `if` keeps the statement count.
-  return { k: "if", c: { k: "const", type: "bool", value: true }, then: [first, second], else: [] };
+  return sequence([first, relabel(renamed, fresh.label)[0]!]);
 }
 
-interface FreshNames {
-  variable(like: Var): Var;
-  label(): number;
-}
 
 export function splitSkips(f: FuncIR): FuncIR | undefined {
-  const refs = countRefs(f.body);
-  let nextId = Math.max(0, ...f.params.map((p) => p.id), ...f.locals.map((l) => l.id)) + 1;
-  let nextLabel = maxLabel(f.body) + 1;
-  const added: Var[] = [];
-  const fresh: FreshNames = {
-    variable: (like) => { const v: Var = { id: nextId++, name: like.name, type: like.type }; added.push(v); return v; },
-    label: () => nextLabel++,
-  };
-  let changed = false;
-  const body = mapStmts(f.body, (e) => e, (s) => {
-    if (s.k !== "for" || s.step !== 1 || s.cmp !== "lt" || !simple(s.start) || !simple(s.end)) return s;
+  return rewriteForLoops(f, (s, refs, fresh) => {
+    if (s.step !== 1 || s.cmp !== "lt" || !simple(s.start) || !simple(s.end)) return undefined;
     const k = skippedValue(s);
-    if (!k) return s;
+    if (!k) return undefined;
     let calls = false;
     forEachExpr(s.body, (e) => { if (e.k === "call") calls = true; });
-    if (calls) return s; // a copied call site would be compiled twice; not worth it
-    changed = true;
+    if (calls) return undefined; // a copied call site would be compiled twice; not worth it
     return splitLoop(s, k, refs, fresh);
   });
-  return changed ? { ...f, body, locals: [...f.locals, ...added] } : undefined;
 }
