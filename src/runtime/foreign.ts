@@ -7,9 +7,8 @@
 // Which is faster depends on the kernel and the sizes, so numbat measures rather than guesses: for
 // calls that would copy at least MIN_BYTES, the first calls of each size class alternate between the
 // two (wasm, wasm, js, js, js, wasm, js, wasm, js; the first two js calls warm V8 up, uncounted), and
-// later calls of that class run the faster. Heap arrays, small
-// copies, fastmath (whose wasm sums are reassociated), parallel loops and explicit targets always
-// run as compiled.
+// later calls of that class run the faster. Heap arrays, small copies, fastmath (whose wasm sums are
+// reassociated), parallel loops and explicit targets always run as compiled.
 
 import { heap } from "./memory.js";
 
