@@ -84,7 +84,17 @@ test("split-skips leaves other loops alone", () => {
     }
     return s;
   }
-  for (const fn of [notFirst, changesK, stepTwo, notEqual]) assert.equal(split(fn, [f64, "int"]), undefined, fn.name);
+  function breaksOut(a: Float64Array, k: number) {
+    let s = 0;
+    for (let j = 0; j < a.length; j++) {
+      if (j === k) continue;
+      if (a[j] < 0) break; // leaves the whole loop: two copies would run the second anyway
+      s += a[j];
+    }
+    return s;
+  }
+  for (const fn of [notFirst, changesK, stepTwo, notEqual, breaksOut]) assert.equal(split(fn, [f64, "int"]), undefined, fn.name);
+  sameOnTargets("breaksOut", breaksOut, [() => [Float64Array.from([1, 2, -1, 4, 5, 6, 7]), 4], () => [Float64Array.from([1, -2, 3]), 0]]);
 });
 
 test("after the split both loops are versioned (min/max bounds) and vectorised with in-order reductions", () => {

@@ -31,6 +31,10 @@ function skippedValue(loop: ForStmt): Expr | undefined {
   const isJ = (e: Expr) => e.k === "var" && e.v === loop.v;
   const k = isJ(c.a) ? c.b : isJ(c.b) ? c.a : undefined;
   if (!k || (k.k !== "var" && k.k !== "const")) return undefined;
+  // A `break` out of this loop would leave only one of the two copies.
+  let breaks = false;
+  forEachStmt(loop.body, (s) => { if (s.k === "break" && s.label === loop.label) breaks = true; });
+  if (breaks) return undefined;
   if (k.k === "var") {
     let assigned = k.v === loop.v;
     forEachStmt(loop.body, (s) => { if ((s.k === "assign" || s.k === "for") && s.v === k.v) assigned = true; });
