@@ -75,6 +75,17 @@ test("interleave-escapes leaves alone loops whose lanes would interfere or fail"
   // The corpus's Mandelbrot also counts the points inside: `inside++` after the while is carried.
   assert.equal(interleaved(mandelbrotInside, [i32, "int", "int", "int"]), undefined);
   assert.equal(interleaved(loadsInWhile, [f64, f64]), undefined);
+  function counterAfter(out: Int32Array, n: number) {
+    let i = 0;
+    for (i = 0; i < n; i++) {
+      let x = i, steps = 0;
+      while (x > 1) { x = x / 2; steps++; }
+      out[i] = steps;
+    }
+    return i; // the copies would leave the counter elsewhere
+  }
+  assert.equal(interleaved(counterAfter, [i32, "int"]), undefined);
+  sameOnTargets("counterAfter", counterAfter, [0, 1, 5, 9].map((n) => () => [new Int32Array(n), n]));
   assert.equal(interleaved(intDivision, [i32, "int"]), undefined);
   assert.equal(interleaved(readsWhatItStores, [f64]), undefined);
 });

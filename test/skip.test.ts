@@ -93,7 +93,17 @@ test("split-skips leaves other loops alone", () => {
     }
     return s;
   }
-  for (const fn of [notFirst, changesK, stepTwo, notEqual, breaksOut]) assert.equal(split(fn, [f64, "int"]), undefined, fn.name);
+  function counterAfter(a: Float64Array, k: number) {
+    let s = 0;
+    let j = 0;
+    for (j = 0; j < a.length; j++) {
+      if (j === k) continue;
+      s += a[j];
+    }
+    return s + 1000 * j; // the counter after the loop: the copies would leave it elsewhere
+  }
+  for (const fn of [notFirst, changesK, stepTwo, notEqual, breaksOut, counterAfter]) assert.equal(split(fn, [f64, "int"]), undefined, fn.name);
+  sameOnTargets("counterAfter", counterAfter, [() => [Float64Array.from([1, 2, 3, 4]), 1], () => [new Float64Array(0), 0]]);
   sameOnTargets("breaksOut", breaksOut, [() => [Float64Array.from([1, 2, -1, 4, 5, 6, 7]), 4], () => [Float64Array.from([1, -2, 3]), 0]]);
 });
 

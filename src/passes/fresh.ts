@@ -3,7 +3,7 @@
 // counted loop, and several statements in the place of one.
 
 import type { FuncIR, Stmt, Var } from "../ir/nodes.js";
-import { mapStmts, maxLabel } from "../ir/walk.js";
+import { forEachExpr, forEachStmt, mapStmts, maxLabel } from "../ir/walk.js";
 import { countRefs } from "./context.js";
 
 export interface FreshNames {
@@ -45,6 +45,22 @@ export function rewriteForLoops(
     return r ?? s;
   });
   return changed ? { ...f, body, locals: [...f.locals, ...fresh.added] } : undefined;
+}
+
+/**
+ * Can `loop` be replaced by copies of itself with other bounds? Its counter must not be read after it
+ * (the copies leave it at other values), and the body must not assign what its bounds read (the
+ * copies evaluate them again, later).
+ */
+export function copyableLoop(loop: Extract<Stmt, { k: "for" }>, refs: ReadonlyMap<Var, number>): boolean {
+  if (countRefs([loop]).get(loop.v) !== refs.get(loop.v)) return false;
+  const assigned = new Set<Var>();
+  forEachStmt(loop.body, (s) => { if (s.k === "assign" || s.k === "for") assigned.add(s.v); });
+  let ok = true;
+  forEachExpr([{ k: "expr", x: loop.start }, { k: "expr", x: loop.end }], (e) => {
+    if ((e.k === "var" && assigned.has(e.v)) || (e.k === "prop" && assigned.has(e.arr))) ok = false;
+  });
+  return ok;
 }
 
 /** Several statements where one stood: an always-true `if` keeps the statement count. */

@@ -17,7 +17,7 @@ import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { forEachExpr, forEachStmt, mapStmts, relabel, stmtExprs } from "../ir/walk.js";
 import { isArray } from "../ir/types.js";
 import { countRefs } from "./context.js";
-import { type FreshNames, rewriteForLoops, sequence } from "./fresh.js";
+import { type FreshNames, copyableLoop, rewriteForLoops, sequence } from "./fresh.js";
 import { add, int, sub } from "./affine.js";
 
 export const LANES = 4;
@@ -105,7 +105,7 @@ function interleave(f: ForStmt, shape: Shape, fresh: FreshNames): Stmt {
 
 export function interleaveEscapeLoops(fn: FuncIR): FuncIR | undefined {
   return rewriteForLoops(fn, (s, refs, fresh) => {
-    if (s.parallel) return undefined;
+    if (s.parallel || !copyableLoop(s, refs)) return undefined;
     const shape = escapeShape(s, refs);
     return shape && interleave(s, shape, fresh);
   });

@@ -12,7 +12,7 @@ import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { forEachExpr, forEachStmt, mapStmts, relabel } from "../ir/walk.js";
 import { isArray } from "../ir/types.js";
 import { countRefs } from "./context.js";
-import { type FreshNames, rewriteForLoops, sequence } from "./fresh.js";
+import { type FreshNames, copyableLoop, rewriteForLoops, sequence } from "./fresh.js";
 import { add, int } from "./affine.js";
 
 type ForStmt = Extract<Stmt, { k: "for" }>;
@@ -62,7 +62,7 @@ function splitLoop(loop: ForStmt, k: Expr, refs: ReadonlyMap<Var, number>, fresh
 
 export function splitSkips(f: FuncIR): FuncIR | undefined {
   return rewriteForLoops(f, (s, refs, fresh) => {
-    if (s.step !== 1 || s.cmp !== "lt" || !simple(s.start) || !simple(s.end)) return undefined;
+    if (s.step !== 1 || s.cmp !== "lt" || !simple(s.start) || !simple(s.end) || !copyableLoop(s, refs)) return undefined;
     const k = skippedValue(s);
     if (!k) return undefined;
     let calls = false;
