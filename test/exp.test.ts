@@ -1,5 +1,5 @@
 // Math.exp computed inline by the wasm backend (src/backends/wasm/exp.ts: V8's fdlibm exp, scalar and
-// two or four lanes at a time) and in-order vector reductions (`ordered` loops, passes/vectorize.ts):
+// two or four lanes at a time; the native target's nb_exp is the same algorithm in C) and in-order vector reductions (`ordered` loops, passes/vectorize.ts):
 // the inline exp must equal the engine's Math.exp bit for bit on every branch of the algorithm, and the
 // loops that use it — elementwise, and summed in iteration order — must equal plain JS on every target.
 
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { jit } from "../src/index.js";
 import { expMatchesEngine, expProbes } from "../src/backends/wasm/exp.js";
 import { arrayType } from "../src/ir/types.js";
-import { mulberry32, optimisedIR, randFloats, sameOnTargets, withEdges, type Rng } from "./harness.js";
+import { TARGETS, mulberry32, optimisedIR, randFloats, sameOnTargets, withEdges, type Rng } from "./harness.js";
 
 const f64 = arrayType("f64", 1, false);
 
@@ -92,6 +92,15 @@ test("exp bit for bit: scalar (opt: 0), two lanes (vector 2) and four lanes (ord
   assert.doesNotMatch(scalar.inspect("wat"), /math_exp|\$exp2/);
   assert.match(two.inspect("wat"), /call \$\$exp2/);
   assert.match(four.inspect("wat"), /call \$\$exp4/);
+});
+
+test("native: exp is V8's algorithm in C (nb_exp), bit for bit, 200,000 arguments", { skip: !TARGETS.includes("native") && "no C compiler" }, () => {
+  const f = jit(expAll, { target: "native" });
+  const a = expArgs(mulberry32(12), 200_000);
+  const got = new Float64Array(a.length);
+  f(a, got);
+  for (let i = 0; i < a.length; i++) if (!Object.is(got[i], Math.exp(a[i]))) assert.fail(`native exp(${a[i]}) = ${got[i]}, Math.exp gives ${Math.exp(a[i])}`);
+  assert.match(f.inspect("c"), /nb_exp\(/);
 });
 
 test("printed IR: + - * reductions are `ordered` vector loops when the body has work, plain loops otherwise", () => {

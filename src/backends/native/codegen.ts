@@ -49,7 +49,7 @@ export interface NativeModule {
 /** Math functions that call the C library (V8 uses its fdlibm port: results may differ, see docs/native.md). */
 export const LIBM_FNS = [
   "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
-  "exp", "expm1", "log", "log1p", "log2", "log10", "pow",
+  "expm1", "log", "log1p", "log2", "log10", "pow",
 ] as const satisfies readonly MathFn[];
 
 const libm = (fn: string) => (args: readonly Code[]): Code => callC(fn, args);
@@ -100,7 +100,7 @@ export const C_TARGET: CStyleTarget = {
     imul: helper("nb_imul"), clz32: helper("nb_clz32"),
     sin: libm("sin"), cos: libm("cos"), tan: libm("tan"), asin: libm("asin"), acos: libm("acos"), atan: libm("atan"),
     atan2: libm("atan2"), sinh: libm("sinh"), cosh: libm("cosh"), tanh: libm("tanh"), asinh: libm("asinh"),
-    acosh: libm("acosh"), atanh: libm("atanh"), exp: libm("exp"), expm1: libm("expm1"), log: libm("log"),
+    acosh: libm("acosh"), atanh: libm("atanh"), exp: helper("nb_exp"), expm1: libm("expm1"), log: libm("log"),
     log1p: libm("log1p"), log2: libm("log2"), log10: libm("log10"), cbrt: helper("nb_cbrt"),
     pow: helper("nb_pow"),
     hypot: (a) => callC("nb_hypot", [prim(String(a.length)), prim(`(const double[]){${a.map((x) => wrap(x, P.ASSIGN)).join(", ")}}`)]),

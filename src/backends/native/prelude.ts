@@ -1,6 +1,6 @@
 // The fixed C text every native module starts with: the error/allocation context, and the helpers
 // that give C operations JS's exact semantics (ToInt32, index conversion, Uint8ClampedArray stores,
-// Math.round/sign/min/max, `**`, V8's Math.hypot). Mirrors src/backends/wasm/helpers.ts.
+// Math.round/sign/min/max, `**`, V8's Math.hypot, cbrt and exp). Mirrors src/backends/wasm/helpers.ts.
 
 import { VL } from "./vector.js";
 
@@ -180,6 +180,57 @@ static double nb_cbrt(double x) {
   w = t + t;
   r = (r - t) / (w + r);
   return t + t * r;
+}
+/* Math.exp as V8 computes it (its fdlibm port, base/ieee754.cc; the same steps as the wasm backend's
+   exp.ts): bitwise equal, unlike glibc's exp. The module is built with -ffp-contract=off. */
+static double nb_exp(double x) {
+  static const double ln2HI = 6.93147180369123816490e-01, ln2LO = 1.90821492927058770002e-10,
+                      invln2 = 1.44269504088896338700e+00, P1 = 1.66666666666666019037e-01,
+                      P2 = -2.77777777770155933842e-03, P3 = 6.61375632143793436117e-05,
+                      P4 = -1.65339022054652515390e-06, P5 = 4.13813679705723846039e-08,
+                      o_threshold = 7.09782712893383973096e+02, u_threshold = -7.45133219101941108420e+02,
+                      twom1000 = 9.33263618503218878990e-302, two1023 = 8.988465674311579539e307;
+  uint64_t bits, tb;
+  memcpy(&bits, &x, 8);
+  uint32_t hx = (uint32_t)(bits >> 32);
+  int32_t neg = (int32_t)(hx >> 31), k = 0;
+  double hi = 0, lo = 0, t, c, y, twopk;
+  hx &= 0x7fffffffu;
+  if (hx >= 0x40862e42u) {
+    if (x != x) return x + x;
+    if (hx >= 0x7ff00000u) return neg ? 0.0 : x;
+    if (x > o_threshold) return INFINITY;
+    if (x < u_threshold) return 0.0;
+  }
+  if (hx > 0x3fd62e42u) {
+    if (hx < 0x3ff0a2b2u) {
+      if (x == 1.0) return 2.718281828459045;
+      hi = x - (neg ? -ln2HI : ln2HI);
+      lo = neg ? -ln2LO : ln2LO;
+      k = 1 - neg - neg;
+    } else {
+      k = (int32_t)(invln2 * x + (neg ? -0.5 : 0.5));
+      t = k;
+      hi = x - t * ln2HI;
+      lo = t * ln2LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000u) {
+    return 1.0 + x;
+  }
+  t = x * x;
+  c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k == 0) return 1.0 - ((x * c) / (c - 2.0) - x);
+  y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
+  if (k == 1024) return y * 2.0 * two1023;
+  if (k >= -1021) {
+    tb = (uint64_t)(0x3ff + k) << 52;
+    memcpy(&twopk, &tb, 8);
+    return y * twopk;
+  }
+  tb = (uint64_t)(0x3ff + k + 1000) << 52;
+  memcpy(&twopk, &tb, 8);
+  return y * twopk * twom1000;
 }
 /* V8's Math.hypot (builtins/math.tq): scale by the largest magnitude, Kahan-compensated sum of squares. */
 static double nb_hypot(int32_t n, const double *v) {
