@@ -15,7 +15,7 @@ const i32 = arrayType("i32", 1, false);
 
 const interleaved = (fn: Function, types: Type[]) => passAlone(fn, types, interleaveEscapeLoops);
 
-/** Newton's iteration for sqrt(a[i]) until it stops changing: data-dependent trip counts, f64 results. */
+/** Newton's iteration for sqrt(a[i]) until it stops changing: data-dependent trip counts, f64 results (not interleaved: it loads before the while). */
 function newtonSqrt(a: Float64Array, out: Float64Array, steps: Int32Array) {
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
@@ -75,6 +75,15 @@ test("interleave-escapes leaves alone loops whose lanes would interfere or fail"
   // The corpus's Mandelbrot also counts the points inside: `inside++` after the while is carried.
   assert.equal(interleaved(mandelbrotInside, [i32, "int", "int", "int"]), undefined);
   assert.equal(interleaved(loadsInWhile, [f64, f64]), undefined);
+  // A load before the while could fail for lane 1 before lane 0 has stored its result.
+  function loadsBefore(a: Float64Array, out: Float64Array) {
+    for (let i = 0; i < out.length; i++) {
+      let x = a[i + 2], n = 0;
+      while (x > 1) { x = x / 2; n++; }
+      out[i] = n;
+    }
+  }
+  assert.equal(interleaved(loadsBefore, [f64, f64]), undefined);
   function counterAfter(out: Int32Array, n: number) {
     let i = 0;
     for (i = 0; i < n; i++) {

@@ -6,11 +6,12 @@
 //     =>  for (v ... step L) { pre_0 .. pre_L-1; a_k = C_k;
 //                              while (a_0 || ... ) { if (a_0) { W_0; a_0 = C_0 } ... }
 //                              post_0 .. post_L-1 }    + the remaining iterations as before
+//
 // Each lane runs exactly its own statements in its own order; only statements of different lanes
 // interleave. That is invisible when the lanes share nothing: every variable the body assigns is
-// private to one iteration (renamed per lane), the while loop reads no array and cannot throw, `pre`
-// reads no array the loop stores, and `post` (stores included) still runs lane by lane in counter
-// order. A single escape loop is a chain of dependent operations; interleaved, the processor
+// private to one iteration (renamed per lane), the while loop and `pre` read no array and cannot
+// throw (lane 1's `pre` runs before lane 0's stores), and `post` (stores included) still runs lane by
+// lane in counter order. A single escape loop is a chain of dependent operations; interleaved, the processor
 // overlaps the lanes' chains.
 
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
@@ -48,16 +49,10 @@ function escapeShape(f: ForStmt, refs: ReadonlyMap<Var, number>): Shape | undefi
   const loop = f.body[at] as LoopStmt;
   const pre = f.body.slice(0, at), post = f.body.slice(at + 1);
   if (!loop.pre || loop.post || loop.update.length || !loop.body.every((s) => s.k === "assign")) return undefined;
-  if (!pure([loop.pre, ...loop.body.flatMap(stmtExprs)])) return undefined;
   if (!pre.every((s) => s.k === "assign") || !post.every((s) => s.k === "assign" || s.k === "store")) return undefined;
-  const stored = new Set<Var>();
-  for (const s of post) if (s.k === "store") stored.add(s.arr);
+  if (!pure([loop.pre, ...loop.body.flatMap(stmtExprs), ...pre.flatMap(stmtExprs)])) return undefined;
   let ok = true;
-  forEachExpr([...pre, ...post], (e) => {
-    if (e.k === "call" || e.k === "alloc" || (e.k === "math" && e.fn === "random")) ok = false;
-    if (e.k === "load" && stored.has(e.arr)) ok = false;
-  });
-  if (!ok) return undefined;
+  forEachExpr(post, (e) => { if (e.k === "call" || e.k === "alloc" || (e.k === "math" && e.fn === "random")) ok = false; });
   // Every assigned variable is a scalar private to this loop's body.
   const local = countRefs(f.body);
   forEachStmt(f.body, (s) => {
