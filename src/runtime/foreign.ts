@@ -15,7 +15,7 @@ import { heap } from "./memory.js";
 /** Copies smaller than this always go to wasm (the copy is then cheap next to the call itself). */
 const MIN_BYTES = 1 << 20;
 /** js is tried only where the copies took at least this share of a wasm call (one-pass kernels). */
-const MIN_COPY_SHARE = 0.3;
+const MIN_COPY_SHARE = 0.2;
 /** Timed calls of each kind before the choice. */
 const TRIALS = 3;
 /** js calls before those, not counted: V8 runs the first ones in its baseline tiers (and compiles meanwhile). */
