@@ -10,6 +10,7 @@ import type { ArrayType } from "../ir/types.js";
 import { forEachExpr, mapExpr } from "../ir/walk.js";
 import { type Affine, constCoeff, sameExpr, sameList } from "./affine.js";
 import { type ForStmt, type Load, analyzeNest } from "./nest.js";
+import { sequence } from "./fresh.js";
 
 /** An affine base split into its invariant expression and constant offset. */
 function splitConst(base: Expr | null): [Expr | null, number] {
@@ -78,5 +79,5 @@ export function carryStored(loop: ForStmt, newTemp: (name: string) => Var): Stmt
     a: { ...first, idx: first.idx.map((i) => mapExpr(i, (x) => (x.k === "var" && x.v === loop.v ? loop.start : x))) },
     b: { k: "const", type: "f64", value: 0 },
   };
-  return { k: "if", c: { k: "const", type: "bool", value: true }, then: [{ k: "assign", v: t, x: init }, { ...loop, body }], else: [] };
+  return sequence([{ k: "assign", v: t, x: init }, { ...loop, body }]);
 }

@@ -10,6 +10,7 @@ import type { FuncContext } from "./context.js";
 import { orderIndependent, perfectNest } from "./interchange.js";
 import { type ForStmt, analyzeNest } from "./nest.js";
 import type { NewTemp } from "./regtile.js";
+import { sequence } from "./fresh.js";
 import { isArray as isArrayType } from "../ir/types.js";
 
 export const JAM = 4;
@@ -51,7 +52,7 @@ export function unrollAndJam(root: ForStmt, ctx: FuncContext, newLabel: () => nu
   const main: ForStmt = { ...outer, end: mainEnd, cmp: "lt", step: JAM, body: [{ ...inner, body: jammedBody }] };
   // The remainder is a copy of the loops: it needs labels of its own.
   const rest = relabel([{ ...outer, start: mainEnd, end, cmp: "lt" }], newLabel)[0]!;
-  // Both copies are one statement list; wrap them in an always-true `if` to keep a single root.
-  const pair: Stmt = { k: "if", c: { k: "const", type: "bool", value: true }, then: [main, rest], else: [] };
+  // Both copies are one statement list, kept as a single root.
+  const pair = sequence([main, rest]);
   return { stmt: loops.slice(0, -2).reduceRight<Stmt>((innerStmt, l) => ({ ...l, body: [innerStmt] }), pair), guard };
 }
