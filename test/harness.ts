@@ -9,7 +9,7 @@
 // wrote it. `cloneArgs` is also exported for tests that want a copy of one concrete set of inputs.
 
 import assert from "node:assert/strict";
-import { jit } from "../src/index.js";
+import { jit, type NdArray } from "../src/index.js";
 import { findCompiler } from "../src/backends/native/compiler.js";
 import { LIBM_CALL, closeEnough } from "../src/backends/native/tolerance.js";
 import { parseFunction } from "../src/frontend/parse.js";
@@ -450,4 +450,42 @@ export function optimisedIR(fn: Function, types: Type[]): string {
   const opt = optimize(ir, 1);
   verifyFunc(opt);
   return printFunc(opt);
+}
+
+/** Numbers, typed arrays and n-d arrays as plain values (n-d arrays by their logical elements). */
+function flatResult(x: unknown): unknown {
+  if (ArrayBuffer.isView(x)) return Array.from(x as Float64Array);
+  if (x && typeof x === "object" && "shape" in x) {
+    const A = x as NdArray;
+    const out: number[] = [];
+    const idx = A.shape.map(() => 0);
+    const total = A.shape.reduce((a, b) => a * b, 1);
+    for (let k = 0; k < total; k++) {
+      out.push((A.get as (...i: number[]) => number)(...idx));
+      for (let d = idx.length - 1; d >= 0; d--) { if (++idx[d]! < A.shape[d]!) break; idx[d] = 0; }
+    }
+    return { shape: [...A.shape], out };
+  }
+  return x;
+}
+
+/** Bitwise (Object.is) equality of results, typed arrays and n-d arrays (by their logical elements); `tol` relative tolerance for numbers. */
+export function sameResult(a: unknown, b: unknown, tol = 0, path = "result"): void {
+  const fa = flatResult(a), fb = flatResult(b);
+  if (typeof fa === "number" && typeof fb === "number") {
+    if (tol === 0 || !Number.isFinite(fa) || !Number.isFinite(fb)) assert.ok(Object.is(fa, fb), `${path}: ${fa} vs ${fb}`);
+    else assert.ok(Math.abs(fa - fb) <= tol * Math.max(1, Math.abs(fb)), `${path}: ${fa} vs ${fb} (tolerance ${tol})`);
+    return;
+  }
+  if (Array.isArray(fa) && Array.isArray(fb)) {
+    assert.equal(fa.length, fb.length, `${path}: length`);
+    fa.forEach((x, i) => sameResult(x, fb[i], tol, `${path}[${i}]`));
+    return;
+  }
+  if (fa && typeof fa === "object" && fb && typeof fb === "object") {
+    assert.deepEqual((fa as { shape: number[] }).shape, (fb as { shape: number[] }).shape, `${path}: shape`);
+    sameResult((fa as { out: number[] }).out, (fb as { out: number[] }).out, tol, path);
+    return;
+  }
+  assert.deepEqual(fa, fb, path);
 }

@@ -10,10 +10,10 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { after, describe, test } from "node:test";
-import { jit, prange, shutdown, zeros, type NdArray } from "../src/index.js";
+import { jit, prange, shutdown, zeros } from "../src/index.js";
 import { findCompiler, NO_COMPILER } from "../src/backends/native/compiler.js";
 import { openmpSupport } from "../src/backends/native/openmp.js";
-import { mulberry32 } from "./harness.js";
+import { mulberry32, sameResult as same } from "./harness.js";
 import { matrixMultiplyRows } from "../examples/seed-prange.js";
 import { rand, mat, stencil, rowHistograms, strided, timeSteps, nested, norm, callsHelper, scaleInPlace, callsParallelCallee, intKernel, firstAbove, sum, sumOffset, product, minMax, intSum, dot2, throwsAt, outOfBounds, allocPerIteration, makeRow, allocInCallee } from "./corpus/prange.js";
 
@@ -30,44 +30,6 @@ type AnyFn = (...args: any[]) => any;
 type Opts = { target?: "native" | "wasm"; threads?: number; schedule?: "static" | "dynamic"; chunk?: number; parallel?: boolean; scope?: Record<string, unknown>; boundscheck?: boolean; opt?: 0 | 1 };
 type Jitted = AnyFn & { inspect(w: string): string };
 const J = (f: AnyFn, o: Opts): Jitted => (jit as unknown as (f: AnyFn, o: Opts) => Jitted)(f, o);
-
-/** Numbers, typed arrays and n-d arrays as plain values (n-d arrays by their logical elements). */
-function flat(x: unknown): unknown {
-  if (ArrayBuffer.isView(x)) return Array.from(x as Float64Array);
-  if (x && typeof x === "object" && "shape" in x) {
-    const A = x as NdArray;
-    const out: number[] = [];
-    const idx = A.shape.map(() => 0);
-    const total = A.shape.reduce((a, b) => a * b, 1);
-    for (let k = 0; k < total; k++) {
-      out.push((A.get as (...i: number[]) => number)(...idx));
-      for (let d = idx.length - 1; d >= 0; d--) { if (++idx[d]! < A.shape[d]!) break; idx[d] = 0; }
-    }
-    return { shape: [...A.shape], out };
-  }
-  return x;
-}
-
-/** Bitwise (Object.is) equality of results and arrays; `tol` relative tolerance for numbers. */
-function same(a: unknown, b: unknown, tol = 0, path = "result"): void {
-  const fa = flat(a), fb = flat(b);
-  if (typeof fa === "number" && typeof fb === "number") {
-    if (tol === 0 || !Number.isFinite(fa) || !Number.isFinite(fb)) assert.ok(Object.is(fa, fb), `${path}: ${fa} vs ${fb}`);
-    else assert.ok(Math.abs(fa - fb) <= tol * Math.max(1, Math.abs(fb)), `${path}: ${fa} vs ${fb} (tolerance ${tol})`);
-    return;
-  }
-  if (Array.isArray(fa) && Array.isArray(fb)) {
-    assert.equal(fa.length, fb.length, `${path}: length`);
-    fa.forEach((x, i) => same(x, fb[i], tol, `${path}[${i}]`));
-    return;
-  }
-  if (fa && typeof fa === "object" && fb && typeof fb === "object") {
-    assert.deepEqual((fa as { shape: number[] }).shape, (fb as { shape: number[] }).shape, `${path}: shape`);
-    same((fa as { out: number[] }).out, (fb as { out: number[] }).out, tol, path);
-    return;
-  }
-  assert.deepEqual(fa, fb, path);
-}
 
 const compiled = new Map<string, Jitted>();
 function jitOnce(fn: AnyFn, o: Opts): Jitted {

@@ -13,7 +13,7 @@ import { CompileError, jit, prange, shutdown, zeros, type NdArray } from "../src
 import { poolInternals, tripCount } from "../src/runtime/pool.js";
 import { chunkTrips } from "../src/runtime/pool-protocol.js";
 import { heap } from "../src/runtime/memory.js";
-import { mulberry32 } from "./harness.js";
+import { mulberry32, sameResult as same } from "./harness.js";
 import { matrixMultiplyRows } from "../examples/seed-prange.js";
 import { rand, mat, stencil, rowHistograms, strided, timeSteps, nested, norm, callsHelper, scaleInPlace, callsParallelCallee, intKernel, firstAbove, sum, sumOffset, product, minMax, intSum, dot2, throwsAt, outOfBounds, allocPerIteration, makeRow, allocInCallee } from "./corpus/prange.js";
 
@@ -31,43 +31,6 @@ after(async () => {
 
 const SIZES = [0, 1, 2, 7, 101];
 const THREADS = [1, 2, 3];
-
-function flat(x: unknown): unknown {
-  if (x instanceof Float64Array || x instanceof Int32Array || x instanceof Float32Array) return Array.from(x);
-  if (x && typeof x === "object" && "shape" in x) {
-    const A = x as NdArray;
-    const out: number[] = [];
-    const idx = A.shape.map(() => 0);
-    const total = A.shape.reduce((a, b) => a * b, 1);
-    for (let k = 0; k < total; k++) {
-      out.push((A.get as (...i: number[]) => number)(...idx));
-      for (let d = idx.length - 1; d >= 0; d--) { if (++idx[d]! < A.shape[d]!) break; idx[d] = 0; }
-    }
-    return { shape: [...A.shape], out };
-  }
-  return x;
-}
-
-/** Bitwise (Object.is) comparison of values, arrays and n-d arrays; `tol` relative tolerance for numbers. */
-function same(a: unknown, b: unknown, tol = 0, path = "result"): void {
-  const fa = flat(a), fb = flat(b);
-  if (typeof fa === "number" && typeof fb === "number") {
-    if (tol === 0 || !Number.isFinite(fa) || !Number.isFinite(fb)) assert.ok(Object.is(fa, fb), `${path}: ${fa} vs ${fb}`);
-    else assert.ok(Math.abs(fa - fb) <= tol * Math.max(1, Math.abs(fb)), `${path}: ${fa} vs ${fb} (tolerance ${tol})`);
-    return;
-  }
-  if (Array.isArray(fa) && Array.isArray(fb)) {
-    assert.equal(fa.length, fb.length, `${path}: length`);
-    fa.forEach((x, i) => same(x, fb[i], tol, `${path}[${i}]`));
-    return;
-  }
-  if (fa && typeof fa === "object" && fb && typeof fb === "object") {
-    assert.deepEqual((fa as { shape: number[] }).shape, (fb as { shape: number[] }).shape, `${path}: shape`);
-    same((fa as { out: number[] }).out, (fb as { out: number[] }).out, tol, path);
-    return;
-  }
-  assert.deepEqual(fa, fb, path);
-}
 
 const jitted = new Map<AnyFn, Map<string, AnyFn & { inspect(w: string): string }>>();
 
