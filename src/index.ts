@@ -1,6 +1,6 @@
 // numbat's public API: jit(), the array helpers kernels and callers share, and shutdown() for the thread pool.
 
-import { Dispatcher, attachDispatcher, type Inspectable, type JitOptions } from "./runtime/dispatcher.js";
+import { Dispatcher, attachDispatcher, type FrontendHook, type Inspectable, type JitOptions } from "./runtime/dispatcher.js";
 import { offloadJit, type KernelOptions, type KernelTarget, type Offloaded } from "./runtime/kernel.js";
 
 export { zeros, ones, empty, full, array, NdArray, type DTypeName, type TypedArray } from "./runtime/ndarray.js";
@@ -57,7 +57,12 @@ export function jit<F extends (...args: any[]) => any>(fn: F, options?: JitOptio
 export function jit<F extends (...args: any[]) => any>(fn: F, options: JitOptions | GpuJitOptions = {}): Jitted<F> | Offloaded<F> {
   if (typeof fn !== "function") throw new TypeError(`jit: expected a function, got ${fn === null ? "null" : typeof fn}`);
   if (isGpuOptions(options)) return offloadJit(fn, options);
-  const d = new Dispatcher(fn, options);
+  return jitDispatched(fn, options);
+}
+
+/** @internal The jitted callable around a Dispatcher; `frontend` is how another frontend (src/frontend/python) lowers its source. */
+export function jitDispatched<F extends (...args: any[]) => any>(fn: F, options: JitOptions, frontend?: FrontendHook): Jitted<F> {
+  const d = new Dispatcher(fn, options, frontend);
   const jitted = function (this: unknown, ...args: unknown[]) {
     return d.call(args);
   } as unknown as Jitted<F>;

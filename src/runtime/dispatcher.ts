@@ -72,6 +72,15 @@ export interface JitOptions {
 
 export type Inspectable = "ir" | "wat" | "js" | "c";
 
+/**
+ * A frontend other than the JS one (e.g. src/frontend/python): the function it parsed once (name,
+ * parameter names, source for messages) and its lowering to IR for one argument signature.
+ */
+export interface FrontendHook {
+  readonly parsed: ParsedFunction;
+  lower(types: Type[], env: LowerEnv, irName: string): FuncIR;
+}
+
 interface Compiled {
   readonly key: string;
   readonly ir: FuncIR;
@@ -97,7 +106,7 @@ export class Dispatcher {
   /** Tier-up to native (issue 6): when to start the background build, or undefined when off. */
   readonly tierUp: TierUpPolicy | undefined;
 
-  constructor(readonly fn: Function, readonly options: JitOptions) {
+  constructor(readonly fn: Function, readonly options: JitOptions, private readonly frontend?: FrontendHook) {
     const t = options.target ?? "auto";
     if (!["auto", "wasm", "js", "native"].includes(t))
       throw new TypeError(`numbat: target "${t}" is not available in this version; use "wasm" (the default), "js" or "native"`);
@@ -110,7 +119,11 @@ export class Dispatcher {
   }
 
   get parsed(): ParsedFunction {
-    return (this.parsedFn ??= parseFunction(this.fn));
+    return (this.parsedFn ??= this.frontend?.parsed ?? parseFunction(this.fn));
+  }
+
+  private lower(types: Type[], irName: string): FuncIR {
+    return this.frontend ? this.frontend.lower(types, this.env(), irName) : lowerFunction(this.parsed, types, this.env(), irName);
   }
 
   get signatures(): string[] {
@@ -129,7 +142,7 @@ export class Dispatcher {
     }
     this.inProgress.add(key);
     try {
-      const lowered = lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
+      const lowered = this.lower(types, `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
       const ir = optimize(lowered, this.options.opt ?? 1, { autoParallel: this.parallel !== undefined && this.options.parallel === true, fastmath: this.options.fastmath === true });
       this.irs.set(key, ir);
       return ir;
@@ -293,7 +306,7 @@ export class Dispatcher {
 
   /** The IR of one signature as lowered, before the optimiser runs (autodiff transforms this). */
   loweredIR(types: Type[]): FuncIR {
-    return lowerFunction(this.parsed, types, this.env(), `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_d${this.irs.size}`);
+    return this.lower(types, `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_d${this.irs.size}`);
   }
 
   /** Optimises and compiles IR derived from this function, for this function's target and options. */
