@@ -2,6 +2,7 @@
 
 import { Dispatcher, attachDispatcher, type FrontendHook, type Inspectable, type JitOptions } from "./runtime/dispatcher.js";
 import { offloadJit, type KernelOptions, type KernelTarget, type Offloaded } from "./runtime/kernel.js";
+import { GPU_JIT_OPTIONS, JIT_OPTIONS, readOptions } from "./runtime/options.js";
 
 export { zeros, ones, empty, full, array, NdArray, type DTypeName, type TypedArray } from "./runtime/ndarray.js";
 export { prange, range } from "./runtime/prange.js";
@@ -56,12 +57,16 @@ export function jit<F extends (...args: any[]) => any>(fn: F, options: GpuJitOpt
 export function jit<F extends (...args: any[]) => any>(fn: F, options?: JitOptions): Jitted<F>;
 export function jit<F extends (...args: any[]) => any>(fn: F, options: JitOptions | GpuJitOptions = {}): Jitted<F> | Offloaded<F> {
   if (typeof fn !== "function") throw new TypeError(`jit: expected a function, got ${fn === null ? "null" : typeof fn}`);
-  if (isGpuOptions(options)) return offloadJit(fn, options);
-  return jitDispatched(fn, options);
+  // Read once (runtime/options.ts): unknown names are a TypeError, and later changes to `options` or its
+  // `scope` change nothing. The copy is checked again against the options of the target it names.
+  const read = readOptions<JitOptions | GpuJitOptions>("jit", options, { ...JIT_OPTIONS, ...GPU_JIT_OPTIONS });
+  if (isGpuOptions(read)) return offloadJit(fn, readOptions<GpuJitOptions>(`jit (target "${read.target}")`, read, GPU_JIT_OPTIONS));
+  return jitDispatched(fn, read as JitOptions);
 }
 
 /** @internal The jitted callable around a Dispatcher; `frontend` is how another frontend (src/frontend/python) lowers its source. */
 export function jitDispatched<F extends (...args: any[]) => any>(fn: F, options: JitOptions, frontend?: FrontendHook): Jitted<F> {
+  options = readOptions<JitOptions>("jit", options, JIT_OPTIONS);
   const d = new Dispatcher(fn, options, frontend);
   const jitted = function (this: unknown, ...args: unknown[]) {
     return d.call(args);

@@ -12,7 +12,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { array, CompileError, jit, NdArray, zeros } from "../src/index.js";
+import { array, CompileError, jit, kernel, NdArray, zeros } from "../src/index.js";
 import { heap } from "../src/runtime/memory.js";
 import { dispatcherOf } from "../src/runtime/dispatcher.js";
 import { typeOfValue } from "../src/runtime/signature.js";
@@ -203,14 +203,15 @@ for (const target of TARGETS) {
       });
       test("recursion, direct and through scope", () => {
         assertCompileError(() => J(factorial, target)(5), factorial.toString(), "NB206", /'factorial' calls itself/, "factorial(n - 1)");
-        // even -> odd -> even, each jitted, wired through `scope` (the sources name each other).
+        // even -> odd -> even cannot be wired through `scope`: jit() snapshots the scope, so `odd`, added
+        // to the scope object after even's jit(), is not there (once, `even` compiled into a cycle).
         const scope: Record<string, unknown> = {};
         const evenSrc = "function even(n) { return n === 0 ? 1 : odd(n - 1); }";
         const even = J(new Function(`return ${evenSrc}`)() as AnyFn, target, scope);
         scope.odd = J(new Function("return function odd(n) { return n === 0 ? 0 : even(n - 1); }")() as AnyFn, target, { even });
         const e = thrown(() => even(4));
-        assert.ok(e instanceof CompileError, `expected a CompileError for the recursion, got ${describeError(e)}`);
-        assert.match(e.message, /calls itself/);
+        assert.ok(e instanceof CompileError && e.code === "NB103", `expected a CompileError for 'odd', got ${describeError(e)}`);
+        assert.match(e.message, /'odd' is not defined/);
       });
       test("things that are not functions with source", () => {
         assertError(() => jit(42 as unknown as AnyFn), TypeError, /expected a function, got number/);
@@ -522,3 +523,48 @@ for (const target of TARGETS) {
     });
   });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Options that lie (issue 16, item 6): read once when jit() is called; unknown names are a TypeError.
+
+describe("options are read once, and only known ones", () => {
+  test("a misspelt option is a TypeError naming the valid ones", () => {
+    const e = assertError(() => jit(sum, { boundcheck: false } as never), TypeError, /unknown option "boundcheck" \(did you mean "boundscheck"\?\)/);
+    assert.match(e.message, /target, boundscheck, scope, opt, fastmath/);
+    assertError(() => jit(sum, { target: "wasm", paralel: true } as never), TypeError, /unknown option "paralel" \(did you mean "parallel"\?\)/);
+    assertError(() => kernel(sum, { flaot: "f32" } as never), TypeError, /kernel: unknown option "flaot" \(did you mean "float"\?\)/);
+    assertError(() => jit(sum, { target: "gpusim", threads: 2 } as never), TypeError, /unknown option "threads"; the options are target, float, scope, boundscheck/);
+    assertError(() => jit(sum, { target: "wasm", float: "f32" } as never), TypeError, /unknown option "float"/);
+  });
+  test("option values of the wrong type are a TypeError", () => {
+    assertError(() => jit(sum, { boundscheck: "no" } as never), TypeError, /the boundscheck option must be true or false, got "no"/);
+    assertError(() => jit(sum, { scope: 3 } as never), TypeError, /the scope option must be an object, got 3/);
+    assertError(() => jit(sum, { opt: 2 } as never), TypeError, /the opt option must be 0 or 1, got 2/);
+    assertError(() => jit(sum, { signatures: ["Float64Array"] } as never), TypeError, /signatures option must be an array of arrays/);
+    assertError(() => jit(sum, null as never), TypeError, /jit: options must be an object, got null/);
+    assertError(() => jit(sum, [] as never), TypeError, /jit: options must be an object, got an array/);
+    // undefined values are as if absent
+    assert.equal(jit(sum, { target: undefined, boundscheck: undefined })(f64(1, 2)), 3);
+  });
+  for (const target of TARGETS) {
+    test(`scope is snapshotted when jit() is called: every signature sees the same constants [${target}]`, () => {
+      const scope = { K: 2 };
+      const f = jit(new Function("x", "return x * K;") as AnyFn, { target, scope });
+      scope.K = 3;
+      assert.equal(f(3), 6, "int signature");
+      assert.equal(f(3.5), 7, "f64 signature, compiled after the change");
+      let reads = 0;
+      const g = jit(new Function("x", "return x * K;") as AnyFn, { target, scope: { get K() { reads++; return 5; } } });
+      assert.equal(reads, 1, "the getter ran once, in jit()");
+      assert.equal(g(1), 5);
+      assert.equal(g(1.5), 7.5);
+      assert.equal(reads, 1);
+    });
+    test(`changing the options object after jit() changes nothing [${target}]`, () => {
+      const options: { target: Target; boundscheck: boolean } = { target, boundscheck: true };
+      const f = jit(first, options);
+      options.boundscheck = false;
+      assertError(() => f(new Float64Array(0)), RangeError, /out of bounds of 'a'/);
+    });
+  }
+});
