@@ -9,6 +9,7 @@ import type { FuncIR } from "../ir/nodes.js";
 import { DTYPES, elemType, isArray, type ArrayType, type Type } from "../ir/types.js";
 import { Dispatcher, dispatcherOf, type Inspectable } from "../runtime/dispatcher.js";
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
+import { protocolArgs } from "../runtime/ndarray-protocols.js";
 import { NdArray, zeros, type DTypeName } from "../runtime/ndarray.js";
 import { Diag, type Source } from "./diag.js";
 import { derive, type Mode } from "./derive.js";
@@ -59,6 +60,11 @@ class Differentiator {
 
   get name(): string {
     return this.d.parsed.name;
+  }
+
+  /** The arguments with other libraries' n-d arrays seen through numbat's protocol (runtime/ndarray-protocols.ts). */
+  protocol(args: readonly unknown[]): readonly unknown[] {
+    return protocolArgs(args, (i) => this.d.parsed.params[i]?.name, this.name).args;
   }
 
   /** Argument types, with numbers being differentiated typed as floats (3 is an int to the dispatcher). */
@@ -166,7 +172,8 @@ export function grad<F extends AnyFn>(f: F, argnums: readonly number[]): ((...ar
 export function grad<F extends AnyFn>(f: F): ((...args: Parameters<F>) => Derivative) & DerivativeInfo;
 export function grad(f: AnyFn, argnums: Argnums = 0): ((...args: unknown[]) => Derivative | Derivative[]) & DerivativeInfo {
   const d = differentiator(f);
-  const g = (...args: unknown[]) => {
+  const g = (...given: unknown[]) => {
+    const args = d.protocol(given);
     const active = normalize(argnums, d.name, args.length);
     const { grads } = d.reverse(args, active, "scalar", () => 1);
     return typeof argnums === "number" ? grads[0]! : grads;
@@ -180,7 +187,8 @@ export function valueAndGrad<F extends AnyFn>(f: F, argnums: readonly number[]):
 export function valueAndGrad<F extends AnyFn>(f: F): ((...args: Parameters<F>) => [number, Derivative]) & DerivativeInfo;
 export function valueAndGrad(f: AnyFn, argnums: Argnums = 0): ((...args: unknown[]) => [number, Derivative | Derivative[]]) & DerivativeInfo {
   const d = differentiator(f);
-  const g = (...args: unknown[]): [number, Derivative | Derivative[]] => {
+  const g = (...given: unknown[]): [number, Derivative | Derivative[]] => {
+    const args = d.protocol(given);
     const active = normalize(argnums, d.name, args.length);
     const { value, grads } = d.reverse(args, active, "scalar", () => 1);
     return [value, typeof argnums === "number" ? grads[0]! : grads];
@@ -210,7 +218,8 @@ function floatArgs(args: readonly unknown[]): number[] {
  */
 export function vjp<F extends AnyFn>(f: F, argnums?: Argnums): ((...args: Parameters<F>) => [ReturnType<F>, (cotangent: number | ArrayLikeND) => Derivative[]]) & DerivativeInfo {
   const d = differentiator(f);
-  const g = (...args: unknown[]) => {
+  const g = (...given: unknown[]) => {
+    const args = d.protocol(given);
     const active = argnums === undefined ? floatArgs(args) : normalize(argnums, d.name, args.length);
     const types = d.types(args, active);
     const primal = d.compiled("reverse", "any", active, types).primal;
@@ -232,8 +241,9 @@ export function vjp<F extends AnyFn>(f: F, argnums?: Argnums): ((...args: Parame
  */
 export function jvp<F extends AnyFn>(f: F, argnums?: Argnums): ((primals: Parameters<F>, tangents: readonly unknown[]) => [ReturnType<F>, number | Float64Array | NdArray]) & DerivativeInfo {
   const d = differentiator(f);
-  const g = (primals: readonly unknown[], tangents: readonly unknown[]) => {
-    if (!Array.isArray(primals) || !Array.isArray(tangents)) throw new TypeError(`${d.name}: jvp(f)(primals, tangents) takes two arrays`);
+  const g = (given: readonly unknown[], tangents: readonly unknown[]) => {
+    if (!Array.isArray(given) || !Array.isArray(tangents)) throw new TypeError(`${d.name}: jvp(f)(primals, tangents) takes two arrays`);
+    const primals = d.protocol(given);
     const active = argnums === undefined ? floatArgs(primals) : normalize(argnums, d.name, primals.length);
     return d.forward(primals, active, tangents);
   };
@@ -247,7 +257,8 @@ export function jvp<F extends AnyFn>(f: F, argnums?: Argnums): ((primals: Parame
  */
 export function jacfwd<F extends AnyFn>(f: F, argnum = 0): ((...args: Parameters<F>) => number | NdArray) & DerivativeInfo {
   const d = differentiator(f);
-  const g = (...args: unknown[]) => {
+  const g = (...given: unknown[]) => {
+    const args = d.protocol(given);
     const [i] = normalize(argnum, d.name, args.length);
     const x = args[i!];
     const n = sizeOf(x);
@@ -274,7 +285,8 @@ export function jacfwd<F extends AnyFn>(f: F, argnum = 0): ((...args: Parameters
  */
 export function jacrev<F extends AnyFn>(f: F, argnum = 0): ((...args: Parameters<F>) => number | NdArray) & DerivativeInfo {
   const d = differentiator(f);
-  const g = (...args: unknown[]) => {
+  const g = (...given: unknown[]) => {
+    const args = d.protocol(given);
     const [i] = normalize(argnum, d.name, args.length);
     const x = args[i!];
     const types = d.types(args, [i!]);

@@ -13,6 +13,7 @@ import { compileNative } from "../backends/native/runtime.js"; // native target 
 import { requireCompiler } from "../backends/native/compiler.js"; // native target (issue 6)
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
 import { signatureKey, typeOfValue } from "./signature.js";
+import { callerResult, protocolArgs } from "./ndarray-protocols.js";
 import { type NdView, checkView } from "./views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
 import { CompileError } from "../diagnostics/error.js";
@@ -284,7 +285,13 @@ export class Dispatcher {
     this.compile(sig.map((s) => parseTypeString(s)));
   }
 
-  call(args: readonly unknown[]): unknown {
+  call(given: readonly unknown[]): unknown {
+    const { args, originals } = protocolArgs(given, (i) => this.parsed.params[i]?.name, this.fn.name);
+    return originals ? callerResult(this.callProtocol(args), originals) : this.callProtocol(args);
+  }
+
+  /** A call whose n-d array arguments all carry scijs's field names (runtime/ndarray-protocols.ts). */
+  private callProtocol(args: readonly unknown[]): unknown {
     const cached = this.options.cache && !this.parsedFn ? this.fromDiskUnparsed(args) : undefined; // on-disk cache (issue 9)
     if (cached) return cached.run(args);
     const params = this.parsed.params;
