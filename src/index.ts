@@ -81,3 +81,5 @@ export function jitDispatched<F extends (...args: any[]) => any>(fn: F, options:
   for (const sig of options.signatures ?? []) d.compileSignature(sig);
   return jitted;
 }
+/** Numba's API beyond jit (docs/numba-api.md): NumPy universal functions, generalized ufuncs, stencils and C callbacks. */
+export { vectorize, type Ufunc, type UfuncArg, type UfuncResult, type UfuncTarget, type VectorizeOptions, type ReduceOptions, type AccumulateOptions } from "./ufunc/vectorize.js";

@@ -1,0 +1,207 @@
+// vectorize(fn): a NumPy universal function from a scalar function — broadcasting over numbers, typed
+// arrays and n-d arrays of any rank, with an optional `out`, NumPy's dtype promotion, eager signatures,
+// and reduce/accumulate. Every loop is a generated kernel compiled by jit (kernels.ts), never a JS loop.
+
+import { jit } from "../index.js";
+import { DTYPES, dtypeOfUserName, isScalar, type DType, type Type } from "../ir/types.js";
+import type { NdArray, NdArrayLike, NestedArray, TypedArray } from "../runtime/ndarray.js";
+import { typeOfValue } from "../runtime/signature.js";
+import { broadcastShapes, formatShape } from "./broadcast.js";
+import { KernelCache, resultType, runElementwise } from "./elementwise.js";
+import { inlineForm, type InlineForm } from "./inline.js";
+import { elementwiseSource } from "./kernels.js";
+import { type ArrayOperand, type Operand, allocate, dtypeOf, promoteAll, resultDType, toOperand } from "./operands.js";
+import { accumulateAlong, reduceAlong } from "./reduce.js";
+
+export type UfuncTarget = "cpu" | "parallel" | "webgpu" | "gpusim";
+
+export interface VectorizeOptions {
+  /** "cpu" (default): compiled loops on one thread; "parallel": the outer loop split over threads. */
+  target?: UfuncTarget;
+  /** Compile now for these element types, NumPy/Numba style: "f64(f64, f64)", "f32(f32, f32)", "i32(i32)". The result type sets the output dtype for those inputs. */
+  signatures?: readonly string[];
+  /** The value reduce() returns for an empty axis (NumPy's ufunc identity). */
+  identity?: number;
+  /** Names the function refers to besides its parameters (other jitted functions, numbers), as jit's scope. */
+  scope?: Record<string, unknown>;
+  /** Threads for target "parallel" (default: all cores). */
+  threads?: number;
+}
+
+/** What a ufunc takes: numbers, booleans, typed arrays, n-d arrays (0-d ones are numbers), nested JS arrays. */
+export type UfuncArg = number | boolean | TypedArray | NdArrayLike | NestedArray;
+/** What it returns: a number when every argument is a number, a typed array when every array argument is one, else an NdArray. */
+export type UfuncResult = number | TypedArray | NdArray;
+
+export interface ReduceOptions {
+  /** The axis to reduce (default 0; negative counts from the end); null reduces every element in C order. */
+  axis?: number | null;
+  /** The starting value (then the reduction takes every element); default: the first element. */
+  initial?: number;
+}
+
+export interface AccumulateOptions {
+  /** The axis to accumulate along (default 0). */
+  axis?: number;
+}
+
+export interface Ufunc<F extends (...args: any[]) => any> {
+  /** f(x, y, ...) elementwise with broadcasting; a last argument `{ out }` writes into `out` and returns it. */
+  (...args: [...UfuncArg[]] | [...UfuncArg[], { out: TypedArray | NdArrayLike }]): UfuncResult;
+  /** NumPy's ufunc.reduce: f(f(f(x0, x1), x2), ...) along an axis, left to right. */
+  reduce(x: UfuncArg, options?: ReduceOptions): UfuncResult;
+  /** NumPy's ufunc.accumulate: r0 = x0, r_k = f(r_{k-1}, x_k) along an axis. */
+  accumulate(x: UfuncArg, options?: AccumulateOptions): UfuncResult;
+  /** Number of inputs (the function's parameter count). */
+  readonly nin: number;
+  readonly identity: number | undefined;
+  /** The scalar function, jitted (also what a call with only numbers runs). */
+  readonly scalar: (...args: Parameters<F>) => number;
+  /** The original function. */
+  readonly py: F;
+  /** Loop kernels compiled so far (one per call shape class). */
+  readonly kernels: number;
+  /** The IR, WAT or JS of the latest kernel (the loop nest with the function inside). */
+  inspect(what: "ir" | "wat" | "js"): string;
+}
+
+const TYPE_NAMES: Record<string, DType> = { double: "f64", float: "f32", int: "i32", i64: "f64", int64: "f64", bool: "u8", boolean: "u8" };
+
+function parseSignature(sig: string, who: string): { args: DType[]; ret: DType } {
+  const m = /^\s*(\w+)\s*\(([^)]*)\)\s*$/.exec(sig);
+  const dt = (s: string): DType => {
+    const d = TYPE_NAMES[s.trim()] ?? dtypeOfUserName(s.trim());
+    if (!d) throw new TypeError(`${who}: unknown type "${s.trim()}" in signature "${sig}"; use f64, f32, i32, u32, i16, u16, i8, u8`);
+    return d;
+  };
+  if (!m) throw new TypeError(`${who}: bad signature "${sig}"; write it as "f64(f64, f64)"`);
+  return { ret: dt(m[1]!), args: m[2]!.trim() === "" ? [] : m[2]!.split(",").map(dt) };
+}
+
+export class UfuncCore {
+  readonly who: string;
+  readonly nin: number;
+  readonly scalar: (...args: unknown[]) => unknown;
+  readonly inline: InlineForm | undefined;
+  readonly cache: KernelCache;
+  readonly parallel: boolean;
+  private readonly declared = new Map<string, DType>();
+
+  constructor(readonly py: Function, readonly options: VectorizeOptions) {
+    this.who = `vectorize(${py.name || "anonymous"})`;
+    const target = options.target ?? "cpu";
+    if (target === "webgpu" || target === "gpusim")
+      throw new TypeError(`${this.who}: target "${target}" is not available yet for vectorize; use "cpu" or "parallel" (GPU kernels: numbat's kernel())`);
+    if (target !== "cpu" && target !== "parallel") throw new TypeError(`${this.who}: unknown target ${JSON.stringify(target)}; use "cpu" or "parallel"`);
+    this.parallel = target === "parallel";
+    this.nin = py.length;
+    this.scalar = jit(py as (...a: unknown[]) => unknown, { scope: options.scope });
+    this.inline = inlineForm(py);
+    this.cache = new KernelCache({ scope: options.scope ?? {}, callee: this.scalar, parallel: this.parallel, threads: options.threads });
+    for (const s of options.signatures ?? []) this.declare(s);
+  }
+
+  /** An eager signature: the scalar function and the contiguous 1-d kernel for arrays of these dtypes, compiled now. */
+  private declare(sig: string): void {
+    const { args, ret } = parseSignature(sig, this.who);
+    if (args.length !== this.nin) throw new TypeError(`${this.who}: signature "${sig}" has ${args.length} argument${args.length === 1 ? "" : "s"}, the function takes ${this.nin}`);
+    this.declared.set(args.join(","), ret);
+    resultType(this.scalar, args.map((d) => DTYPES[d].scalar));
+    const source = elementwiseSource({ rank: 1, inputs: args.map(() => ({ kind: "array", steps: [1] })), out: [1], f: this.inline, bool: false, parallel: this.parallel });
+    const types = ["int", ...(this.parallel ? ["int"] : []), ...[...args, ret].flatMap((d) => [DTYPES[d].ctor, "int"])];
+    this.cache.compile(source, this.parallel, types);
+  }
+
+  private elementType(o: Operand, k: number): Type {
+    return o.kind === "array" ? DTYPES[o.dtype].scalar : typeOfValue(o.value, `#${k}`, this.who);
+  }
+
+  /** The scalar function's result type for these element types, which must be a number or a boolean. */
+  retType(types: Type[]): "int" | "f64" | "bool" {
+    const t = resultType(this.scalar, types);
+    if (!isScalar(t)) throw new TypeError(`${this.who}: the function must return a number or a boolean for (${types.join(", ")}), not ${typeof t === "string" ? t : "an array"}`);
+    return t;
+  }
+
+  /** The output dtype for these operands. */
+  dtypeFor(ops: readonly Operand[], ret: "int" | "f64" | "bool"): DType {
+    if (this.declared.size && ops.every((o) => o.kind === "array")) {
+      const d = this.declared.get(ops.map((o) => (o as ArrayOperand).dtype).join(","));
+      if (d) return d;
+    }
+    return resultDType(ret, promoteAll(ops));
+  }
+
+  call(raw: unknown[]): UfuncResult {
+    let outArg: unknown;
+    if (raw.length === this.nin + 1 && isOutOption(raw[raw.length - 1])) outArg = (raw.pop() as { out: unknown }).out;
+    if (raw.length !== this.nin) throw new TypeError(`${this.who}: expected ${this.nin} argument${this.nin === 1 ? "" : "s"} (and optionally { out }), got ${raw.length}`);
+    const ops = raw.map((x, k) => toOperand(x, `${this.who}: argument ${k + 1}`));
+    const types = ops.map((o, k) => this.elementType(o, k));
+    const ret = this.retType(types);
+    const arrays = ops.filter((o): o is ArrayOperand => o.kind === "array");
+    if (outArg === undefined && arrays.length === 0) return this.scalar(...ops.map((o) => (o as { value: unknown }).value)) as number;
+    let shape = broadcastShapes(arrays.map((a) => a.shape), this.who);
+    let out: ArrayOperand, result: UfuncResult;
+    if (outArg !== undefined) {
+      out = outOperand(outArg, this.who);
+      const full = broadcastShapes([shape, out.shape], this.who);
+      if (formatShape(full) !== formatShape(out.shape))
+        throw new RangeError(`${this.who}: output operand with shape ${formatShape(out.shape)} doesn't match the broadcast shape ${formatShape(full)}`);
+      shape = full;
+      result = outArg as UfuncResult;
+    } else {
+      const nd = allocate(shape, this.dtypeFor(ops, ret));
+      out = toOperand(nd, "out") as ArrayOperand;
+      result = arrays.every((a) => a.bare) ? nd.data : nd;
+    }
+    runElementwise(this.cache, { inputs: ops, out, shape, f: this.inline, bool: ret === "bool", parallel: this.parallel });
+    return result;
+  }
+}
+
+function isOutOption(x: unknown): x is { out: unknown } {
+  return typeof x === "object" && x !== null && !ArrayBuffer.isView(x) && !Array.isArray(x) && "out" in x && !("data" in x);
+}
+
+/** The `out` argument as an array operand (0-d included). */
+export function outOperand(x: unknown, who: string): ArrayOperand {
+  const dt = dtypeOf(x);
+  if (dt) return toOperand(x, `${who}: out`) as ArrayOperand;
+  const o = x as NdArrayLike;
+  if (typeof o === "object" && o !== null && dtypeOf(o.data) && Array.isArray(o.shape) && Array.isArray(o.stride) && typeof o.offset === "number")
+    return { kind: "array", data: o.data, dtype: dtypeOf(o.data)!, shape: o.shape, stride: o.stride, offset: o.offset, bare: false };
+  throw new TypeError(`${who}: out must be a typed array or an n-d array`);
+}
+
+/**
+ * A NumPy universal function from a scalar function (Numba's @vectorize).
+ *
+ * @example
+ * const gauss = vectorize((x, b) => Math.exp(-x * x) + b);
+ * gauss(zeros([3, 4]), zeros([4]));   // (3,4), broadcast
+ */
+export function vectorize<F extends (...args: any[]) => any>(fn: F, options: VectorizeOptions = {}): Ufunc<F> {
+  if (typeof fn !== "function") throw new TypeError(`vectorize: expected a function, got ${fn === null ? "null" : typeof fn}`);
+  const py = ((fn as { py?: Function }).py ?? fn) as F; // a jitted function: its original
+  const core = new UfuncCore(py, options);
+  const u = function (...args: unknown[]) {
+    return core.call(args);
+  } as unknown as Ufunc<F>;
+  Object.defineProperty(u, "name", { value: py.name });
+  Object.defineProperty(u, "nin", { value: core.nin });
+  Object.defineProperty(u, "identity", { value: options.identity });
+  Object.defineProperty(u, "scalar", { value: core.scalar });
+  Object.defineProperty(u, "py", { value: py });
+  Object.defineProperty(u, "kernels", { get: () => core.cache.size });
+  Object.assign(u, {
+    reduce: (x: unknown, o: ReduceOptions = {}) => reduceAlong(core, x, o),
+    accumulate: (x: unknown, o: AccumulateOptions = {}) => accumulateAlong(core, x, o),
+    inspect: (what: "ir" | "wat" | "js") => {
+      const last = core.cache.all.at(-1) as { inspect?: (w: string) => string } | undefined;
+      if (!last?.inspect) throw new Error(`${core.who}: nothing compiled yet; call it once (or pass signatures) first`);
+      return last.inspect(what);
+    },
+  });
+  return u;
+}
