@@ -3,17 +3,15 @@
 // i32 pointers) to the internal one (i64 integers, arrays as component locals).
 
 import { ModuleBuilder, type FunctionBuilder, type ValType } from "./encoder.js";
-import type { ArrayType, Expr, FuncIR, Loc, MathFn, ScalarType, Stmt, Type, Var } from "../../ir/nodes.js";
+import type { ArrayType, Expr, FuncIR, Loc, ScalarType, Stmt, Type, Var } from "../../ir/nodes.js";
 import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
-import { childExprs, forEachExpr, forEachStmt, mapExpr } from "../../ir/walk.js";
-import { type NestFacts, affine } from "../../passes/affine.js";
-import { analyzeNest } from "../../passes/nest.js";
+import { forEachExpr, forEachStmt } from "../../ir/walk.js";
 import { type GuardedFacts, guardedIndices } from "../../passes/bounds.js";
-import { LANES, type LaneKind, accessKind, laneKind, mentions, reductions, runningExtreme, vectorDtype } from "../../passes/vectorize.js";
 import { MATH_FNS } from "../../ir/math.js";
 import { heap } from "../../runtime/memory.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
-import { expMatchesEngine } from "./exp.js";
+import { BINARY, type Emitter, LOAD, LOG2_BYTES, MATH, STORE, UNARY, importedMath, inlineMath, mathImportName } from "./ops.js";
+import { VectorLoop } from "./simd.js";
 import { type Outlined, outlineParallel, outlinedInfo } from "../../passes/parallel.js";
 
 export interface WasmOptions {
@@ -86,55 +84,6 @@ const PAR_PARAMS: ValType[] = ["i32", "f64", "f64", "i32"];
 /** Scratch address where `main` writes a returned array's descriptor (f64 each). */
 export const RETURN_SCRATCH = 16;
 
-const LOG2_BYTES: Record<number, number> = { 1: 0, 2: 1, 4: 2, 8: 3 };
-
-/** Math functions with an f64x2 / f32x4 instruction of the same semantics. */
-const SIMD_MATH = new Set<MathFn>(["sqrt", "abs", "floor", "ceil", "trunc", "min", "max"]);
-
-/** Lane-wise instructions of each lane kind for the IR's binary operators (shifts take a scalar count). */
-const SIMD_BINARY: Readonly<Record<LaneKind, Partial<Record<string, string>>>> = {
-  f64x2: { add: "f64x2.add", sub: "f64x2.sub", mul: "f64x2.mul", div: "f64x2.div" },
-  f32x4: { add: "f32x4.add", sub: "f32x4.sub", mul: "f32x4.mul", div: "f32x4.div" },
-  i32x4: { add: "i32x4.add", sub: "i32x4.sub", mul: "i32x4.mul", bitand: "v128.and", bitor: "v128.or", bitxor: "v128.xor", shl: "i32x4.shl", shr: "i32x4.shr_s", ushr: "i32x4.shr_u" },
-};
-
-/** `x | 0`, `x ^ 0`, `x + 0`, `x - 0`, `x << 0`, `x >> 0`, `x >>> 0`: the identity on 32-bit lanes. */
-function identity32(e: Extract<Expr, { k: "binary" }>): boolean {
-  if (e.b.k !== "const") return false;
-  const c = Number(e.b.value);
-  if (e.op === "shl" || e.op === "shr" || e.op === "ushr") return c % 32 === 0;
-  return ["add", "sub", "bitor", "bitxor"].includes(e.op) && c % 2 ** 32 === 0;
-}
-
-/** State of the vector loop being emitted (see FunctionEmitter.vectorLoop). */
-interface VectorCtx {
-  /** The vectorised loop's counter: lane k of part u runs iteration v + per·u + k. */
-  readonly v: Var;
-  readonly parts: number;
-  /** What a lane holds (passes/vectorize.ts#laneKind), and lanes per register. */
-  readonly kind: LaneKind;
-  readonly per: number;
-  readonly facts: NestFacts;
-  /** v128 locals (one per part) of each variable the body assigns. */
-  readonly lanes: ReadonlyMap<Var, number[]>;
-  /** The counter and the lane variables. */
-  readonly varying: ReadonlySet<Var>;
-  /** Values laneExpr reads from locals (one per part) computed ahead by pairExps. */
-  readonly computed: Map<Expr, number[]>;
-  /** Reductions of an `ordered` loop: their scalar accumulator takes the lanes' operands in order. */
-  readonly ordered: Map<Var, "add" | "sub" | "mul">;
-  readonly hoisted: Map<Expr, number>;
-  readonly bases: Map<object, { local: number; shift: number }>;
-  readonly deps: Map<Expr, boolean>;
-  readonly unit: Map<object, boolean>;
-  /** Part 0's address of an access whose address is computed in the loop: the other parts reuse it. */
-  readonly addrs: Map<object, number>;
-  /** Strided loads: byte distance from lane 0 to lane L (index L; hoisted). */
-  readonly gathers: Map<Expr, number[]>;
-}
-
-const IMPORTED_MATH = new Set<MathFn>(["sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "exp", "expm1", "log", "log1p", "log2", "log10", "cbrt", "pow", "hypot", "random"]);
-
 /** A constant or a variable: evaluating it costs nothing and cannot fail. */
 const trivial = (e: Expr): boolean => e.k === "const" || (e.k === "var" && !isArray(e.type));
 
@@ -151,9 +100,6 @@ function cheapAndPure(e: Expr): boolean {
   });
   return ok && size <= 12;
 }
-
-/** Math functions computed by numbat's own wasm (bit for bit the engine's, checked once per process) rather than imported. */
-const inlineMath = (fn: MathFn): boolean => fn === "exp" && expMatchesEngine();
 
 export function compileWasm(entry: FuncIR, opts: WasmOptions): WasmModule {
   return new WasmCodegen(opts.parallel ? outlineParallel(entry) : entry, opts).build();
@@ -197,7 +143,7 @@ class WasmCodegen {
     const used = new Map<string, number>();
     for (const f of funcs)
       forEachExpr(f.body, (e) => {
-        if (e.k === "math" && IMPORTED_MATH.has(e.fn) && !inlineMath(e.fn)) used.set(e.fn === "hypot" ? `hypot${e.args.length}` : e.fn, e.args.length);
+        if (e.k === "math" && importedMath(e.fn) && !inlineMath(e.fn)) used.set(mathImportName(e.fn, e.args.length), e.args.length);
       });
     for (const [name, arity] of used) {
       imp(`math_${name}`, Array(arity).fill("f64"), ["f64"]);
@@ -310,14 +256,26 @@ class WasmCodegen {
 }
 
 /** Emits one IR function into its FunctionBuilder. */
-class FunctionEmitter {
+class FunctionEmitter implements Emitter {
   private locals = new Map<Var, number[]>();
   private scratch = new Map<ValType, number[]>();
   /** Index conversions that dominating tests prove integral and in range. */
   private readonly guarded: GuardedFacts;
 
-  constructor(private readonly g: WasmCodegen, private readonly f: FuncIR, private readonly fb: FunctionBuilder) {
+  constructor(private readonly g: WasmCodegen, private readonly f: FuncIR, readonly fb: FunctionBuilder) {
     this.guarded = guardedIndices(f);
+  }
+
+  helper(name: HelperName): number {
+    return this.g.helper(name);
+  }
+
+  importIndex(name: string): number {
+    return this.g.importIndex(name);
+  }
+
+  site(loc: Loc): number {
+    return this.g.site(this.f, loc);
   }
 
   emit(): void {
@@ -426,18 +384,18 @@ class FunctionEmitter {
     return idx;
   }
 
-  private loc(v: Var): number[] {
+  loc(v: Var): number[] {
     return this.locals.get(v) ?? this.declare(v);
   }
 
   /** A scratch local of type `t`, freed with `release`. */
-  private tmp(t: ValType): number {
+  tmp(t: ValType): number {
     const pool = this.scratch.get(t) ?? [];
     this.scratch.set(t, pool);
     return pool.pop() ?? this.fb.local(t, `tmp_${t}`);
   }
 
-  private release(t: ValType, l: number): void {
+  release(t: ValType, l: number): void {
     this.scratch.get(t)!.push(l);
   }
 
@@ -486,7 +444,7 @@ class FunctionEmitter {
     }
   }
 
-  private forLoop(s: Extract<Stmt, { k: "for" }>, body: (stmts: readonly Stmt[]) => void = (b) => this.block(b)): void {
+  forLoop(s: Extract<Stmt, { k: "for" }>, inner?: (stmts: readonly Stmt[]) => void): void {
     const fb = this.fb;
     const [v] = this.loc(s.v);
     const end = this.fb.local("i64", `end${s.label}`);
@@ -495,476 +453,26 @@ class FunctionEmitter {
     this.expr(s.end);
     fb.op("local.set", end);
     const exitIf = { lt: "i64.ge_s", le: "i64.gt_s", gt: "i64.le_s", ge: "i64.lt_s" } as const;
-    if (s.vector && !this.vec) {
+    if (s.vector && !inner) {
       // A loop-carried distance the vectoriser could not settle: the SIMD part only where it allows.
       if (s.vectorIf) {
         this.expr(s.vectorIf);
         this.fb.if();
       }
-      this.vectorLoop(s, v!, end, exitIf[s.cmp]);
+      new VectorLoop(this, s).emit(s, v!, end, exitIf[s.cmp]);
       if (s.vectorIf) this.fb.end();
     }
     fb.block(null, `brk${s.label}`);
     fb.loop(null, `top${s.label}`);
     fb.op("local.get", v!).op("local.get", end).op(exitIf[s.cmp]).brIf(`brk${s.label}`);
     fb.block(null, `cont${s.label}`);
-    body(s.body);
+    if (inner) inner(s.body);
+    else this.block(s.body);
     fb.end();
     fb.op("local.get", v!).op("i64.const", s.step).op("i64.add").op("local.set", v!);
     fb.br(`top${s.label}`);
     fb.end();
     fb.end();
-  }
-
-  /**
-   * The SIMD part of a vectorised loop (passes/vectorize.ts): runs `s.vector` iterations at a time
-   * while that many remain, as `s.vector / per` registers ("parts") of `per` lanes — f64x2, or f32x4 /
-   * i32x4 where `laneKind` says so; the scalar loop that follows finishes the rest. The body is
-   * assignments, stores and inner counted loops with uniform bounds (run once for all lanes). Every
-   * variable the body assigns lives in one v128 local per part; a reduction's locals are partial
-   * accumulators, combined into the variable after the loop.
-   */
-  private vectorLoop(s: Extract<Stmt, { k: "for" }>, v: number, end: number, exit: "i64.ge_s" | "i64.gt_s" | "i64.le_s" | "i64.lt_s"): void {
-    const fb = this.fb;
-    const width = s.vector!;
-    const kind = laneKind(s), per = LANES[kind];
-    const parts = width / per;
-    const facts = analyzeNest(s).facts;
-    const lanes = new Map<Var, number[]>();
-    forEachStmt(s.body, (st) => {
-      if (st.k === "assign" && !lanes.has(st.v)) lanes.set(st.v, Array.from({ length: parts }, (_, u) => fb.local("v128", `${st.v.name}_${kind}_${u}`)));
-    });
-    const vc: VectorCtx = { v: s.v, parts, kind, per, facts, lanes, varying: new Set([s.v, ...lanes.keys()]), ordered: new Map(), computed: new Map(), hoisted: new Map(), bases: new Map(), deps: new Map(), unit: new Map(), addrs: new Map(), gathers: new Map() };
-    this.vec = vc;
-    // Accumulators start as (r, identity, identity, ...): the combined partials are r op (the loop's operands).
-    // In an `ordered` loop the + - * reductions keep their scalar variable instead (vectorBlock).
-    const reds = reductions(s.body);
-    if (s.ordered) for (const [r, op] of reds) if (op === "add" || op === "sub" || op === "mul") { reds.delete(r); vc.ordered.set(r, op); }
-    // A running extreme ends in a zero: +0 and -0 tie, and only scalar order says which came first.
-    // Then the loop runs again from the start, in scalar order (stores repeat the same values).
-    const rerun = [...reds.values()].some((op) => op === "pmax" || op === "pmin");
-    const saved = rerun ? { v: fb.local("i64", "vstart"), r: [...reds.keys()].map((r) => fb.local("f64", `${r.name}_start`)) } : undefined;
-    if (saved) {
-      fb.op("local.get", v).op("local.set", saved.v);
-      [...reds.keys()].forEach((r, k) => fb.op("local.get", this.loc(r)[0]!).op("local.set", saved.r[k]!));
-    }
-    for (const [r, op] of reds) {
-      const [scalar] = this.loc(r);
-      lanes.get(r)!.forEach((l, u) => {
-        if (op === "min" || op === "max" || op === "pmax" || op === "pmin") fb.op("local.get", scalar!).op("f64x2.splat");
-        else {
-          fb.op("f64.const", op === "mul" ? 1 : -0).op("f64x2.splat");
-          if (u === 0) fb.op("local.get", scalar!).op("f64x2.replace_lane", 0);
-        }
-        fb.op("local.set", l);
-      });
-    }
-    // Splat loop-invariant values once, before the loop (they read nothing the loop writes and cannot trap).
-    const scalarType = kind === "i32x4" ? "int" : "f64";
-    const hoist = (e: Expr): void => {
-      if (!mentions(e, facts.assigned)) {
-        if (e.k === "const" || e.type !== scalarType || !this.cannotTrap(e) || vc.hoisted.has(e)) return;
-        const l = fb.local("v128", "splat");
-        this.expr(e);
-        this.splat();
-        fb.op("local.set", l);
-        vc.hoisted.set(e, l);
-        return;
-      }
-      // Recurse only through lane-wise operations (laneExpr's cases), never into subscripts or shift counts.
-      if (e.k === "binary" && (e.op === "shl" || e.op === "shr" || e.op === "ushr")) hoist(e.a);
-      else if (e.k === "binary" || e.k === "unary" || e.k === "math") childExprs(e).forEach(hoist);
-    };
-    forEachStmt(s.body, (st) => { if (st.k === "assign" || st.k === "store") hoist(st.x); });
-    // A contiguous access whose subscripts use no variable of the loop but the counter has the address
-    // base + v * elementBytes, with base (the address at v = 0) computed once here.
-    const zero: Expr = { k: "const", type: "int", value: 0 };
-    const others = new Set([...facts.assigned].filter((x) => x !== s.v));
-    const base = (arr: Var, idx: readonly Expr[], key: object): void => {
-      if (!this.isUnit(key, arr, idx) || idx.some((i) => mentions(i, others))) return;
-      const l = fb.local("i32", `${arr.name}_base`);
-      this.address(arr, idx.map((i) => mapExpr(i, (x) => (x.k === "var" && x.v === s.v ? zero : x))), { line: 0, column: 0 }, true);
-      fb.op("local.set", l);
-      vc.bases.set(key, { local: l, shift: LOG2_BYTES[DTYPES[(arr.type as ArrayType).dtype].bytes]! });
-    };
-    forEachStmt(s.body, (st) => { if (st.k === "store") base(st.arr, st.idx, st); });
-    forEachExpr(s.body, (e) => { if (e.k === "load" && !vc.hoisted.has(e)) base(e.arr, e.idx, e); });
-    // A strided load affine in the counter: lane L's address is lane 0's plus L times a distance computed here.
-    forEachExpr(s.body, (e) => {
-      if (e.k !== "load" || !vectorDtype(kind, (e.arr.type as ArrayType).dtype) || vc.hoisted.has(e) || this.isUnit(e, e.arr, e.idx) || !e.idx.some((i) => mentions(i, s.v))) return;
-      const subs = e.idx.map((i) => affine(i, facts));
-      if (subs.some((a) => !a)) return;
-      const t = e.arr.type as ArrayType;
-      fb.op("i64.const", 0);
-      subs.forEach((a, d) => {
-        const c = a!.terms.get(s.v);
-        if (!c) return;
-        this.expr(c);
-        if (t.nd) fb.op("local.get", this.part(e.arr, `s${d}`)).op("i64.mul");
-        fb.op("i64.add");
-      });
-      const one = fb.local("i32", `${e.arr.name}_lane`);
-      fb.op("i32.wrap_i64").op("i32.const", LOG2_BYTES[DTYPES[t.dtype].bytes]!).op("i32.shl").op("local.set", one);
-      const dist = [0, one];
-      for (let L = 2; L < width; L++) {
-        const l = fb.local("i32", `${e.arr.name}_lane`);
-        fb.op("local.get", one).op("i32.const", L).op("i32.mul").op("local.set", l);
-        dist.push(l);
-      }
-      vc.gathers.set(e, dist);
-    });
-    fb.block(null, `vbrk${s.label}`);
-    fb.loop(null, `vtop${s.label}`);
-    fb.op("local.get", v).op("i64.const", width - 1).op("i64.add").op("local.get", end).op(exit).brIf(`vbrk${s.label}`);
-    this.vectorBlock(s.body);
-    fb.op("local.get", v).op("i64.const", width).op("i64.add").op("local.set", v);
-    fb.br(`vtop${s.label}`);
-    fb.end();
-    fb.end();
-    // Partial results, combined (differences were accumulated separately: they add up).
-    for (const [r, op] of reds) {
-      const simd = op === "sub" ? "add" : op;
-      const acc = lanes.get(r)!;
-      fb.op("local.get", acc[0]!);
-      for (const l of acc.slice(1)) fb.op("local.get", l).op(`f64x2.${simd}`);
-      const t = this.tmp("v128");
-      fb.op("local.tee", t).op("f64x2.extract_lane", 0).op("local.get", t).op("f64x2.extract_lane", 1);
-      if (op === "pmax" || op === "pmin") {
-        // pmax(a, b) = a < b ? b : a; pmin(a, b) = b < a ? b : a.
-        const a = this.tmp("f64"), b = this.tmp("f64");
-        fb.op("local.set", b).op("local.set", a);
-        const [x, y] = op === "pmax" ? [a, b] : [b, a];
-        fb.op("local.get", b).op("local.get", a).op("local.get", x).op("local.get", y).op("f64.lt").op("select");
-        this.release("f64", a);
-        this.release("f64", b);
-      } else fb.op(`f64.${simd as "add" | "mul" | "min" | "max"}`);
-      fb.op("local.set", this.loc(r)[0]!);
-      this.release("v128", t);
-    }
-    if (saved) {
-      const zero = [...reds].filter(([, op]) => op === "pmax" || op === "pmin").map(([r]) => r);
-      zero.forEach((r, k) => {
-        fb.op("local.get", this.loc(r)[0]!).op("f64.const", 0).op("f64.eq");
-        if (k > 0) fb.op("i32.or");
-      });
-      fb.if(null);
-      fb.op("local.get", saved.v).op("local.set", v);
-      [...reds.keys()].forEach((r, k) => fb.op("local.get", saved.r[k]!).op("local.set", this.loc(r)[0]!));
-      fb.end();
-    }
-    this.vec = undefined;
-  }
-
-  /** Statements of a vector loop: each assignment and store once per part; inner loops once for all lanes. */
-  private vectorBlock(stmts: readonly Stmt[]): void {
-    const fb = this.fb, vc = this.vec!;
-    for (const st of stmts) {
-      if (st.k === "for") {
-        this.forLoop(st, (b) => this.vectorBlock(b));
-        continue;
-      }
-      const running = runningExtreme(st);
-      if (running) {
-        // if (x > r) r = x, lane by lane: pmax(r, x) = r < x ? x : r (pmin: x < r ? x : r).
-        const ls = vc.lanes.get(running.r)!;
-        for (let u = 0; u < vc.parts; u++) {
-          fb.op("local.get", ls[u]!);
-          this.laneExpr(running.x, u);
-          fb.op(`f64x2.${running.op}`).op("local.set", ls[u]!);
-        }
-        continue;
-      }
-      if ((st.k === "assign" || st.k === "store") && vc.kind === "f64x2") this.pairExps(st.x);
-      const op = st.k === "assign" ? vc.ordered.get(st.v) : undefined;
-      if (op && st.k === "assign") {
-        // r = r op x: each part's x in lanes, then r takes lane 0, lane 1 of part 0, part 1, ... in order.
-        const [r] = this.loc(st.v);
-        const x = childExprs(st.x).find((c) => !(c.k === "var" && c.v === st.v))!;
-        const t = this.tmp("v128");
-        for (let u = 0; u < vc.parts; u++) {
-          this.laneExpr(x, u);
-          fb.op("local.set", t);
-          for (let k = 0; k < vc.per; k++) fb.op("local.get", r!).op("local.get", t).op("f64x2.extract_lane", k).op(`f64.${op}`).op("local.set", r!);
-        }
-        this.release("v128", t);
-        continue;
-      }
-      if (st.k === "assign" && !this.varies(st.x)) {
-        // The same value in every lane: computed once, copied to the other parts.
-        const ls = vc.lanes.get(st.v)!;
-        this.laneExpr(st.x, 0);
-        for (let u = 1; u < vc.parts; u++) fb.op("local.tee", ls[u - 1]!);
-        fb.op("local.set", ls[vc.parts - 1]!);
-        continue;
-      }
-      for (let u = 0; u < vc.parts; u++) {
-        if (st.k === "assign") {
-          this.laneExpr(st.x, u);
-          fb.op("local.set", vc.lanes.get(st.v)![u]!);
-        } else if (st.k === "store") {
-          this.vectorAddress(st, st.arr, st.idx, st.loc, u);
-          this.laneExpr(st.x, u);
-          const bytes = DTYPES[(st.arr.type as ArrayType).dtype].bytes;
-          // f64 lanes into a Float32Array: each lane rounds as a scalar store would, 8 bytes per part.
-          if (vc.kind === "f64x2" && bytes === 4) fb.op("f32x4.demote_f64x2_zero").op("i64x2.extract_lane", 0).op("i64.store", { offset: 8 * u });
-          else fb.op("v128.store", { offset: 16 * u });
-        } else throw new Error(`wasm codegen: cannot vectorise a '${st.k}' statement`);
-      }
-    }
-  }
-
-  private vec: VectorCtx | undefined;
-
-  /**
-   * Computes the lane-varying exp calls of `e` two parts at a time (exp4: the two chains of dependent
-   * operations interleave), into locals that laneExpr then reads. The statement's parts are independent,
-   * so computing part u + 1's exp before part u's statement changes nothing.
-   */
-  private pairExps(e: Expr): void {
-    const fb = this.fb, vc = this.vec!;
-    if (vc.parts < 2) return;
-    const calls: Expr[] = [];
-    const visit = (x: Expr): void => {
-      if (x.k === "math" && inlineMath(x.fn) && this.varies(x) && !vc.hoisted.has(x)) calls.push(x);
-      else childExprs(x).forEach(visit);
-    };
-    visit(e);
-    for (const call of calls) {
-      const ls = Array.from({ length: vc.parts }, () => this.tmp("v128"));
-      for (let u = 0; u + 1 < vc.parts; u += 2) {
-        this.laneExpr((call as Extract<Expr, { k: "math" }>).args[0]!, u);
-        this.laneExpr((call as Extract<Expr, { k: "math" }>).args[0]!, u + 1);
-        fb.op("call", this.g.helper("exp4")).op("local.set", ls[u + 1]!).op("local.set", ls[u]!);
-      }
-      if (vc.parts % 2) {
-        this.laneExpr((call as Extract<Expr, { k: "math" }>).args[0]!, vc.parts - 1);
-        fb.op("call", this.g.helper("exp2")).op("local.set", ls[vc.parts - 1]!);
-      }
-      vc.computed.set(call, ls);
-    }
-  }
-
-  /** Is this access contiguous in the vector loop's counter, of an element type its lanes load whole? Memoised. */
-  private isUnit(key: object, arr: Var, idx: readonly Expr[]): boolean {
-    const vc = this.vec!;
-    let u = vc.unit.get(key);
-    if (u === undefined) vc.unit.set(key, (u = vectorDtype(vc.kind, (arr.type as ArrayType).dtype) && accessKind(idx, vc.v, vc.facts) === "unit"));
-    return u;
-  }
-
-  /** The byte address of lane 0 of a contiguous access at the current counter (parts add their offset). */
-  private vectorAddress(key: object, arr: Var, idx: readonly Expr[], loc: Loc, u: number): void {
-    const vc = this.vec!;
-    const b = vc.bases.get(key);
-    if (!b) {
-      // Computed for part 0, reused by the others (their memory offset adds one register's bytes per part).
-      if (u > 0 && vc.addrs.has(key)) {
-        this.fb.op("local.get", vc.addrs.get(key)!);
-        return;
-      }
-      this.address(arr, idx, loc, true);
-      if (vc.parts > 1 || vc.gathers.has(key as Expr)) {
-        const l = this.fb.local("i32", `${arr.name}_at`);
-        vc.addrs.set(key, l);
-        this.fb.op("local.tee", l);
-      }
-      return;
-    }
-    this.fb.op("local.get", b.local).op("local.get", this.loc(vc.v)[0]!).op("i32.wrap_i64");
-    if (b.shift) this.fb.op("i32.const", b.shift).op("i32.shl");
-    this.fb.op("i32.add");
-  }
-
-  /** Does `e` depend on the vector loop's counter or lane values? Memoised per vector loop. */
-  private varies(e: Expr): boolean {
-    const vc = this.vec!;
-    const known = vc.deps.get(e);
-    if (known !== undefined) return known;
-    const depends = e.k === "var" ? vc.varying.has(e.v) : childExprs(e).some((c) => this.varies(c));
-    vc.deps.set(e, depends);
-    return depends;
-  }
-
-  /** No run-time error can come out of `e` (so it may be evaluated speculatively). */
-  private cannotTrap(e: Expr): boolean {
-    let ok = true;
-    forEachExpr([{ k: "expr", x: e }], (x) => {
-      if (x.k === "call" || x.k === "alloc" || (x.k === "load" && !x.unchecked) || (x.k === "binary" && x.op === "mod" && x.type === "int")) ok = false;
-      if (x.k === "cast" && x.op === "f2idx") ok = false;
-    });
-    return ok;
-  }
-
-  /** The scalar on the stack (f64, or int for i32x4) as a lane value of the vector loop's kind. */
-  private lane(): void {
-    const k = this.vec!.kind;
-    if (k === "f32x4") this.fb.op("f32.demote_f64");
-    else if (k === "i32x4") this.fb.op("i32.wrap_i64");
-  }
-
-  /** The scalar on the stack in every lane. */
-  private splat(): void {
-    this.lane();
-    this.fb.op(`${this.vec!.kind}.splat`);
-  }
-
-  /** Sets lane `k` of the register below the scalar on the stack. */
-  private replaceLane(k: number): void {
-    this.lane();
-    this.fb.op(`${this.vec!.kind}.replace_lane`, k);
-  }
-
-  /** A constant in every lane, as one v128.const. */
-  private constLanes(value: number): void {
-    const vc = this.vec!;
-    const bytes = new Uint8Array(16);
-    if (vc.kind === "f64x2") new Float64Array(bytes.buffer).fill(value);
-    else if (vc.kind === "f32x4") new Float32Array(bytes.buffer).fill(value);
-    else new Int32Array(bytes.buffer).fill(Number(BigInt.asIntN(32, BigInt(value))));
-    this.fb.op("v128.const", bytes);
-  }
-
-  /**
-   * Emits `e` for part `u` (lanes per·u to per·u + per - 1) as a register of the loop's kind: lane-wise
-   * SIMD operations where `e` varies, scalars splatted where it does not, and what depends on the
-   * counter alone (strided loads, conversions, imported Math functions) computed lane by lane with
-   * the scalar operations.
-   */
-  private laneExpr(e: Expr, u: number): void {
-    const fb = this.fb, vc = this.vec!;
-    const kind = vc.kind;
-    const hoisted = vc.hoisted.get(e);
-    if (hoisted !== undefined) {
-      fb.op("local.get", hoisted);
-      return;
-    }
-    const computed = vc.computed.get(e);
-    if (computed) {
-      fb.op("local.get", computed[u]!);
-      if (u === vc.parts - 1) {
-        vc.computed.delete(e);
-        computed.forEach((l) => this.release("v128", l));
-      }
-      return;
-    }
-    if (e.k === "const" && e.type === (kind === "i32x4" ? "int" : "f64")) {
-      this.constLanes(e.value as number);
-      return;
-    }
-    if (!this.varies(e)) {
-      this.expr(e);
-      this.splat();
-      return;
-    }
-    switch (e.k) {
-      case "var":
-        if (vc.lanes.has(e.v)) {
-          fb.op("local.get", vc.lanes.get(e.v)![u]!);
-          return;
-        }
-        break;
-      case "load":
-        if (this.isUnit(e, e.arr, e.idx)) {
-          this.vectorAddress(e, e.arr, e.idx, e.loc, u);
-          // f64 lanes from a Float32Array: two elements (8 bytes) per part, widened exactly.
-          if (kind === "f64x2" && DTYPES[(e.arr.type as ArrayType).dtype].bytes === 4) fb.op("v128.load64_zero", { offset: 8 * u }).op("f64x2.promote_low_f32x4");
-          else fb.op("v128.load", { offset: 16 * u });
-          return;
-        }
-        break;
-      case "binary": {
-        const op = SIMD_BINARY[kind][e.op];
-        if (!op) break;
-        // `x | 0`, `x >>> 0`, `x ^ 0`: modulo 2^32 the lanes already hold ToInt32(x).
-        if (kind === "i32x4" && identity32(e)) {
-          this.laneExpr(e.a, u);
-          return;
-        }
-        this.laneExpr(e.a, u);
-        if (e.op === "shl" || e.op === "shr" || e.op === "ushr") {
-          // The count is the same in every lane (vectorize.ts); wasm takes it modulo 32, as JS does.
-          if (e.b.k === "const") fb.op("i32.const", Number(e.b.value) % 32);
-          else {
-            this.expr(e.b);
-            fb.op("i32.wrap_i64");
-          }
-        } else this.laneExpr(e.b, u);
-        fb.op(op as never);
-        return;
-      }
-      case "unary":
-        if (e.op === "neg") {
-          this.laneExpr(e.x, u);
-          fb.op(`${kind}.neg`);
-          return;
-        }
-        if (e.op === "bitnot" && kind === "i32x4") {
-          this.laneExpr(e.x, u);
-          fb.op("v128.not");
-          return;
-        }
-        break;
-      case "math":
-        if (e.fn === "imul" && kind === "i32x4") {
-          this.laneExpr(e.args[0]!, u);
-          this.laneExpr(e.args[1]!, u);
-          fb.op("i32x4.mul");
-          return;
-        }
-        if (e.fn === "fround" && kind !== "i32x4") {
-          // f32x4 lanes are binary32 already (vectorize.ts: the argument is one rounding away); f64 lanes round and widen.
-          this.laneExpr(e.args[0]!, u);
-          if (kind === "f64x2") fb.op("f32x4.demote_f64x2_zero").op("f64x2.promote_low_f32x4");
-          return;
-        }
-        if (e.fn === "exp" && kind === "f64x2") {
-          this.laneExpr(e.args[0]!, u);
-          if (inlineMath("exp")) fb.op("call", this.g.helper("exp2"));
-          else {
-            // The engine's own Math.exp, lane by lane.
-            const t = this.tmp("v128");
-            fb.op("local.tee", t).op("f64x2.extract_lane", 0).op("call", this.g.importIndex("math_exp")).op("f64x2.splat");
-            fb.op("local.get", t).op("f64x2.extract_lane", 1).op("call", this.g.importIndex("math_exp")).op("f64x2.replace_lane", 1);
-            this.release("v128", t);
-          }
-          return;
-        }
-        if (SIMD_MATH.has(e.fn) && kind !== "i32x4") {
-          this.laneExpr(e.args[0]!, u);
-          for (const a of e.args.slice(1)) {
-            this.laneExpr(a, u);
-            fb.op(`${kind}.${e.fn}` as never);
-          }
-          if (e.args.length === 1) fb.op(`${kind}.${e.fn}` as never);
-          return;
-        }
-        break;
-    }
-    if (mentions(e, new Set(vc.lanes.keys()))) throw new Error(`wasm codegen: cannot vectorise a '${e.k}' expression`);
-    const dist = vc.gathers.get(e);
-    if (dist && e.k === "load") {
-      const dtype = (e.arr.type as ArrayType).dtype;
-      for (let k = 0; k < vc.per; k++) {
-        const lane = vc.per * u + k;
-        if (lane === 0) this.vectorAddress(e, e.arr, e.idx, e.loc, 0);
-        else fb.op("local.get", vc.addrs.get(e)!).op("local.get", dist[lane]!).op("i32.add");
-        if (kind === "i32x4") fb.op("i32.load");
-        else if (kind === "f32x4") fb.op("f32.load");
-        else if (dtype === "f32") fb.op("f32.load").op("f64.promote_f32");
-        else fb.op("f64.load");
-        if (k === 0) fb.op(`${kind}.splat`);
-        else fb.op(`${kind}.replace_lane`, k);
-      }
-      return;
-    }
-    // Depends on the counter only: each lane runs the scalar code at its own counter value.
-    for (let k = 0; k < vc.per; k++) {
-      const lane = vc.per * u + k;
-      const at: Expr = { k: "binary", op: "add", a: { k: "var", v: vc.v, type: "int" }, b: { k: "const", type: "int", value: lane }, type: "int" };
-      this.expr(lane === 0 ? e : mapExpr(e, (x) => (x.k === "var" && x.v === vc.v ? at : x)));
-      if (k === 0) this.splat();
-      else this.replaceLane(k);
-    }
   }
 
   private loop(s: Extract<Stmt, { k: "loop" }>): void {
@@ -996,7 +504,7 @@ class FunctionEmitter {
   // ---- arrays -----------------------------------------------------------------------------------
 
   /** Local of one component of an array value (the layout of `arrayParts`, computed without allocating). */
-  private part(arr: Var, name: "ptr" | "len" | "off" | `n${number}` | `s${number}`): number {
+  part(arr: Var, name: "ptr" | "len" | "off" | `n${number}` | `s${number}`): number {
     const t = arr.type as ArrayType;
     const ls = this.loc(arr);
     if (name === "ptr") return ls[0]!;
@@ -1007,7 +515,7 @@ class FunctionEmitter {
   }
 
   /** Leaves the byte address of element `idx` on the stack, after bounds checks. */
-  private address(arr: Var, idx: readonly Expr[], at: Loc, unchecked = false): void {
+  address(arr: Var, idx: readonly Expr[], at: Loc, unchecked = false): void {
     const fb = this.fb;
     const t = arr.type as ArrayType;
     const bytes = DTYPES[t.dtype].bytes;
@@ -1046,15 +554,13 @@ class FunctionEmitter {
     const t = s.arr.type as ArrayType;
     this.address(s.arr, s.idx, s.loc, s.unchecked);
     this.expr(s.x);
-    const op = { f64: ["f64.store"], f32: ["f32.demote_f64", "f32.store"], i32: ["i64.store32"], u32: ["i64.store32"], i16: ["i64.store16"], u16: ["i64.store16"], i8: ["i64.store8"], u8: ["i64.store8"], u8c: ["i64.store8"] }[t.dtype];
-    for (const o of op) this.fb.op(o as never);
+    for (const o of STORE[t.dtype]) this.fb.op(o);
   }
 
   private load(e: Extract<Expr, { k: "load" }>): void {
     const t = e.arr.type as ArrayType;
     this.address(e.arr, e.idx, e.loc, e.unchecked);
-    const op = { f64: ["f64.load"], f32: ["f32.load", "f64.promote_f32"], i32: ["i64.load32_s"], u32: ["i64.load32_u"], i16: ["i64.load16_s"], u16: ["i64.load16_u"], i8: ["i64.load8_s"], u8: ["i64.load8_u"], u8c: ["i64.load8_u"] }[t.dtype];
-    for (const o of op) this.fb.op(o as never);
+    for (const o of LOAD[t.dtype]) this.fb.op(o);
   }
 
   private alloc(e: Extract<Expr, { k: "alloc" }>): void {
@@ -1103,8 +609,8 @@ class FunctionEmitter {
       case "var":
         for (const l of this.loc(e.v)) fb.op("local.get", l);
         return;
-      case "unary": return this.unary(e);
-      case "binary": return this.binary(e);
+      case "unary": return UNARY[e.op](this, e);
+      case "binary": return BINARY[e.op](this, e);
       case "cast": return this.cast(e);
       case "math": return this.math(e);
       case "cond":
@@ -1210,58 +716,6 @@ class FunctionEmitter {
     this.release("f64", l);
   }
 
-  private unary(e: Extract<Expr, { k: "unary" }>): void {
-    const fb = this.fb;
-    if (e.op === "neg" && e.type === "int") {
-      fb.op("i64.const", 0);
-      this.expr(e.x);
-      fb.op("i64.sub");
-      return;
-    }
-    this.expr(e.x);
-    if (e.op === "neg") fb.op("f64.neg");
-    else if (e.op === "not") fb.op("i32.eqz");
-    else fb.op("i32.wrap_i64").op("i32.const", -1).op("i32.xor").op("i64.extend_i32_s");
-  }
-
-  private binary(e: Extract<Expr, { k: "binary" }>): void {
-    const fb = this.fb;
-    const t = e.a.type as ScalarType;
-    const bitwise = { bitand: "i32.and", bitor: "i32.or", bitxor: "i32.xor", shl: "i32.shl", shr: "i32.shr_s", ushr: "i32.shr_u" } as const;
-    if (e.op in bitwise) {
-      this.expr(e.a);
-      fb.op("i32.wrap_i64");
-      this.expr(e.b);
-      fb.op("i32.wrap_i64").op(bitwise[e.op as keyof typeof bitwise]);
-      fb.op(e.op === "ushr" ? "i64.extend_i32_u" : "i64.extend_i32_s");
-      return;
-    }
-    if (e.op === "mod") {
-      if (t === "f64") {
-        this.expr(e.a);
-        this.expr(e.b);
-        fb.op("call", this.g.importIndex("fmod"));
-        return;
-      }
-      const b = this.tmp("i64");
-      this.expr(e.a);
-      this.expr(e.b);
-      fb.op("local.tee", b).op("i64.eqz");
-      fb.if(null);
-      fb.op("i32.const", this.g.site(this.f, e.loc ?? { line: 0, column: 0 })).op("call", this.g.importIndex("rem0")).op("unreachable");
-      fb.end();
-      fb.op("local.get", b).op("i64.rem_s");
-      this.release("i64", b);
-      return;
-    }
-    this.expr(e.a);
-    this.expr(e.b);
-    const p = t === "f64" ? "f64" : t === "int" ? "i64" : "i32";
-    const signed = t === "f64" ? "" : "_s";
-    const names = { add: "add", sub: "sub", mul: "mul", div: "div", eq: "eq", ne: "ne", lt: `lt${signed}`, le: `le${signed}`, gt: `gt${signed}`, ge: `ge${signed}` } as const;
-    fb.op(`${p}.${names[e.op as keyof typeof names]}` as never);
-  }
-
   private cast(e: Extract<Expr, { k: "cast" }>): void {
     const fb = this.fb;
     this.expr(e.x);
@@ -1311,71 +765,17 @@ class FunctionEmitter {
   }
 
   private math(e: Extract<Expr, { k: "math" }>): void {
-    const fb = this.fb;
-    const fn = e.fn;
-    const isInt = e.type === "int" || (e.args[0] && e.args[0].type === "int");
-    if (inlineMath(fn)) {
+    const lowering = MATH[e.fn];
+    if (inlineMath(e.fn)) {
       this.expr(e.args[0]!);
-      fb.op("call", this.g.helper(fn as HelperName));
-      return;
-    }
-    if (IMPORTED_MATH.has(fn)) {
+      this.fb.op("call", this.g.helper(e.fn as HelperName));
+    } else if (lowering === "import") {
       for (const a of e.args) this.expr(a);
-      fb.op("call", this.g.importIndex(`math_${fn === "hypot" ? `hypot${e.args.length}` : fn}`));
-      return;
-    }
-    if (fn === "min" || fn === "max") {
-      this.expr(e.args[0]!);
-      for (const a of e.args.slice(1)) {
-        this.expr(a);
-        if (e.type === "f64") fb.op(`f64.${fn}`);
-        else this.intMinMax(fn);
-      }
-      return;
-    }
-    if (fn === "imul") {
-      this.expr(e.args[0]!);
-      fb.op("i32.wrap_i64");
-      this.expr(e.args[1]!);
-      fb.op("i32.wrap_i64").op("i32.mul").op("i64.extend_i32_s");
-      return;
-    }
-    this.expr(e.args[0]!);
-    switch (fn) {
-      case "clz32": fb.op("i32.wrap_i64").op("i32.clz").op("i64.extend_i32_u"); return;
-      case "abs":
-        if (isInt) {
-          const l = this.tmp("i64");
-          fb.op("local.set", l);
-          fb.op("i64.const", 0).op("local.get", l).op("i64.sub").op("local.get", l).op("local.get", l).op("i64.const", 0).op("i64.lt_s").op("select");
-          this.release("i64", l);
-        } else fb.op("f64.abs");
-        return;
-      case "sqrt": case "floor": case "ceil": case "trunc": fb.op(`f64.${fn}`); return;
-      case "round": fb.op("call", this.g.helper("round")); return;
-      case "sign": fb.op("call", this.g.helper(isInt ? "isign" : "sign")); return;
-      case "fround": fb.op("f32.demote_f64").op("f64.promote_f32"); return;
-      case "isNaN": {
-        const l = this.tmp("f64");
-        fb.op("local.tee", l).op("local.get", l).op("f64.ne");
-        this.release("f64", l);
-        return;
-      }
-      case "isFinite": fb.op("f64.abs").op("f64.const", Infinity).op("f64.lt"); return;
-      case "isInteger": case "isSafeInteger": {
-        // trunc(x) == x excludes NaN; the magnitude test excludes infinities (and unsafe values).
-        const l = this.tmp("f64");
-        fb.op("local.tee", l).op("f64.trunc").op("local.get", l).op("f64.eq");
-        fb.op("local.get", l).op("f64.abs").op("f64.const", fn === "isInteger" ? Infinity : 2 ** 53 - 1).op(fn === "isInteger" ? "f64.lt" : "f64.le");
-        fb.op("i32.and");
-        this.release("f64", l);
-        return;
-      }
-    }
-    throw new Error(`wasm codegen: no lowering for Math.${fn}`);
+      this.fb.op("call", this.g.importIndex(`math_${mathImportName(e.fn, e.args.length)}`));
+    } else lowering(this, e);
   }
 
-  private intMinMax(fn: "min" | "max"): void {
+  intMinMax(fn: "min" | "max"): void {
     const fb = this.fb;
     const a = this.tmp("i64"), b = this.tmp("i64");
     fb.op("local.set", b).op("local.set", a);
