@@ -12,7 +12,15 @@ declare namespace WebAssembly {
     constructor(bytes: BufferSource);
     static imports(module: Module): { module: string; name: string; kind: string }[];
   }
-  type ImportValue = Function | Memory | number;
+  interface TableDescriptor { element: "anyfunc"; initial: number; maximum?: number }
+  class Table {
+    constructor(descriptor: TableDescriptor);
+    readonly length: number;
+    get(index: number): Function | null;
+    set(index: number, value: Function | null): void;
+    grow(delta: number): number;
+  }
+  type ImportValue = Function | Memory | Table | number;
   type Imports = Record<string, Record<string, ImportValue>>;
   class Instance {
     constructor(module: Module, imports?: Imports);

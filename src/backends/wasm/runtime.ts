@@ -89,7 +89,8 @@ const callStack: number[][] = [];
 
 export type Kernel = (args: readonly unknown[]) => unknown;
 
-export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: ParallelConfig = { threads: 1, schedule: "static" }): Kernel {
+/** A module's imports: the heap, its error exits, allocation and the Math functions (not the thread pool's). */
+export function wasmImports(mod: WasmModule): Record<string, Function | WebAssembly.Memory> {
   const { sites } = mod;
   const env: Record<string, Function | WebAssembly.Memory> = {
     memory: heap.memory as unknown as WebAssembly.Memory,
@@ -118,6 +119,17 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
   };
   const MathFns = Math as unknown as Record<string, Function>;
   for (const [name] of mod.mathImports) env[`math_${name}`] = name.startsWith("hypot") ? Math.hypot : MathFns[name]!;
+  return env;
+}
+
+/** A module instantiated for scalar calls only (cfunc's WebAssembly function): its exports. */
+export function instantiateExports(mod: WasmModule): Record<string, unknown> {
+  preferOptimizedWasm();
+  return new WebAssembly.Instance(compileModule(mod.bytes, wasmTier(mod)), { env: wasmImports(mod) }).exports as Record<string, unknown>;
+}
+
+export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: ParallelConfig = { threads: 1, schedule: "static" }): Kernel {
+  const env = wasmImports(mod);
   preferOptimizedWasm();
   const module = compileModule(mod.bytes, wasmTier(mod));
   // Parallel regions: the pool instantiates this same module on its worker threads (runtime/pool.ts).
