@@ -1,5 +1,5 @@
 // Where a jit compile's time goes, phase by phase: the same calls the dispatcher makes for one
-// signature (src/runtime/dispatcher.ts: parse, lower, optimise, wasm codegen, instantiate) and the
+// signature (src/driver/dispatcher.ts: parse, lower, optimise, wasm codegen, instantiate) and the
 // first call, whose extra time over a warm call is V8 compiling the module's functions with
 // TurboFan (wasm compilation is lazy: each function compiles at its first call).
 //

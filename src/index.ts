@@ -1,21 +1,21 @@
 // numbat's public API: jit(), the array helpers kernels and callers share, and shutdown() for the thread pool.
 
-import { Dispatcher, attachDispatcher, type FrontendHook, type Inspectable, type JitOptions } from "./runtime/dispatcher.js";
-import { offloadJit, type KernelOptions, type KernelTarget, type Offloaded } from "./runtime/kernel.js";
-import { GPU_JIT_OPTIONS, JIT_OPTIONS, readOptions } from "./runtime/options.js";
+import { Dispatcher, attachDispatcher, type FrontendHook, type Inspectable, type JitOptions } from "./driver/dispatcher.js";
+import { offloadJit, type KernelOptions, type KernelTarget, type Offloaded } from "./driver/kernel.js";
+import { GPU_JIT_OPTIONS, JIT_OPTIONS, readOptions } from "./driver/options.js";
 
 export { zeros, ones, empty, full, array, NdArray, type DTypeName, type TypedArray } from "./runtime/ndarray.js";
 export { prange, range } from "./runtime/prange.js";
 export { CompileError } from "./diagnostics/error.js";
 /** Stops the worker threads that run parallel loops (they never keep the process alive; a later parallel loop restarts them). */
 export { shutdown } from "./runtime/pool.js";
-export type { JitOptions, Inspectable, Target } from "./runtime/dispatcher.js";
+export type { JitOptions, Inspectable, Target } from "./driver/dispatcher.js";
 /** Automatic differentiation of jitted functions (docs/autodiff.md): reverse mode (grad, valueAndGrad, vjp, jacrev) and forward mode (jvp, jacfwd). */
 export { grad, valueAndGrad, vjp, jvp, jacfwd, jacrev } from "./autodiff/api.js";
 export type { Argnums, Derivative, DerivativeInfo, TapeStats, ArrayLikeND } from "./autodiff/api.js";
-export { kernel, toDevice, DeviceArray, type Kernel, type KernelOptions, type KernelTarget, type LaunchConfig } from "./runtime/kernel.js";
+export { kernel, toDevice, DeviceArray, type Kernel, type KernelOptions, type KernelTarget, type LaunchConfig } from "./driver/kernel.js";
 export { gpu } from "./runtime/gpu-object.js";
-export type { Offloaded } from "./runtime/kernel.js";
+export type { Offloaded } from "./driver/kernel.js";
 
 /** jit() for a GPU target: the function's prange loop nests run as kernels; calls return promises (docs/kernels.md). */
 export interface GpuJitOptions extends KernelOptions {
@@ -57,7 +57,7 @@ export function jit<F extends (...args: any[]) => any>(fn: F, options: GpuJitOpt
 export function jit<F extends (...args: any[]) => any>(fn: F, options?: JitOptions): Jitted<F>;
 export function jit<F extends (...args: any[]) => any>(fn: F, options: JitOptions | GpuJitOptions = {}): Jitted<F> | Offloaded<F> {
   if (typeof fn !== "function") throw new TypeError(`jit: expected a function, got ${fn === null ? "null" : typeof fn}`);
-  // Read once (runtime/options.ts): unknown names are a TypeError, and later changes to `options` or its
+  // Read once (driver/options.ts): unknown names are a TypeError, and later changes to `options` or its
   // `scope` change nothing. The copy is checked again against the options of the target it names.
   const read = readOptions<JitOptions | GpuJitOptions>("jit", options, { ...JIT_OPTIONS, ...GPU_JIT_OPTIONS });
   if (isGpuOptions(read)) return offloadJit(fn, readOptions<GpuJitOptions>(`jit (target "${read.target}")`, read, GPU_JIT_OPTIONS));

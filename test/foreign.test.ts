@@ -1,10 +1,10 @@
-// Calls with large arrays outside numbat's heap (src/runtime/foreign.ts): the choice between the wasm
+// Calls with large arrays outside numbat's heap (src/driver/foreign.ts): the choice between the wasm
 // kernel (which copies them) and the js backend, on a simulated clock, and — through jit — that
 // whichever runs, results are plain JS's bit for bit.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foreignAware } from "../src/runtime/foreign.js";
+import { foreignAware } from "../src/driver/foreign.js";
 import { jit, zeros } from "../src/index.js";
 import { mulberry32, randFloats } from "./harness.js";
 

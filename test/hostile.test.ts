@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { array, CompileError, jit, kernel, NdArray, zeros } from "../src/index.js";
 import { heap } from "../src/runtime/memory.js";
-import { dispatcherOf } from "../src/runtime/dispatcher.js";
+import { dispatcherOf } from "../src/driver/dispatcher.js";
 import { typeOfValue } from "../src/runtime/signature.js";
 import { compileWasm } from "../src/backends/wasm/codegen.js";
 import { wasmTier } from "../src/backends/wasm/runtime.js";

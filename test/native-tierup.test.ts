@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, beforeEach, describe, test } from "node:test";
 import { jit, prange, shutdown, zeros, type NdArray } from "../src/index.js";
-import { dispatcherOf } from "../src/runtime/dispatcher.js";
+import { dispatcherOf } from "../src/driver/dispatcher.js";
 import type { TierUp } from "../src/backends/native/tierup.js";
 import { findCompiler, NO_COMPILER } from "../src/backends/native/compiler.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";

@@ -7,7 +7,7 @@
 
 import type { FuncIR } from "../ir/nodes.js";
 import { DTYPES, elemType, isArray, type ArrayType, type Type } from "../ir/types.js";
-import { Dispatcher, dispatcherOf, type Inspectable } from "../runtime/dispatcher.js";
+import { Dispatcher, dispatcherOf, type Inspectable } from "../driver/dispatcher.js";
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { protocolArgs } from "../runtime/ndarray-protocols.js";
 import { NdArray, zeros, type DTypeName } from "../runtime/ndarray.js";

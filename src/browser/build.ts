@@ -33,7 +33,7 @@ const SHIMS: Record<string, string> = {
 
 /** Modules replaced by a hand-written browser version rather than a throwing stub. */
 const REPLACED: Record<string, string> = {
-  [join(DIST_SRC, "runtime", "kernel-cache.js")]: join(HERE, "kernel-cache.js"),
+  [join(DIST_SRC, "driver", "kernel-cache.js")]: join(HERE, "kernel-cache.js"),
 };
 
 /**
@@ -52,7 +52,7 @@ const OVERRIDES: Record<string, Record<string, string>> = {
 
 /** Modules (relative to dist/src) that the browser build must contain as they are. */
 const KEEP = new Set([
-  "index.js", "runtime/kernel.js", "backends/gpusim/target.js",
+  "index.js", "driver/kernel.js", "backends/gpusim/target.js",
   "backends/webgpu/device.js", "backends/webgpu/target.js", "backends/webgpu/wgsl.js",
 ]);
 

@@ -1,7 +1,7 @@
-// Browser version of runtime/kernel-cache.ts for the browser build (build.ts): a page has no disk
+// Browser version of driver/kernel-cache.ts for the browser build (build.ts): a page has no disk
 // cache, so `jit(fn, { cache: true })` compiles as without it (docs/browser.md).
 
-import type { CacheSubject, CachedKernel, Describe } from "../runtime/kernel-cache.js";
+import type { CacheSubject, CachedKernel, Describe } from "../driver/kernel-cache.js";
 
 export function fingerprint(_s: CacheSubject, _describe: Describe): string {
   return "";

@@ -5,7 +5,7 @@ import { extname, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { jit, type JitOptions, type Target } from "../index.js";
-import { dispatcherOf } from "../runtime/dispatcher.js";
+import { dispatcherOf } from "../driver/dispatcher.js";
 import { type Command, UsageError, parse } from "./command.js";
 
 const HELP = `usage: numbat inspect FILE --fn NAME [--ir] [--wat] [--js] [--c] (--sig TYPES | --args JSON)

@@ -17,7 +17,7 @@ export interface LowerEnv {
   resolveCallee(callee: unknown, argTypes: Type[], fail: (detail: string, help?: string, code?: DiagnosticCode) => never): FuncIR;
   /** Is this value one of numbat's own allocation helpers, e.g. the `zeros` export? */
   builtinName(value: unknown): string | undefined;
-  /** Set when lowering a GPU kernel (runtime/kernel.ts): enables `gpu.*` and the kernel rules. */
+  /** Set when lowering a GPU kernel (driver/kernel.ts): enables `gpu.*` and the kernel rules. */
   readonly kernel?: KernelConfig;
 }
 

@@ -1,4 +1,4 @@
-// Helpers shared by numbat's on-disk caches (compiled wasm kernels: runtime/kernel-cache.ts; native
+// Helpers shared by numbat's on-disk caches (compiled wasm kernels: driver/kernel-cache.ts; native
 // libraries: backends/native/compiler.ts): where the cache lives, numbat's identity as part of every
 // key, hashing, and entries that are checksummed and written atomically.
 //

@@ -1,4 +1,4 @@
-// The contract between the kernel API (runtime/kernel.ts) and each GPU backend (gpusim, webgpu, cuda).
+// The contract between the kernel API (driver/kernel.ts) and each GPU backend (gpusim, webgpu, cuda).
 // A backend turns a lowered kernel (a FuncIR with `.kernel`) into something launchable, and owns the
 // device memory its launches read and write. The kernel API does the rest: argument checking, host
 // arrays copied to and from the device around a launch, and DeviceArray objects users keep on the device.

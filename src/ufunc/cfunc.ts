@@ -6,7 +6,7 @@
 
 import { createRequire } from "node:module";
 import { jit } from "../index.js";
-import { dispatcherOf } from "../runtime/dispatcher.js";
+import { dispatcherOf } from "../driver/dispatcher.js";
 import { printModule } from "../ir/printer.js";
 import type { FuncIR } from "../ir/nodes.js";
 import type { ScalarType } from "../ir/types.js";

@@ -2,7 +2,7 @@
 // class), reused for every call of that class; jit itself specialises each on the dtypes it meets.
 
 import { jit } from "../index.js";
-import { dispatcherOf } from "../runtime/dispatcher.js";
+import { dispatcherOf } from "../driver/dispatcher.js";
 import type { Type } from "../ir/types.js";
 import { broadcastStrides, loopNest } from "./broadcast.js";
 import type { InlineForm } from "./inline.js";

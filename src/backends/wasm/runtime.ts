@@ -81,7 +81,7 @@ const TYPED_CTORS = {
   u16: Uint16Array, i8: Int8Array, u8: Uint8Array, u8c: Uint8ClampedArray,
 } as const;
 
-/** Milliseconds the last call spent copying arguments into and out of the heap (runtime/foreign.ts reads it). */
+/** Milliseconds the last call spent copying arguments into and out of the heap (driver/foreign.ts reads it). */
 export const copyClock = { ms: 0 };
 
 /** Allocations made during the current call (kernels may call kernels through JS, so keep a stack). */

@@ -15,7 +15,7 @@ const str: Rule = { ok: (v) => typeof v === "string", is: "a string" };
 const num: Rule = { ok: (v) => typeof v === "number", is: "a number" };
 const object: Rule = { ok: isPlainObject, is: "an object" };
 
-/** The options jit() takes for the CPU targets (runtime/dispatcher.ts JitOptions documents each). */
+/** The options jit() takes for the CPU targets (driver/dispatcher.ts JitOptions documents each). */
 export const JIT_OPTIONS: Readonly<Record<string, Rule>> = {
   target: str,
   boundscheck: bool,
@@ -31,7 +31,7 @@ export const JIT_OPTIONS: Readonly<Record<string, Rule>> = {
   tierUp: { ok: (v) => typeof v === "boolean" || v === "native" || isPlainObject(v), is: 'true, false, "native" or { calls, ms }' },
 };
 
-/** kernel() and jit() with a GPU target (runtime/kernel.ts KernelOptions). */
+/** kernel() and jit() with a GPU target (driver/kernel.ts KernelOptions). */
 export const KERNEL_OPTIONS: Readonly<Record<string, Rule>> = { target: str, float: str, scope: object };
 export const GPU_JIT_OPTIONS: Readonly<Record<string, Rule>> = { ...KERNEL_OPTIONS, boundscheck: bool };
 

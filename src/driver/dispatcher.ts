@@ -12,15 +12,15 @@ import { compileJs } from "../backends/js/codegen.js";
 import { compileNative } from "../backends/native/runtime.js"; // native target (issue 6)
 import { requireCompiler } from "../backends/native/compiler.js"; // native target (issue 6)
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
-import { signatureKey, typeOfValue } from "./signature.js";
-import { callerResult, protocolArgs } from "./ndarray-protocols.js";
-import { type NdView, checkView } from "./views.js";
+import { signatureKey, typeOfValue } from "../runtime/signature.js";
+import { callerResult, protocolArgs } from "../runtime/ndarray-protocols.js";
+import { type NdView, checkView } from "../runtime/views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
 import { CompileError } from "../diagnostics/error.js";
 import { parseTypeString } from "./typestring.js";
-import { empty, ones, zeros } from "./ndarray.js";
-import { prange } from "./prange.js";
-import { type ParallelConfig, resolveThreads } from "./pool.js"; // parallel loops (issue 5)
+import { empty, ones, zeros } from "../runtime/ndarray.js";
+import { prange } from "../runtime/prange.js";
+import { type ParallelConfig, resolveThreads } from "../runtime/pool.js"; // parallel loops (issue 5)
 import { type CacheSubject, kernelKey, loadKernel, storeKernel } from "./kernel-cache.js"; // on-disk cache (issue 9)
 import type { WasmModule } from "../backends/wasm/codegen.js";
 import { foreignAware } from "./foreign.js";
@@ -220,7 +220,7 @@ export class Dispatcher {
 
   /**
    * Target "auto": calls that would copy large arrays into the heap may run the js backend instead,
-   * where it measured faster (runtime/foreign.ts). Not with fastmath (its wasm sums are reassociated,
+   * where it measured faster (driver/foreign.ts). Not with fastmath (its wasm sums are reassociated,
    * js's are not), parallel loops or tier-up.
    */
   private withForeignChoice(wasm: (args: readonly unknown[]) => unknown, entry: Pick<FuncIR, "params">, mod: Pick<WasmModule, "regions">, ir: () => FuncIR): (args: readonly unknown[]) => unknown {

@@ -10,7 +10,7 @@
 // later calls of that class run the faster. Heap arrays, small copies, fastmath (whose wasm sums are
 // reassociated), parallel loops and explicit targets always run as compiled.
 
-import { heap } from "./memory.js";
+import { heap } from "../runtime/memory.js";
 
 /** Copies smaller than this always go to wasm (the copy is then cheap next to the call itself). */
 const MIN_BYTES = 1 << 20;

@@ -9,14 +9,14 @@ import type { KernelConfig } from "../frontend/gpu.js";
 import type { FuncIR } from "../ir/nodes.js";
 import { printModule } from "../ir/printer.js";
 import { arrayType, DTYPES, dtypeOfCtorName, isArray, type DType, type Type } from "../ir/types.js";
-import { signatureKey, typeOfValue } from "./signature.js";
+import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { Dispatcher } from "./dispatcher.js";
 import { KERNEL_OPTIONS, readOptions } from "./options.js";
 import { offload, OffloadError } from "../passes/offload.js";
 import { compileJs } from "../backends/js/codegen.js";
 import { CompileError, codeFrame } from "../diagnostics/error.js";
-import type { CompiledKernel, DeviceBuffer, GpuTarget, GpuTargetName, LaunchArg, LaunchGrid } from "./gpu-target.js";
-import type { TypedArray } from "./ndarray.js";
+import type { CompiledKernel, DeviceBuffer, GpuTarget, GpuTargetName, LaunchArg, LaunchGrid } from "../runtime/gpu-target.js";
+import type { TypedArray } from "../runtime/ndarray.js";
 
 export type KernelTarget = GpuTargetName;
 
@@ -300,5 +300,5 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
  */
 export function kernel(fn: Function, options: KernelOptions = {}): Kernel {
   if (typeof fn !== "function") throw new TypeError(`kernel: expected a function, got ${fn === null ? "null" : typeof fn}`);
-  return new Kernel(fn, readOptions<KernelOptions>("kernel", options, KERNEL_OPTIONS)); // read once (runtime/options.ts)
+  return new Kernel(fn, readOptions<KernelOptions>("kernel", options, KERNEL_OPTIONS)); // read once (driver/options.ts)
 }

@@ -11,7 +11,7 @@
 
 import type { FuncIR, Type } from "../ir/nodes.js";
 import type { WasmModule } from "../backends/wasm/codegen.js";
-import { cacheDir, hashKey, numbatBuild, readSealed, writeSealed } from "./disk-cache.js";
+import { cacheDir, hashKey, numbatBuild, readSealed, writeSealed } from "../runtime/disk-cache.js";
 import { join } from "node:path";
 
 /** Bump when the entry layout changes. */
