@@ -239,7 +239,7 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
   const targetName = resolveTarget(options.target);
   const float = options.float ?? (options.target === "webgpu" ? "f32" : "f64");
   const d = new Dispatcher(fn, { target: "js", opt: 0, scope: options.scope });
-  const cache = new Map<string, Promise<{ launches: { ir: FuncIR; code: CompiledKernel; loops: readonly { step: number; cmp: string }[] }[]; extents: (...a: unknown[]) => unknown }>>();
+  const cache = new Map<string, Promise<{ launches: { ir: FuncIR; code: CompiledKernel; loops: readonly { step: number; cmp: string }[]; perThread: readonly number[] }[]; extents: (...a: unknown[]) => unknown }>>();
   let last: { ir: FuncIR; code: CompiledKernel }[] = [];
   const run = async (...args: unknown[]): Promise<void> => {
     const params = d.parsed.params, name = d.parsed.name;
@@ -250,7 +250,7 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
     if (!c) {
       let off;
       try {
-        off = offload(d.irFor(types), float);
+        off = offload(d.irFor(types), float, { block: targetName === "webgpu" });
       } catch (e) {
         if (e instanceof OffloadError) throw new CompileError("NB120", e.detail, 1, 1, name, "", `GPU targets run prange loop nests (docs/kernels.md#automatic-offload); target "wasm" runs any function`);
         throw e;
@@ -258,7 +258,7 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
       const extents = compileJs(off.extents, { boundscheck: true }).fn;
       c = (async () => ({
         extents,
-        launches: await Promise.all(off.nests.map(async (n) => ({ ir: n.kernel, code: await compileOn(targetName, n.kernel, d.parsed), loops: n.loops.map((l) => ({ step: l.step, cmp: l.cmp })) }))),
+        launches: await Promise.all(off.nests.map(async (n) => ({ ir: n.kernel, code: await compileOn(targetName, n.kernel, d.parsed), loops: n.loops.map((l) => ({ step: l.step, cmp: l.cmp })), perThread: n.perThread }))),
       }))();
       cache.set(key, c);
       c.catch(() => cache.delete(key));
@@ -268,14 +268,14 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
     // Grid sizes from the loop bounds (evaluated on the host: device arrays answer .length).
     const ext = extents(...args) as Float64Array;
     let at = 0;
-    const grids = launches.map(({ ir, code, loops }) => {
+    const grids = launches.map(({ ir, code, loops, perThread }) => {
       const size = ir.kernel!.groupSize;
       const groups: [number, number, number] = [1, 1, 1];
       for (let a = 0; a < loops.length; a++, at += 2) {
         const { step, cmp } = loops[a]!;
         const span = cmp === "le" || cmp === "ge" ? ext[at + 1]! - ext[at]! + Math.sign(step) : ext[at + 1]! - ext[at]!;
         const trips = Math.max(0, Math.ceil(span / step));
-        groups[a] = Math.max(1, Math.ceil(trips / size[a]!));
+        groups[a] = Math.max(1, Math.ceil(trips / (size[a]! * perThread[a]!)));
       }
       return { ir, code, grid: { groups, groupSize: size } };
     });

@@ -11,6 +11,8 @@
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { isArray } from "../ir/types.js";
 import { forEachExpr, forEachStmt } from "../ir/walk.js";
+import { freshNames } from "./fresh.js";
+import { blockProduct } from "./gpu-block.js";
 
 type For = Extract<Stmt, { k: "for" }>;
 
@@ -19,6 +21,8 @@ export interface OffloadedNest {
   readonly kernel: FuncIR;
   /** The prange loops mapped to the grid, x axis first. */
   readonly loops: readonly For[];
+  /** Iterations of each grid loop that one thread runs (1 each, or a register block: gpu-block.ts). */
+  readonly perThread: readonly [number, number, number];
 }
 
 export interface Offloaded {
@@ -35,7 +39,11 @@ export class OffloadError extends Error {
 /** Threads per group for a nest of 1, 2 or 3 grid loops (256 threads: WebGPU's default limit). */
 export const OFFLOAD_GROUP: Record<number, readonly [number, number, number]> = { 1: [256, 1, 1], 2: [16, 16, 1], 3: [8, 8, 4] };
 
-export function offload(f: FuncIR, float: "f32" | "f64"): Offloaded {
+/**
+ * `block`: matrix-product nests give each thread a block of outputs (gpu-block.ts); the WebGPU target
+ * asks for it, the simulator keeps one thread per iteration (so tests compare the two forms).
+ */
+export function offload(f: FuncIR, float: "f32" | "f64", options: { block?: boolean } = {}): Offloaded {
   if (f.ret !== "void") throw new OffloadError(`'${f.sourceName}' returns a value; an offloaded function writes its results into arrays`);
   for (const p of f.params) if (isArray(p.type) && p.type.nd) throw new OffloadError(`'${p.name}' is an n-d array; GPU targets take typed arrays`);
   if (f.callees.length) throw new OffloadError(`'${f.sourceName}' calls other functions, which GPU targets do not support`);
@@ -53,7 +61,7 @@ export function offload(f: FuncIR, float: "f32" | "f64"): Offloaded {
       }
       loops.reverse(); // innermost first: the x axis
       checkNoCarried(loops[loops.length - 1]!, f);
-      nests.push({ kernel: kernelOf(f, prologue, loops, body, float), loops });
+      nests.push({ ...kernelOf(f, prologue, loops, body, float, options.block ?? false), loops });
       for (const l of loops) bounds.push(l.start, l.end);
       continue;
     }
@@ -66,7 +74,19 @@ export function offload(f: FuncIR, float: "f32" | "f64"): Offloaded {
 }
 
 /** Loop variables of a nest's grid loops get their values from the thread's position; the rest is the body. */
-function kernelOf(f: FuncIR, prologue: readonly Stmt[], loops: readonly For[], body: Stmt[], float: "f32" | "f64"): FuncIR {
+function kernelOf(f: FuncIR, prologue: readonly Stmt[], loops: readonly For[], body: Stmt[], float: "f32" | "f64", block: boolean): Pick<OffloadedNest, "kernel" | "perThread"> {
+  const groupSize = OFFLOAD_GROUP[loops.length]!;
+  const kernel = (stmts: Stmt[], locals: readonly Var[] = []): FuncIR => ({
+    ...f, name: `${f.name}_gpu${loops[0]!.label}`, body: [...prologue, ...stmts], callees: [], locals: [...f.locals, ...locals],
+    kernel: { groupSize, float, shared: [] },
+  });
+  if (block) {
+    const outer = new Set<Var>(f.params);
+    for (const s of prologue) if (s.k === "assign") outer.add(s.v);
+    const fresh = freshNames(f);
+    const blocked = blockProduct(loops, body, outer, fresh);
+    if (blocked) return { kernel: kernel(blocked.body, fresh.added), perThread: blocked.perThread };
+  }
   let inner: Stmt[] = sequential(body);
   // From the innermost loop outwards: i = start + globalId * step; if (i cmp end) { ... }
   loops.forEach((l, axis) => {
@@ -76,11 +96,7 @@ function kernelOf(f: FuncIR, prologue: readonly Stmt[], loops: readonly For[], b
     const inRange: Expr = { k: "binary", op: l.cmp, a: { k: "var", v: l.v, type: "int" }, b: l.end, type: "bool" };
     inner = [{ k: "assign", v: l.v, x: at }, { k: "if", c: inRange, then: inner, else: [] }];
   });
-  const groupSize = OFFLOAD_GROUP[loops.length]!;
-  return {
-    ...f, name: `${f.name}_gpu${loops[0]!.label}`, body: [...prologue, ...inner], callees: [],
-    kernel: { groupSize, float, shared: [] },
-  };
+  return { kernel: kernel(inner), perThread: [1, 1, 1] };
 }
 
 /** prange loops below the grid loops run in order inside each thread. */

@@ -13,7 +13,7 @@
 
 import { BINARY_OPS, type Expr, type FuncIR, type Stmt, type Var } from "../../ir/nodes.js";
 import { isArray, type ArrayType, type ScalarType, type Type } from "../../ir/types.js";
-import { forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
+import { childBlocks, forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
 import { ident, isCheckedMod } from "../cstyle/render.js";
 import { BINARY, CAST, MATH, P, UNARY, and, call, f32Lit, i32Lit, or, prim, un, w, wrap, type W } from "./ops.js";
 import { preludeFor, type Helper } from "./prelude.js";
@@ -162,6 +162,17 @@ class WgslGen {
         this.loopCounters.add(s);
       }
     }
+    // In nested blocks: a local first set by a statement that precedes every other use of it, in the same
+    // block, is declared there.
+    const visit = (ss: readonly Stmt[]): void => ss.forEach((s, at) => {
+      childBlocks(s).forEach(visit);
+      if (s.k !== "assign" || this.placed.has(s.v) || isArray(s.v.type) || this.f.params.includes(s.v) || assigns.get(s.v)?.[0] !== s) return;
+      if (count([{ k: "expr", x: s.x }], s.v) === 0 && count(ss.slice(at), s.v) === count(body, s.v)) {
+        this.placed.add(s.v);
+        this.letAssigns.set(s, assigns.get(s.v)!.length === 1 ? "let" : "var");
+      }
+    });
+    visit(body);
   }
 
   private scan(): void {
@@ -203,8 +214,11 @@ class WgslGen {
       fields.push(`  nb_len_${this.name(p)}: i32,`);
     });
     this.placeLocals();
+    const used = new Set<Var>();
+    forEachStmt(f.body, (s) => { if (s.k === "assign" || s.k === "for") used.add(s.v); });
+    forEachExpr(f.body, (e) => { if (e.k === "var") used.add(e.v); });
     for (const v of f.locals)
-      if (!isArray(v.type) && !this.shared.has(v) && !this.placed.has(v)) this.line(`var ${this.name(v)}: ${this.typeName(v.type)};`);
+      if (!isArray(v.type) && !this.shared.has(v) && !this.placed.has(v) && used.has(v)) this.line(`var ${this.name(v)}: ${this.typeName(v.type)};`);
     const declEnd = this.out.length;
     this.block(f.body);
     // jump flags are known only now
