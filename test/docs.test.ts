@@ -10,7 +10,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -19,7 +18,13 @@ import { markdownTable } from "../src/cli/cmd-bench.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".."); // dist/test -> repo root
 const ENTRY = pathToFileURL(join(ROOT, "dist", "src", "index.js")).href;
-const TMP = mkdtempSync(join(tmpdir(), "numbat-docs-"));
+// Inside the checkout, so that examples importing the optional peers (numbat/tfjs's @tensorflow/tfjs,
+// numbat/jax's @jax-js/jax) find them in its node_modules.
+const TMP = mkdtempSync(join(ROOT, "dist", ".docs-"));
+/** The package's subpaths ("numbat/tfjs") and the built files they name. */
+const SUBPATHS = Object.entries(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).exports as Record<string, { default: string }>)
+  .filter(([k]) => k.startsWith("./"))
+  .map(([k, v]) => [`numbat${k.slice(1)}`, pathToFileURL(join(ROOT, v.default)).href] as const);
 after(() => rmSync(TMP, { recursive: true, force: true }));
 
 export interface Block {
@@ -88,7 +93,8 @@ try {
 
 function run(block: Block): Promise<{ threw: boolean; name?: string; code?: string; message?: string; stderr: string }> {
   const path = join(TMP, `${basename(block.file, ".md")}-L${block.line}.mjs`);
-  const code = block.code.replace(/(from\s+|import\s*\(\s*)(["'])numbat\2/g, `$1"${ENTRY}"`);
+  let code = block.code.replace(/(from\s+|import\s*\(\s*)(["'])numbat\2/g, `$1"${ENTRY}"`);
+  for (const [spec, url] of SUBPATHS) code = code.replaceAll(`"${spec}"`, `"${url}"`);
   writeFileSync(path, code);
   return new Promise((done) => {
     execFile(process.execPath, ["--input-type=module", "-e", RUNNER, pathToFileURL(path).href], { timeout: 120_000, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
