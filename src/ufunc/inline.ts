@@ -25,7 +25,11 @@ function walk(n: unknown, visit: (n: Node) => void): void {
 
 /** The inlinable form of `fn`, or undefined when it must be called. */
 export function inlineForm(fn: Function): InlineForm | undefined {
-  const source = Function.prototype.toString.call(fn);
+  return inlineFormOf(Function.prototype.toString.call(fn));
+}
+
+/** The same, from a function's source text. */
+export function inlineFormOf(source: string): InlineForm | undefined {
   const text = `(${source}\n)`;
   let f: Node | undefined;
   try {
