@@ -8,7 +8,7 @@
 import * as acorn from "acorn";
 import { jit } from "../index.js";
 import { NdArray, type TypedArray } from "../runtime/ndarray.js";
-import { attachDispatcher, dispatcherOf } from "../runtime/dispatcher.js";
+import { attachDispatcher, dispatcherOf } from "../driver/dispatcher.js";
 import { DTYPES, dtypeOfUserName, type DType } from "../ir/types.js";
 
 import { inlineFormOf } from "./inline.js";
