@@ -20,6 +20,7 @@ export const MESSAGES = {
   NB110: { title: "loop cannot run in parallel", help: "iterations of a prange loop must be independent: each writes its own elements, and scalars carried out of the loop are reductions (s += ..., s *= ..., s = Math.min(s, ...)); docs/parallel.md has the rules" },
   NB120: { title: "not supported in a GPU kernel", help: "GPU kernels take numbers, booleans and typed arrays, write their results into arrays, and use loops, branches, Math.* and gpu.*; they do not return values, allocate or call other functions (docs/kernels.md)" },
   NB121: { title: "misused GPU intrinsic", help: "inside kernel(...): gpu.globalId.x (also localId, groupId, groupSize, numGroups; .x/.y/.z), gpu.barrier(), const t = gpu.shared(size, \"float32\") at the top of the kernel, gpu.atomicAdd(a, i, v) and friends (docs/kernels.md)" },
+  NB130: { title: "unsupported Python construct", help: "numbat compiles Numba's nopython subset of Python: numbers, NumPy arrays, loops, branches, math.* and the NumPy functions docs/python.md lists" },
   NB200: { title: "type mismatch", help: "a variable or expression has one type in a kernel: number (int or float), boolean, or one kind of array" },
   NB201: { title: "wrong number of indices", help: "index an n-d array with one index per dimension: A.get(i, j) for a 2-d array" },
   NB202: { title: "wrong number of arguments", help: "pass exactly the arguments the function declares" },

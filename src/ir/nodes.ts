@@ -24,6 +24,10 @@ export interface Var {
 
 export type UnaryOp = "neg" | "not" | "bitnot";
 
+/**
+ * `div` on int truncates toward zero (Python's frontend builds floor division from it); the producer
+ * guarantees a non-zero divisor and never INT64_MIN / -1, which trap in wasm and C.
+ */
 export type BinaryOp =
   | "add" | "sub" | "mul" | "div" | "mod"
   | "bitand" | "bitor" | "bitxor" | "shl" | "shr" | "ushr"
@@ -146,7 +150,9 @@ export type Stmt =
   /** Kernels only: `gpu.barrier()`, every thread of the group waits here; orders shared and global memory. */
   | { readonly k: "barrier" };
 
-export type ErrorClass = "Error" | "RangeError" | "TypeError";
+export type ErrorClass = "Error" | "RangeError" | "TypeError"
+  // Python's exceptions, raised by code from the Python frontend (src/frontend/python)
+  | "ValueError" | "ZeroDivisionError" | "IndexError" | "AssertionError" | "RuntimeError" | "ArithmeticError" | "Exception";
 
 export interface FuncIR {
   /** Unique within a module: the source name plus a signature suffix. */

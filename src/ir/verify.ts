@@ -106,7 +106,7 @@ export function collectErrors(f: FuncIR): string[] {
         const kind = BINARY_OPS[op].kind;
         const both = `${T(a.type)}, ${T(b.type)}`;
         if (a.type !== b.type) { err(`${op} operands must have the same type, got ${both}`); return; }
-        const allowed: Type[] = op === "div" ? ["f64"] : kind === "arith" ? ["int", "f64"] : kind === "bitwise" ? ["int"]
+        const allowed: Type[] = op === "div" ? ["int", "f64"] : kind === "arith" ? ["int", "f64"] : kind === "bitwise" ? ["int"]
           : op === "eq" || op === "ne" ? ["int", "f64", "bool"] : ["int", "f64"];
         if (!allowed.includes(a.type)) { err(`${op} operands must be ${allowed.join(" or ")}, got ${both}`); return; }
         const result = kind === "compare" ? "bool" : a.type;

@@ -3,7 +3,20 @@
 
 import type { ErrorClass } from "../ir/nodes.js";
 
-export const ERROR_CLASSES: Record<ErrorClass, new (msg: string) => Error> = { Error, RangeError, TypeError };
+/** A Python exception as a JS Error subclass whose `name` is the Python class name (instanceof Error holds). */
+function pythonError(name: string): new (msg: string) => Error {
+  const cls = class extends Error {};
+  Object.defineProperty(cls, "name", { value: name });
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
+  return cls;
+}
+
+export const ERROR_CLASSES: Record<ErrorClass, new (msg: string) => Error> = {
+  Error, RangeError, TypeError,
+  ValueError: pythonError("ValueError"), ZeroDivisionError: pythonError("ZeroDivisionError"), IndexError: pythonError("IndexError"),
+  AssertionError: pythonError("AssertionError"), RuntimeError: pythonError("RuntimeError"), ArithmeticError: pythonError("ArithmeticError"),
+  Exception: pythonError("Exception"),
+};
 
 /** `where` is "fnName:line:column" of the access in the kernel's source. */
 export function outOfBounds(array: string, axis: number, ndim: number, index: number, size: number, where: string): RangeError {

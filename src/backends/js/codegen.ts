@@ -370,6 +370,7 @@ class FuncGen {
       this.helpers.add("$imod");
       return code(`$imod(${ca.s}, ${cb.s}, ${this.where(l)})`, PREC_PRIMARY);
     }
+    if (op === "div" && a.type === "int") return code(`Math.trunc(${ca.s} / ${cb.s})`, PREC_PRIMARY);
     return binop(BINARY_OPS[op].js, ca, cb);
   }
 

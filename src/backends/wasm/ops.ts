@@ -89,10 +89,10 @@ export const BINARY = {
   add: direct("f64.add", "i64.add", "i32.add"),
   sub: direct("f64.sub", "i64.sub", "i32.sub"),
   mul: direct("f64.mul", "i64.mul", "i32.mul"),
-  // The IR divides f64 only (ir/verify.ts): JS's `/` of integers is a float.
+  // f64 division, or int division truncating toward zero (Python's frontend; never by 0 or INT64_MIN / -1, see ir/nodes.ts).
   div: (c, e) => {
-    if (e.a.type !== "f64") throw new Error(`wasm codegen: '/' of ${e.a.type} operands`);
-    direct("f64.div", "f64.div", "f64.div")(c, e);
+    if (e.a.type === "bool") throw new Error("wasm codegen: '/' of bool operands");
+    direct("f64.div", "i64.div_s", "f64.div")(c, e);
   },
   mod: (c, e) => {
     if (e.a.type === "f64") {

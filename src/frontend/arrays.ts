@@ -1,0 +1,244 @@
+// Whole-array operations as IR loops, for any frontend: strided views of array variables, lazy
+// elementwise expressions with NumPy broadcasting, and the loop nests that materialise, assign or
+// reduce them. Nothing here knows Python: the Python frontend (frontend/python) uses it for
+// `A[1:-1, ::2]`, `np.sqrt(A) * 2 + B`, `np.sum(A * B)`, `A @ B`; a JS namespace can use the same.
+//
+// The nests are ordinary counted `for` loops over the result in row-major order, so every element
+// is computed with its scalar operations in the order a hand-written loop would use, and the
+// optimiser (bounds versioning, vectorisation, tiling) sees them like any other loop.
+
+import type { BinaryOp, Expr, Loc, Stmt, Var } from "../ir/nodes.js";
+import { type ArrayType, type DType, type ScalarType, DTYPES, arrayType, elemType } from "../ir/types.js";
+
+/** Where the builders put statements and get fresh variables and loop labels. */
+export interface LoopContext {
+  emit(s: Stmt): void;
+  temp(name: string, t: ScalarType | ArrayType): Var;
+  label(): number;
+  /** Statements built by `f` (collected instead of emitted). */
+  collect(f: () => void): Stmt[];
+  readonly loc: Loc;
+}
+
+export const int = (value: number): Expr => ({ k: "const", type: "int", value });
+export const ref = (v: Var): Expr => ({ k: "var", v, type: v.type });
+export const binary = (op: BinaryOp, a: Expr, b: Expr, loc?: Loc): Expr => {
+  const type: ScalarType = ["eq", "ne", "lt", "le", "gt", "ge"].includes(op) ? "bool" : (a.type as ScalarType);
+  return loc ? { k: "binary", op, a, b, type, loc } : { k: "binary", op, a, b, type };
+};
+
+/** a + b on ints, folding constants (subscripts stay readable for the optimiser's affine analysis). */
+export function addInt(a: Expr, b: Expr): Expr {
+  if (a.k === "const" && a.value === 0) return b;
+  if (b.k === "const" && b.value === 0) return a;
+  if (a.k === "const" && b.k === "const") return int((a.value as number) + (b.value as number));
+  return binary("add", a, b);
+}
+export function mulInt(a: Expr, b: Expr): Expr {
+  if (a.k === "const" && a.value === 1) return b;
+  if (b.k === "const" && b.value === 1) return a;
+  if ((a.k === "const" && a.value === 0) || (b.k === "const" && b.value === 0)) return int(0);
+  return binary("mul", a, b);
+}
+
+/** One axis of the base array: fixed at an index, or walked by a view axis from `start` by `step`. */
+export type BaseAxis = { readonly fixed: Expr } | { readonly start: Expr; readonly step: Expr; readonly axis: number };
+
+/** A strided view of an array variable (the whole array is the identity view). Its expressions are pure. */
+export interface ArrayRef {
+  readonly base: Var;
+  readonly axes: readonly BaseAxis[];
+  readonly shape: readonly Expr[];
+}
+
+export const baseType = (r: ArrayRef): ArrayType => r.base.type as ArrayType;
+
+export function dimOf(v: Var, d: number): Expr {
+  const t = v.type as ArrayType;
+  return t.nd ? { k: "prop", arr: v, prop: "shape", dim: d, type: "int" } : { k: "prop", arr: v, prop: "length", dim: 0, type: "int" };
+}
+
+export function wholeArray(v: Var): ArrayRef {
+  const t = v.type as ArrayType;
+  const axes: BaseAxis[] = [], shape: Expr[] = [];
+  for (let d = 0; d < t.ndim; d++) {
+    axes.push({ start: int(0), step: int(1), axis: d });
+    shape.push(dimOf(v, d));
+  }
+  return { base: v, axes, shape };
+}
+
+export function isWhole(r: ArrayRef): boolean {
+  return r.axes.every((a, d) => "axis" in a && a.axis === d && a.start.k === "const" && a.start.value === 0 && a.step.k === "const" && a.step.value === 1);
+}
+
+/** The base indices of a view element. */
+export function baseIndex(r: ArrayRef, idx: readonly Expr[]): Expr[] {
+  return r.axes.map((a) => ("fixed" in a ? a.fixed : addInt(a.start, mulInt(a.step, idx[a.axis]!))));
+}
+
+export function loadAt(r: ArrayRef, idx: readonly Expr[], loc: Loc): Expr {
+  return { k: "load", arr: r.base, idx: baseIndex(r, idx), type: elemType(baseType(r)), loc };
+}
+
+/** The transpose (`A.T`): view axes in reverse order. */
+export function transpose(r: ArrayRef): ArrayRef {
+  const n = r.shape.length;
+  return { base: r.base, axes: r.axes.map((a) => ("fixed" in a ? a : { ...a, axis: n - 1 - a.axis })), shape: [...r.shape].reverse() };
+}
+
+/** A lazy elementwise value over `shape`: `at` builds the scalar expression of one element. */
+export interface Elementwise {
+  readonly shape: readonly Expr[];
+  readonly type: ScalarType;
+  at(idx: readonly Expr[]): Expr;
+}
+
+export function fromRef(r: ArrayRef, loc: Loc): Elementwise {
+  return { shape: r.shape, type: elemType(baseType(r)), at: (idx) => loadAt(r, idx, loc) };
+}
+
+/** A scalar broadcast to every element (`x` must be pure: a constant or a variable). */
+export function fromScalar(x: Expr): Elementwise {
+  return { shape: [], type: x.type as ScalarType, at: () => x };
+}
+
+export function map(e: Elementwise, type: ScalarType, f: (x: Expr) => Expr): Elementwise {
+  return { shape: e.shape, type, at: (idx) => f(e.at(idx)) };
+}
+
+/**
+ * NumPy broadcasting of two operands: shapes aligned on the right; a pair of sizes must be equal or
+ * one of them 1 (checked at run time, `fail` raising the error), and a size-1 axis repeats its element.
+ */
+export function broadcast2(cx: LoopContext, a: Elementwise, b: Elementwise, type: ScalarType, f: (x: Expr, y: Expr) => Expr, fail: () => Stmt): Elementwise {
+  const n = Math.max(a.shape.length, b.shape.length);
+  const shape: Expr[] = [];
+  const scaleA: (Expr | null)[] = [], scaleB: (Expr | null)[] = [];
+  for (let d = 0; d < n; d++) {
+    const da = d - (n - a.shape.length), db = d - (n - b.shape.length);
+    const sa = da >= 0 ? a.shape[da]! : undefined, sb = db >= 0 ? b.shape[db]! : undefined;
+    if (sa === undefined || sb === undefined || sameExpr(sa, sb)) {
+      shape.push(sa ?? sb!);
+      scaleA.push(null);
+      scaleB.push(null);
+      continue;
+    }
+    // Different sizes at run time are fine only when one is 1; that operand's index is then 0.
+    const ta = cx.temp("bsa", "int"), tb = cx.temp("bsb", "int"), size = cx.temp("bsize", "int");
+    const ma = cx.temp("bma", "int"), mb = cx.temp("bmb", "int");
+    cx.emit({ k: "assign", v: ta, x: sa });
+    cx.emit({ k: "assign", v: tb, x: sb });
+    const one = int(1);
+    const eqAB = binary("eq", ref(ta), ref(tb)), aIs1 = binary("eq", ref(ta), one), bIs1 = binary("eq", ref(tb), one);
+    cx.emit({ k: "if", c: eqAB, then: [], else: [{ k: "if", c: aIs1, then: [], else: [{ k: "if", c: bIs1, then: [], else: [fail()] }] }] });
+    cx.emit({ k: "assign", v: size, x: { k: "cond", c: aIs1, a: ref(tb), b: ref(ta), type: "int" } });
+    cx.emit({ k: "assign", v: ma, x: { k: "cond", c: binary("ne", ref(ta), ref(size)), a: int(0), b: int(1), type: "int" } });
+    cx.emit({ k: "assign", v: mb, x: { k: "cond", c: binary("ne", ref(tb), ref(size)), a: int(0), b: int(1), type: "int" } });
+    shape.push(ref(size));
+    scaleA.push(ref(ma));
+    scaleB.push(ref(mb));
+  }
+  const pick = (e: Elementwise, scale: (Expr | null)[], idx: readonly Expr[]) => {
+    const off = n - e.shape.length;
+    return e.at(idx.slice(off).map((i, d) => (scale[d + off] ? mulInt(i, scale[d + off]!) : i)));
+  };
+  return { shape, type, at: (idx) => f(pick(a, scaleA, idx), pick(b, scaleB, idx)) };
+}
+
+export function sameExpr(a: Expr, b: Expr): boolean {
+  if (a.k !== b.k) return false;
+  if (a.k === "const" && b.k === "const") return a.value === b.value && a.type === b.type;
+  if (a.k === "var" && b.k === "var") return a.v === b.v;
+  if (a.k === "prop" && b.k === "prop") return a.arr === b.arr && a.prop === b.prop && a.dim === b.dim;
+  if (a.k === "binary" && b.k === "binary") return a.op === b.op && sameExpr(a.a, b.a) && sameExpr(a.b, b.b);
+  return false;
+}
+
+/** A row-major nest of counted loops over `shape`; `body` receives the counters. */
+export function nest(cx: LoopContext, shape: readonly Expr[], body: (idx: Expr[]) => Stmt[], parallel = false): Stmt[] {
+  const counters = shape.map((_, d) => cx.temp(`i${d}`, "int"));
+  const bounds = shape.map((s, d) => {
+    if (s.k === "const" || s.k === "var" || s.k === "prop") return s;
+    const t = cx.temp(`n${d}`, "int");
+    cx.emit({ k: "assign", v: t, x: s });
+    return ref(t);
+  });
+  let stmts = body(counters.map(ref));
+  for (let d = shape.length - 1; d >= 0; d--)
+    stmts = [{ k: "for", label: cx.label(), v: counters[d]!, start: int(0), end: bounds[d]!, step: 1, cmp: "lt", body: stmts, parallel: parallel && d === 0 }];
+  return stmts;
+}
+
+/** The conversion a store into an array of `dtype` applies to a scalar (NumPy's casting of values). */
+export function toElement(x: Expr, dtype: DType): Expr {
+  const want = DTYPES[dtype].scalar;
+  if (x.type === "bool") return { k: "cast", op: want === "int" ? "b2i" : "b2f", x, type: want };
+  if (x.type === want) return x;
+  if (want === "f64") return { k: "cast", op: "i2f", x, type: "f64" };
+  if (dtype === "u8c") return { k: "cast", op: "f2u8c", x, type: "int" };
+  return { k: "cast", op: "f2i32", x: { k: "math", fn: "trunc", args: [x], type: "f64" }, type: "int" };
+}
+
+/** A fresh C-contiguous array of `dtype` holding `e`. */
+export function materialize(cx: LoopContext, e: Elementwise, dtype: DType, name = "t"): Var {
+  if (e.shape.length === 0) throw new Error("materialize: a 0-d value");
+  const t = arrayType(dtype, e.shape.length, true);
+  const v = cx.temp(name, t);
+  const shape = e.shape.map((s, d) => {
+    if (s.k === "const" || s.k === "var") return s;
+    const n = cx.temp(`n${d}`, "int");
+    cx.emit({ k: "assign", v: n, x: s });
+    return ref(n);
+  });
+  cx.emit({ k: "assign", v, x: { k: "alloc", fill: "empty", shape, type: t, loc: cx.loc } });
+  const shaped: Elementwise = { ...e, shape };
+  for (const s of assignInto(cx, wholeArray(v), shaped)) cx.emit(s);
+  return v;
+}
+
+/** Stores `e` (broadcast to the target's shape by the caller) into every element of `target`. */
+export function assignInto(cx: LoopContext, target: ArrayRef, e: Elementwise): Stmt[] {
+  const dtype = baseType(target).dtype;
+  const off = target.shape.length - e.shape.length;
+  return nest(cx, target.shape, (idx) => [{ k: "store", arr: target.base, idx: baseIndex(target, idx), x: toElement(e.at(idx.slice(off)), dtype), loc: cx.loc }]);
+}
+
+export type Reduction = "sum" | "prod" | "max" | "min" | "argmax" | "argmin";
+
+/**
+ * Reduces every element of `e` in row-major order, as Numba's loops do: sums and products start
+ * from 0 / 1 and add one element at a time; max/min start from the first element and a NaN wins;
+ * argmax/argmin give the flat index of the first extreme (or of the first NaN). `empty` raises the
+ * error for a zero-size max/min/argmax/argmin.
+ */
+export function reduce(cx: LoopContext, e: Elementwise, kind: Reduction, empty: () => Stmt): Expr {
+  const t: ScalarType = e.type === "bool" ? "int" : e.type;
+  const el = (idx: readonly Expr[]) => {
+    const x = e.at(idx);
+    return x.type === "bool" ? ({ k: "cast", op: "b2i", x, type: "int" } as Expr) : x;
+  };
+  if (kind === "sum" || kind === "prod") {
+    const acc = cx.temp(kind, t);
+    cx.emit({ k: "assign", v: acc, x: t === "int" ? int(kind === "sum" ? 0 : 1) : { k: "const", type: "f64", value: kind === "sum" ? 0 : 1 } });
+    for (const s of nest(cx, e.shape, (idx) => [{ k: "assign", v: acc, x: binary(kind === "sum" ? "add" : "mul", ref(acc), el(idx)) }])) cx.emit(s);
+    return ref(acc);
+  }
+  const size = e.shape.reduce<Expr>((p, s) => mulInt(p, s), int(1));
+  cx.emit({ k: "if", c: binary("eq", size, int(0)), then: [empty()], else: [] });
+  const best = cx.temp("best", t), at = cx.temp("at", "int"), flat = cx.temp("flat", "int");
+  cx.emit({ k: "assign", v: best, x: el(e.shape.map(() => int(0))) });
+  cx.emit({ k: "assign", v: at, x: int(0) });
+  cx.emit({ k: "assign", v: flat, x: int(0) });
+  const better = kind === "max" || kind === "argmax" ? "gt" : "lt";
+  const x = cx.temp("x", t);
+  for (const s of nest(cx, e.shape, (idx) => {
+    const take: Stmt[] = [{ k: "assign", v: best, x: ref(x) }, { k: "assign", v: at, x: ref(flat) }];
+    // A NaN, once taken, stays (best == best fails); a NaN element is taken (x != x).
+    const c: Expr = t === "f64"
+      ? { k: "cond", c: binary("eq", ref(best), ref(best)), a: { k: "cond", c: binary(better, ref(x), ref(best)), a: { k: "const", type: "bool", value: true }, b: binary("ne", ref(x), ref(x)), type: "bool" }, b: { k: "const", type: "bool", value: false }, type: "bool" }
+      : binary(better, ref(x), ref(best));
+    return [{ k: "assign", v: x, x: el(idx) }, { k: "if", c, then: take, else: [] }, { k: "assign", v: flat, x: binary("add", ref(flat), int(1)) }];
+  })) cx.emit(s);
+  return kind === "max" || kind === "min" ? ref(best) : ref(at);
+}

@@ -1,0 +1,233 @@
+// The Python frontend (src/frontend/python): the seed's matrix_multiply_loops taken verbatim from
+// the seed document, and a differential suite of Python functions run through numbat and through
+// CPython + NumPy (and Numba, where installed) in one python process, compared bit for bit.
+
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { test } from "node:test";
+import { compile, py } from "../src/frontend/python/index.js";
+import { CompileError, type NdArray, zeros } from "../src/index.js";
+import { type OracleCase, type PyArg, type PyValue, findPython, hasNumba, runOracle } from "./python-oracle.js";
+
+const root = resolve(import.meta.dirname, "../..");
+
+function seedSource(): string | undefined {
+  for (const dir of ["../shared/seed", "../../shared/seed", "/work/shared/seed"]) {
+    const p = resolve(root, dir, "acceleration-with-numba.md");
+    if (!existsSync(p)) continue;
+    const md = readFileSync(p, "utf8");
+    const blocks = [...md.matchAll(/```\{code-cell\}\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    return blocks.filter((b) => /import numpy/.test(b) || /def matrix_multiply_loops/.test(b)).join("\n");
+  }
+  return undefined;
+}
+
+function randomMatrix(m: number, n: number, seed: number): NdArray {
+  const a = zeros([m, n]);
+  let s = seed;
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) { s = (s * 1103515245 + 12345) % 2147483648; a.set(i, j, s / 2147483648 - 0.5); }
+  return a;
+}
+
+test("the seed's matrix_multiply_loops, verbatim: same bits as the loops in JS, ValueError on mismatched shapes", (t) => {
+  const src = seedSource();
+  if (!src) return t.skip("the seed document (../shared/seed/acceleration-with-numba.md) is not here");
+  const { matrix_multiply_loops: f } = compile(src);
+  for (const [m, n, p] of [[64, 64, 64], [13, 7, 29], [1, 1, 1]] as const) {
+    const A = randomMatrix(m, n, 1), B = randomMatrix(n, p, 2);
+    const C = f!(A, B) as NdArray;
+    assert.deepEqual(C.shape, [m, p]);
+    for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) {
+      let c = 0;
+      for (let k = 0; k < n; k++) c += A.get(i, k) * B.get(k, j);
+      assert.ok(Object.is(C.get(i, j), c), `C[${i},${j}]`);
+    }
+  }
+  assert.throws(() => f!(randomMatrix(4, 4, 1), zeros([3, 3])), (e: Error) => e.name === "ValueError" && /Inner matrix dimensions must agree/.test(e.message));
+});
+
+test("decorators, the py tag and tuple returns", () => {
+  const { hyp, both } = py`
+    import math
+    from numba import njit, jit
+    @njit(fastmath=False)
+    def hyp(a, b):
+        return math.sqrt(a * a + b * b)
+    @jit(nopython=True, cache=False, boundscheck=True)
+    def both(n):
+        return n // 3, n % 3, n > 4
+  `;
+  assert.equal(hyp!(3, 4), 5);
+  assert.deepEqual(both!(-7), [-3, 2, false]);
+});
+
+test("errors point into the Python source and name the construct", () => {
+  const src = "import numpy as np\n\ndef f(a):\n    x = {1: 2}\n    return a\n";
+  assert.throws(() => compile(src).f!(1), (e: CompileError) => e instanceof CompileError && e.line === 4 && /dictionaries are not supported/.test(e.message) && /> 4 \|     x = \{1: 2\}/.test(e.message));
+  const g = compile("def g(a):\n    with open(a) as h:\n        pass\n    return 1\n").g!;
+  assert.throws(() => g(1), (e: CompileError) => e.line === 2 && /with statement is not supported/.test(e.message));
+  const h = compile("import numpy as np\ndef h(a):\n    return np.fft.fft(a)\n").h!;
+  assert.throws(() => h(new Float64Array(2)), (e: CompileError) => e.line === 3 && /numpy\.fft/.test(e.message));
+  assert.throws(() => compile("def f(a):\n    return a +\n"), (e: CompileError) => e.code === "NB001" && e.line === 2);
+  const u = compile("def u(a):\n    return b\n").u!;
+  assert.throws(() => u(1), (e: CompileError) => e.code === "NB103" && /name 'b' is not defined/.test(e.message));
+});
+
+// ---- the differential suite --------------------------------------------------------------------
+
+const F = (data: number[], shape = [data.length]): PyArg => ({ array: data, shape, dtype: "float64" });
+const I32 = (data: number[], shape = [data.length]): PyArg => ({ array: data, shape, dtype: "int32" });
+const grid = (m: number, n: number, f: (i: number, j: number) => number) => F(Array.from({ length: m * n }, (_, k) => f(Math.floor(k / n), k % n)), [m, n]);
+const M34 = grid(3, 4, (i, j) => (i * 4 + j) / 8 - 0.75);
+const M43 = grid(4, 3, (i, j) => i - 2 * j + 0.5);
+const V4 = F([0.5, -1.25, 3, -0]);
+const NEG = [[7, 2], [-7, 2], [7, -2], [-7, -2], [0, 5], [6, -3]];
+const FNEG = [[7.5, 2.25], [-7.5, 2.25], [7.5, -2.25], [-7.5, -2.25], [0.5, -1.5], [-0.5, 1.5], [1e-300, 7.25], [-1e-300, 7.25]];
+
+interface Case { readonly name: string; readonly src: string; readonly args: readonly (readonly PyArg[])[]; readonly numba?: boolean }
+
+const cases: Case[] = [
+  // scalars: Python's arithmetic
+  { name: "int floor division and modulo on negatives", src: "def f(a, b):\n    return a // b, a % b", args: NEG, numba: true },
+  { name: "float floor division and modulo on negatives", src: "def f(a, b):\n    return a // b, a % b, a / b", args: FNEG, numba: true },
+  { name: "true division of ints is float", src: "def f(a, b):\n    return a / b", args: [[7, 2], [-1, 3], [1, 0]] },
+  { name: "division by zero raises", src: "def f(a, b):\n    return a // b", args: [[1, 0], [-1.5, 0.25]] },
+  { name: "modulo by zero raises", src: "def f(a, b):\n    return a % b", args: [[1, 0]] },
+  { name: "int power", src: "def f(a, n):\n    return a ** n, a ** 2, 2 ** 10", args: [[3, 5], [-2, 7], [5, 0]] },
+  { name: "float power", src: "def f(x):\n    return x ** 2, x ** 1, 2.0 ** 3", args: [[1.5], [-0.1]] },
+  { name: "int64 wraps", src: "def f(n):\n    x = 1\n    for i in range(n):\n        x = x * 6364136223846793005 + 1442695040888963407\n    return x", args: [[1], [3], [10]], numba: true },
+  { name: "int64 multiply overflow", src: "def f(a):\n    return a * a * a * a", args: [[100000], [-99999]], numba: true },
+  { name: "shifts by constants and masks", src: "def f(a):\n    return a << 3, a >> 2, a & 255, ~a", args: [[1000], [-1000], [7]] },
+  { name: "and/or return operands", src: "def f(a, b):\n    return a and b, a or b, not a", args: [[0, 5], [3, 5], [2.5, 0]] },
+  { name: "NaN is true", src: "import math\ndef f(x):\n    y = x * math.inf\n    return (y - y) and 1.0 or 2.0", args: [[0.5]] },
+  { name: "chained comparisons", src: "def f(a, b, c):\n    return a < b < c, a <= b > c, a == b == c, a < b != c", args: [[1, 2, 3], [1, 2, 2], [2, 2, 2], [3, 2, 1]] },
+  { name: "conditional expression", src: "def f(x):\n    return 1 if x > 0 else -1.5", args: [[2], [-2]] },
+  { name: "min and max pick operands as Python", src: "def f(a, b):\n    return max(a, b), min(a, b), max(a, b, 0.25), abs(a - b)", args: [[0.5, -0.5], [-0.0, 0.0], [0.0, -0.0], [3, 3]] },
+  { name: "round half to even, int()", src: "def f(x):\n    return round(x), int(x), float(int(x))", args: [[2.5], [3.5], [-2.5], [-0.4], [7.999]] },
+  { name: "math functions", src: "import math\ndef f(x):\n    return math.sqrt(x), math.floor(x), math.ceil(x), math.fabs(-x), math.trunc(-x), math.isnan(x), math.isinf(x * 1e308)", args: [[2.25], [10.5]] },
+  { name: "math.copysign and hypot", src: "import math\ndef f(x, y):\n    return math.copysign(x, y), math.hypot(3.0, 4.0)", args: [[1.5, -0.0], [-2.5, 3.5]] },
+  // control flow
+  { name: "range with negative steps", src: "def f(n):\n    s = 0\n    for i in range(n, -1, -3):\n        s = s * 10 + i\n    return s", args: [[10], [2], [-1]] },
+  { name: "range with a run-time step", src: "def f(a, b, c):\n    s = 0\n    for i in range(a, b, c):\n        s = s * 7 + i\n    return s", args: [[0, 10, 3], [10, 0, -4], [5, 5, 1], [0, 10, 0]] },
+  { name: "loop variable after the loop", src: "def f(n):\n    i = -1\n    for i in range(n):\n        pass\n    return i", args: [[5], [0]] },
+  { name: "while, break, continue", src: "def f(n):\n    s = 0\n    i = 0\n    while True:\n        i += 1\n        if i % 3 == 0:\n            continue\n        if i > n:\n            break\n        s += i\n    return s", args: [[10], [0]] },
+  { name: "collatz steps", src: "def f(n):\n    c = 0\n    while n != 1:\n        n = n // 2 if n % 2 == 0 else 3 * n + 1\n        c += 1\n    return c", args: [[27], [1]] },
+  { name: "tuple unpacking and swap", src: "def f(a, b):\n    a, b = b, a\n    c, (d, e) = a, (b, a + b)\n    return a, b, c, d, e", args: [[1, 2.5]] },
+  { name: "widening int to float", src: "def f(n):\n    x = 0\n    for i in range(n):\n        x = x + 0.5\n    return x", args: [[3]] },
+  { name: "raise ValueError", src: "def f(x):\n    if x < 0:\n        raise ValueError(\"negative\")\n    return x", args: [[1], [-1]] },
+  { name: "assert", src: "def f(x):\n    assert x > 0, \"must be positive\"\n    return x", args: [[1], [-1]] },
+  { name: "calls between functions", src: "def sq(x):\n    return x * x\n\ndef f(a):\n    return sq(a) + sq(a + 1)", args: [[3], [2.5]] },
+  // arrays: attributes, indexing, loops
+  { name: "shape, ndim, size, len", src: "def f(A):\n    m, n = A.shape\n    return m, n, A.ndim, A.size, len(A), A.shape[1]", args: [[M34]] },
+  { name: "negative indices", src: "def f(A):\n    return A[-1, -1], A[0, -2], A[-3, 0]", args: [[M34]] },
+  { name: "index out of bounds raises", src: "def f(A, i):\n    return A[i, 0]", args: [[M34, 3]] },
+  { name: "np.zeros and element updates", src: "import numpy as np\ndef f(n):\n    a = np.zeros((n, 2))\n    for i in range(n):\n        a[i, 0] += i\n        a[i, 1] = a[i, 0] * 2.5\n    return a", args: [[4]] },
+  { name: "np.ones, np.full, np.empty with dtypes", src: "import numpy as np\ndef f(n):\n    a = np.ones(n, dtype=np.int32)\n    b = np.full((2, n), 1.5)\n    c = np.empty(n, np.float32)\n    for i in range(n):\n        c[i] = 0.1 * i\n        a[i] += i\n        b[1, i] = c[i] + a[i]\n    return b", args: [[3]] },
+  { name: "zeros_like and arange", src: "import numpy as np\ndef f(A):\n    z = np.zeros_like(A)\n    r = np.arange(0.0, 2.0, 0.5)\n    z[0, :] = 7.0\n    z[1, :] = r\n    return z", args: [[M34]] },
+  { name: "int32 arrays and wrapping stores", src: "def f(a):\n    for i in range(len(a)):\n        a[i] = a[i] * 65536 * 3\n    return a", args: [[I32([1, 20000, -7])]] },
+  // slices are views
+  { name: "row and column views", src: "def f(A):\n    r = A[1, :]\n    c = A[:, 2]\n    return r.sum(), c.sum(), r[3], c[-1]", args: [[M34]] },
+  { name: "strided slices", src: "def f(A):\n    B = A[1:-1, ::2]\n    return B.copy()", args: [[grid(4, 5, (i, j) => i * 10 + j)]] },
+  { name: "negative-step slices", src: "def f(a):\n    b = a[::-1]\n    c = a[-2:0:-1]\n    return b[0], b[4], c[0], c[2], len(c), len(a[5:1]), b.sum()", args: [[F([1, 2, 3, 4, 5])]] },
+  { name: "writes through a view", src: "def f(A):\n    A[1:, 1:] = 0.5\n    A[0, :] += A[2, :]\n    return A", args: [[M34]] },
+  { name: "transposed element", src: "def f(A):\n    return A.T[2, 1], A.T.shape[0]", args: [[M34]] },
+  { name: "transpose", src: "def f(A):\n    return A.T.copy()", args: [[M34]] },
+  // whole-array arithmetic, broadcasting, math
+  { name: "elementwise with scalars", src: "def f(A):\n    return (A * 2 + 1) * -A + 1.0 / (A + 10.0)", args: [[M34]] },
+  { name: "broadcasting a row over a matrix", src: "def f(A, v):\n    return (A + v) / (A * v - v)", args: [[M34, V4]] },
+  { name: "broadcasting shape mismatch raises", src: "def f(A, v):\n    return A + v", args: [[M34, F([1, 2, 3])]] },
+  { name: "np.sqrt, np.abs, np.floor of arrays", src: "import numpy as np\ndef f(A):\n    return np.sqrt(np.abs(A)) + np.floor(A * 3.0)", args: [[M34]] },
+  { name: "floor division and modulo of arrays", src: "def f(A):\n    return A // 0.25 + (A % 0.5) * 1000.0", args: [[M34]] },
+  { name: "in-place array updates", src: "def f(A, v):\n    A += v\n    A *= 2.0\n    return A", args: [[M34, V4]] },
+  { name: "np.maximum and np.minimum", src: "import numpy as np\ndef f(A):\n    return np.maximum(A, 0.0) * 8.0 + np.minimum(A, -0.25)", args: [[M34]] },
+  // reductions
+  { name: "sum, prod, max, min, mean", src: "import numpy as np\ndef f(A):\n    return np.sum(A), A.prod(), np.max(A), A.min(), np.mean(A)", args: [[M34], [V4]] },
+  { name: "argmax and argmin (flat index, first wins)", src: "import numpy as np\ndef f(A):\n    return np.argmax(A), A.argmin()", args: [[M34], [F([1, 3, 3, -1, -1])]] },
+  { name: "max of an empty array raises", src: "import numpy as np\ndef f(a):\n    return np.max(a[1:1])", args: [[V4]] },
+  { name: "sum over an axis", src: "def f(A):\n    return A.sum(axis=0) * 100.0 + A.max(axis=0)", args: [[M34]] },
+  { name: "sum of a product (fused)", src: "import numpy as np\ndef f(a, b):\n    return np.sum(a * b)", args: [[V4, F([2, 4, 8, 16])]] },
+  { name: "dot and matmul", src: "import numpy as np\ndef f(A, B, v):\n    C = A @ B\n    w = np.dot(A, v)\n    return C[0, 0], C[2, 1], w[0], w[2], np.dot(v, v), C.sum()", args: [[M34, M43, V4]] },
+  { name: "dot of mismatched shapes raises", src: "import numpy as np\ndef f(A):\n    return A @ A", args: [[M34]] },
+  // prange
+  { name: "prange with a reduction", src: "from numba import prange\ndef f(A):\n    s = 0.0\n    for i in prange(A.shape[0]):\n        s += A[i, 0] * 2.0\n    return s", args: [[M34]], numba: true },
+  { name: "prange writing rows", src: "import numpy as np\nfrom numba import prange\ndef f(n):\n    out = np.zeros((n, 3))\n    for i in prange(n):\n        for j in range(3):\n            out[i, j] = i * 3 + j\n    return out", args: [[5]], numba: true },
+];
+
+/** Scalars travel as {int} or {float} (JSON would turn -0.0 into 0); array elements as strings. */
+function toPy(a: PyArg): unknown {
+  if (typeof a === "boolean") return a;
+  if (typeof a === "number") return Number.isInteger(a) && !Object.is(a, -0) ? { int: String(a) } : { float: Object.is(a, -0) ? "-0.0" : String(a) };
+  if ("array" in a) return { ...a, array: a.array.map((x) => (Object.is(x, -0) ? "-0.0" : String(x))) };
+  return a;
+}
+
+function toJs(a: PyArg): unknown {
+  if (typeof a === "number" || typeof a === "boolean") return a;
+  if ("int" in a) return Number(a.int);
+  const arr = zeros(a.shape, a.dtype);
+  const d = arr.data as unknown as number[];
+  a.array.forEach((x, i) => { d[i] = x; });
+  return arr;
+}
+
+function expectSame(actual: unknown, want: PyValue, where: string): void {
+  if ("error" in want) assert.fail(`${where}: expected ${want.error}, got ${String(actual)}`);
+  if ("none" in want) return assert.equal(actual, undefined, where);
+  if ("float" in want) {
+    const x = Number(want.float.replace("inf", "Infinity"));
+    return assert.ok(Object.is(actual, x), `${where}: got ${String(actual)}, CPython ${want.float}`);
+  }
+  if ("int" in want) {
+    const x = Number(BigInt.asIntN(64, BigInt(want.int)));
+    return assert.ok(Object.is(actual, x), `${where}: got ${String(actual)}, CPython ${want.int} (int64: ${x})`);
+  }
+  if ("bool" in want) return assert.equal(actual, want.bool, where);
+  if ("tuple" in want) {
+    assert.ok(Array.isArray(actual) && actual.length === want.tuple.length, `${where}: expected a tuple of ${want.tuple.length}, got ${String(actual)}`);
+    return want.tuple.forEach((w, i) => expectSame((actual as unknown[])[i], w, `${where}[${i}]`));
+  }
+  const arr = actual as NdArray;
+  assert.deepEqual(arr.shape, want.shape, `${where}: shape`);
+  const flat: number[] = [];
+  const walk = (idx: number[]): void => {
+    if (idx.length === arr.shape.length) { flat.push(arr.get(...idx)); return; }
+    for (let i = 0; i < arr.shape[idx.length]!; i++) walk([...idx, i]);
+  };
+  walk([]);
+  want.array.forEach((w, i) => expectSame(flat[i], w, `${where}.flat[${i}]`));
+}
+
+test("differential: Python functions through numbat and through CPython + NumPy (and Numba)", (t) => {
+  assert.ok(cases.length >= 40);
+  const python = findPython();
+  if (!python) return t.skip("no python3 with numpy (install python3-numpy, or set NUMBAT_PYTHON)");
+  const numba = hasNumba(python);
+  if (!numba) t.diagnostic("numba is not installed: compared against CPython + NumPy only");
+  const runs: { c: Case; args: readonly PyArg[] }[] = cases.flatMap((c) => c.args.map((args) => ({ c, args })));
+  const oracle: OracleCase[] = runs.map(({ c, args }) => ({ src: c.src, fn: "f", args: args.map(toPy) as PyArg[], numba: c.numba === true }));
+  const results = runOracle(python, oracle);
+  const failures: string[] = [];
+  runs.forEach(({ c, args }, k) => {
+    const where = `${c.name} ${JSON.stringify(args).slice(0, 60)}`;
+    const r = results[k]!;
+    try {
+      const f = compile(c.src).f!;
+      let actual: unknown, error: unknown;
+      try { actual = f(...args.map(toJs)); } catch (e) { error = e; }
+      for (const [who, want] of [["CPython", r.cpython], ["Numba", r.numba]] as const) {
+        if (!want) continue;
+        if ("error" in want) {
+          if (!(error instanceof Error) || error.name !== want.error) failures.push(`${where}: ${who} raised ${want.error}, numbat ${error ? `threw ${(error as Error).name}: ${(error as Error).message}` : `returned ${String(actual)}`}`);
+          continue;
+        }
+        if (error) { failures.push(`${where}: numbat threw ${(error as Error).message.split("\n")[0]}`); break; }
+        // numbat's array arguments are updated in place, as NumPy's: compare with fresh copies per call.
+        try { expectSame(actual, want, `${where} vs ${who}`); } catch (e) { failures.push((e as Error).message.split("\n")[0]!); }
+      }
+    } catch (e) {
+      failures.push(`${where}: ${(e as Error).message.split("\n").slice(0, 4).join(" | ")}`);
+    }
+  });
+  assert.deepEqual(failures, []);
+});
