@@ -10,7 +10,7 @@
 //   def matmul(A, B): ...`);
 
 import { jitDispatched, type Jitted } from "../../index.js";
-import type { JitOptions } from "../../runtime/dispatcher.js";
+import type { JitOptions } from "../../driver/dispatcher.js";
 import { CompileError, codeFrame } from "../../diagnostics/error.js";
 import type { ParsedFunction } from "../parse.js";
 import { signatureKey, typeOfValue } from "../../runtime/signature.js";
