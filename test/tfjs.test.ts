@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { jit, zeros } from "../src/index.js";
+import { denseTanh as denseTanhLoops } from "./corpus/layers.js";
 import { tfOp } from "../src/interop/tfjs.js";
 
 tf.env().set("IS_TEST", true); // no "install tfjs-node" banner
@@ -78,6 +79,21 @@ test("tfOp: only float32 tensors get gradients; other dtypes and bad argnums are
   assert.equal(noGrad(tf.tensor1d([1, 2]), tf.tensor1d([1, 1], "int32"), tf.tensor1d([3, 4])).dataSync()[0], 14);
 });
 
+test("float32 data numbat allocated passes to and from tf without copies", () => {
+  const twice = tfOp(jit(function twice(x: Float32Array) {
+    const y = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) y[i] = 2 * x[i]!;
+    return y;
+  }));
+  const data = zeros([4], "float32").data as Float32Array; // in numbat's heap
+  data.set([1, 2, 3, 4]);
+  const t = tf.tensor(data, [4]);
+  assert.equal(t.dataSync(), data, "tf's CPU backend keeps the array it is given");
+  const y = twice(t);
+  assert.deepEqual([...y.dataSync()], [2, 4, 6, 8]);
+  assert.ok(y.dataSync().buffer instanceof SharedArrayBuffer, "the result is numbat's heap array, adopted by tf");
+});
+
 /** Least squares: y ≈ X w, loss = mean((X w - y)^2), the loss a numbat loop. */
 const lsqLoss = jit(function lsqLoss(X: Nd, w: Float32Array, y: Float32Array) {
   const n = X.shape[0]!, d = X.shape[1]!;
@@ -90,18 +106,7 @@ const lsqLoss = jit(function lsqLoss(X: Nd, w: Float32Array, y: Float32Array) {
   return s / n;
 });
 
-/** A dense tanh layer, tanh(X W + b), as a numbat loop: the hidden layer of a two-layer net. */
-const denseTanh = jit(function denseTanh(X: Nd, W: Nd, b: Float32Array) {
-  const n = X.shape[0]!, d = X.shape[1]!, h = W.shape[1]!;
-  const H = zeros([n, h]) as unknown as Nd;
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k < h; k++) {
-      let s = b[k]!;
-      for (let j = 0; j < d; j++) s += X.get(i, j) * W.get(j, k);
-      H.set(i, k, Math.tanh(s));
-    }
-  return H;
-});
+const denseTanh = jit(denseTanhLoops);
 
 function train(steps: number, lossFn: () => tf.Scalar, vars: tf.Variable[]): number[] {
   const opt = tf.train.adam(0.05);

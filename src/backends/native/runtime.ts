@@ -15,8 +15,7 @@ import { generateC, type NativeModule, type NativeOptions } from "./codegen.js";
 import { buildLibrary, evictLibrary, requireCompiler, type BuiltLibrary, type CompilerInfo } from "./compiler.js";
 import { OPENMP_FLAGS, openmpSupport } from "./openmp.js";
 import { ERROR_KINDS, OUT } from "./prelude.js";
-import { readView } from "../../runtime/views.js";
-import { lengthOf } from "../../runtime/intrinsics.js";
+import { checkView } from "../../runtime/views.js";
 
 type KoffiModule = typeof import("koffi");
 type KoffiLib = ReturnType<KoffiModule["load"]>;
@@ -35,6 +34,7 @@ function koffi(): KoffiModule {
 }
 
 type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
+interface NdLike { data: TypedArray; shape: number[]; stride: number[]; offset: number }
 
 export type Kernel = (args: readonly unknown[]) => unknown;
 
@@ -118,18 +118,17 @@ function marshal(mod: NativeModule, lib: Loaded, entry: FuncIR): Kernel {
 
   return (args) => {
     const flat: unknown[] = [out];
-    // n-d arguments read once (their getters are the last user code before the call); lengths are the real
-    // ones (runtime/intrinsics.ts): koffi passes each typed array's own memory, which holds exactly that many.
-    const views = params.map((p, i) => (isArray(p.type) && p.type.nd ? readView(args[i], p.type, p.name) : undefined));
     for (let i = 0; i < params.length; i++) {
       const t = params[i]!.type;
       const a = args[i];
       if (!isArray(t)) {
         flat.push(typeof a === "boolean" ? (a ? 1 : 0) : a);
       } else if (!t.nd) {
-        flat.push(a, lengthOf(a));
+        const data = a as TypedArray;
+        flat.push(data, data.length);
       } else {
-        const nd = views[i]!;
+        const nd = a as NdLike;
+        checkView(nd, t, params[i]!.name);
         flat.push(nd.data);
         for (let d = 0; d < t.ndim; d++) flat.push(nd.shape[d]);
         for (let d = 0; d < t.ndim; d++) flat.push(nd.stride[d]);
