@@ -32,3 +32,47 @@ export function matmulTiled(A: Vec, B: Vec, C: Vec, n: number): void {
   }
   C[row * n + col] = s;
 }
+
+/**
+ * Register blocking: each thread computes an 8 x 4 block of C (8 rows, 4 neighbouring columns) in 32
+ * accumulators, so one step of k loads 8 elements of A and 4 of B for 32 multiply-adds (the naive
+ * kernel loads 2 for 1). Each element still sums its products in increasing k, as the naive kernel
+ * does. Launch with groupSize [16, 16] and groups [ceil(n / 64), ceil(n / 128)]; n must be a multiple of 8.
+ */
+export function matmulBlocked(A: Vec, B: Vec, C: Vec, n: number): void {
+  const row = gpu.globalId.y * 8, col = gpu.globalId.x * 4;
+  if (row >= n || col >= n) return;
+  const r0 = row * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n, r4 = r3 + n, r5 = r4 + n, r6 = r5 + n, r7 = r6 + n;
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  let c40 = 0, c41 = 0, c42 = 0, c43 = 0, c50 = 0, c51 = 0, c52 = 0, c53 = 0;
+  let c60 = 0, c61 = 0, c62 = 0, c63 = 0, c70 = 0, c71 = 0, c72 = 0, c73 = 0;
+  for (let k = 0; k < n; k++) {
+    const kc = k * n + col;
+    const b0 = B[kc]!, b1 = B[kc + 1]!, b2 = B[kc + 2]!, b3 = B[kc + 3]!;
+    let a = A[r0 + k]!;
+    c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+    a = A[r1 + k]!;
+    c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+    a = A[r2 + k]!;
+    c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
+    a = A[r3 + k]!;
+    c30 += a * b0; c31 += a * b1; c32 += a * b2; c33 += a * b3;
+    a = A[r4 + k]!;
+    c40 += a * b0; c41 += a * b1; c42 += a * b2; c43 += a * b3;
+    a = A[r5 + k]!;
+    c50 += a * b0; c51 += a * b1; c52 += a * b2; c53 += a * b3;
+    a = A[r6 + k]!;
+    c60 += a * b0; c61 += a * b1; c62 += a * b2; c63 += a * b3;
+    a = A[r7 + k]!;
+    c70 += a * b0; c71 += a * b1; c72 += a * b2; c73 += a * b3;
+  }
+  C[r0 + col] = c00; C[r0 + col + 1] = c01; C[r0 + col + 2] = c02; C[r0 + col + 3] = c03;
+  C[r1 + col] = c10; C[r1 + col + 1] = c11; C[r1 + col + 2] = c12; C[r1 + col + 3] = c13;
+  C[r2 + col] = c20; C[r2 + col + 1] = c21; C[r2 + col + 2] = c22; C[r2 + col + 3] = c23;
+  C[r3 + col] = c30; C[r3 + col + 1] = c31; C[r3 + col + 2] = c32; C[r3 + col + 3] = c33;
+  C[r4 + col] = c40; C[r4 + col + 1] = c41; C[r4 + col + 2] = c42; C[r4 + col + 3] = c43;
+  C[r5 + col] = c50; C[r5 + col + 1] = c51; C[r5 + col + 2] = c52; C[r5 + col + 3] = c53;
+  C[r6 + col] = c60; C[r6 + col + 1] = c61; C[r6 + col + 2] = c62; C[r6 + col + 3] = c63;
+  C[r7 + col] = c70; C[r7 + col + 1] = c71; C[r7 + col + 2] = c72; C[r7 + col + 3] = c73;
+}

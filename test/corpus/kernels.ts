@@ -7,7 +7,7 @@
 
 import { gpu, type LaunchConfig } from "../../src/index.js";
 import { prng } from "../../examples/random.js";
-import { matmulNaive, matmulTiled, TILE } from "../../examples/gpu-matmul.js";
+import { matmulBlocked, matmulNaive, matmulTiled, TILE } from "../../examples/gpu-matmul.js";
 
 export interface KernelCase {
   readonly name: string;
@@ -62,6 +62,13 @@ export const KERNELS: KernelCase[] = [
     fn: matmulNaive,
     args: () => [f32(M * M, 5), f32(M * M, 6), new Float32Array(M * M), M],
     grid: { groups: [M / 8, M / 8], groupSize: [8, 8] },
+    webgpu: true,
+  },
+  {
+    name: "matmulBlocked",
+    fn: matmulBlocked,
+    args: () => [f32(M * M, 5), f32(M * M, 6), new Float32Array(M * M), M],
+    grid: { groups: [Math.ceil(M / 64), Math.ceil(M / 128)], groupSize: [16, 16] },
     webgpu: true,
   },
   {
