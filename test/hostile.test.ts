@@ -19,6 +19,10 @@ import { typeOfValue } from "../src/runtime/signature.js";
 import { compileWasm } from "../src/backends/wasm/codegen.js";
 import { wasmTier } from "../src/backends/wasm/runtime.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
+import { findCompiler } from "../src/backends/native/compiler.js";
+import { CASES, fuzzCases, runAll } from "./lying-args.js";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const TARGETS = ["js", "wasm"] as const;
 type Target = (typeof TARGETS)[number];
@@ -567,4 +571,29 @@ describe("options are read once, and only known ones", () => {
       assertError(() => f(new Float64Array(0)), RangeError, /out of bounds of 'a'/);
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Arguments that lie about themselves (issue 16, item 4; cases and fuzz in test/lying-args.ts): plain JS's
+// result, or a TypeError/RangeError naming the parameter; never another array's memory. Native runs in a
+// child process, so that a crash fails these tests instead of ending the suite.
+
+describe("arguments that lie about their length, type or memory", () => {
+  const names = [...CASES.map((c) => c.name), ...fuzzCases(16, 60).map((c) => c.name)];
+  for (const target of TARGETS) {
+    describe(`[${target}]`, () => {
+      const verdicts = runAll(target);
+      for (const name of names) test(name, () => assert.equal(verdicts[name], "ok"));
+    });
+  }
+  const compiler = findCompiler();
+  describe("[native, in a child process]", { skip: compiler ? false : "no C compiler" }, () => {
+    let verdicts: Record<string, string> = {};
+    test("the child process ends normally", () => {
+      const r = spawnSync(process.execPath, [fileURLToPath(new URL("./lying-args.js", import.meta.url)), "native"], { encoding: "utf8", timeout: 240_000 });
+      assert.equal(r.status, 0, `exit ${r.status} (signal ${r.signal}): ${r.stderr.slice(0, 2000)}`);
+      verdicts = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, string>;
+    });
+    for (const name of names) test(name, () => assert.equal(verdicts[name], "ok"));
+  });
 });

@@ -5,6 +5,7 @@
 // Arguments are never modified: arrays the function writes are copied before the derivative runs
 // (the derivative replays the function's writes on its own copies).
 
+import { copyOf } from "../runtime/intrinsics.js";
 import type { FuncIR } from "../ir/nodes.js";
 import { DTYPES, elemType, isArray, type ArrayType, type Type } from "../ir/types.js";
 import { Dispatcher, dispatcherOf, type Inspectable } from "../driver/dispatcher.js";
@@ -381,7 +382,7 @@ function protect(args: readonly unknown[], ir: FuncIR): unknown[] {
   return args.map((a, i) => {
     const p = ir.params[i];
     if (!p || !isArray(p.type) || !ir.written.has(p)) return a;
-    if (ArrayBuffer.isView(a)) return (a as unknown as Float64Array).slice();
+    if (ArrayBuffer.isView(a)) return copyOf(a); // not a.slice(): the array's own (or its species') could lie
     const nd = a as ArrayLikeND;
     const copy = zeros(nd.shape as number[], DTYPES[p.type.dtype].name as DTypeName);
     flat(nd).forEach((x, k) => { copy.data[k] = x; });

@@ -43,7 +43,6 @@ const REPLACED: Record<string, string> = {
 const OVERRIDES: Record<string, Record<string, string>> = {
   "runtime/copy.js": {
     copyBytes: `(dst, src) => { dst.set(src); }`,
-    bytesOf: `(a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)`,
   },
   "backends/native/tierup.js": {
     tierUpPolicy: `(option) => { if (option === undefined || option === false) return undefined; throw new Error("numbat: tierUp (to the native target) needs Node.js and a C compiler; it is not available in the browser build"); }`,

@@ -14,7 +14,7 @@ import { requireCompiler } from "../backends/native/compiler.js"; // native targ
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { callerResult, protocolArgs } from "../runtime/ndarray-protocols.js";
-import { type NdView, checkView } from "../runtime/views.js";
+import { readView } from "../runtime/views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
 import { CompileError } from "../diagnostics/error.js";
 import { parseTypeString } from "./typestring.js";
@@ -211,9 +211,14 @@ export class Dispatcher {
   private jsRunner(ir: FuncIR): { run: (args: readonly unknown[]) => unknown; source: string } {
     const js = compileJs(ir, { boundscheck: this.boundscheck });
     const nd = ir.params.flatMap((p, i) => (isArray(p.type) && p.type.nd ? [i] : []));
+    if (!nd.length) return { run: (args) => js.fn(...args), source: js.source };
     const run = (args: readonly unknown[]) => {
-      for (const i of nd) checkView(args[i] as NdView, ir.params[i]!.type as ArrayType, ir.params[i]!.name);
-      return js.fn(...args);
+      // n-d arguments read once (runtime/views.ts); the kernel gets the checked snapshots, and a returned snapshot is the caller's object.
+      const own = [...args];
+      for (const i of nd) own[i] = readView(args[i], ir.params[i]!.type as ArrayType, ir.params[i]!.name);
+      const r = js.fn(...own);
+      const k = nd.find((i) => r === own[i]);
+      return k === undefined ? r : args[k];
     };
     return { run, source: js.source };
   }

@@ -11,6 +11,7 @@
 // reassociated), parallel loops and explicit targets always run as compiled.
 
 import { heap } from "../runtime/memory.js";
+import { bufferOf, byteLengthOf, isTypedArray } from "../runtime/intrinsics.js";
 
 /** Copies smaller than this always go to wasm (the copy is then cheap next to the call itself). */
 const MIN_BYTES = 1 << 20;
@@ -38,8 +39,8 @@ function foreignBytes(args: readonly unknown[], arrays: readonly number[]): numb
   let bytes = 0;
   for (const i of arrays) {
     const a = args[i];
-    const view = ArrayBuffer.isView(a) ? a : (a as { data?: ArrayBufferView } | undefined)?.data;
-    if (view && !heap.owns(view.buffer)) bytes += view.byteLength;
+    const view = isTypedArray(a) ? a : (a as { data?: unknown } | undefined)?.data;
+    if (isTypedArray(view) && !heap.owns(bufferOf(view))) bytes += byteLengthOf(view);
   }
   return bytes;
 }

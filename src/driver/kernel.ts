@@ -12,6 +12,7 @@ import { arrayType, DTYPES, dtypeOfCtorName, isArray, type DType, type Type } fr
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { Dispatcher } from "./dispatcher.js";
 import { KERNEL_OPTIONS, readOptions } from "./options.js";
+import { honestView, lengthOf, typedArrayTag } from "../runtime/intrinsics.js";
 import { offload, OffloadError } from "../passes/offload.js";
 import { compileJs } from "../backends/js/codegen.js";
 import { CompileError, codeFrame } from "../diagnostics/error.js";
@@ -92,23 +93,26 @@ export class DeviceArray {
 
   /** Overwrites the device copy with `data` (same length and type). */
   async write(data: TypedArray): Promise<void> {
-    if (dtypeOf(data) !== this.dtype || data.length !== this.length)
-      throw new TypeError(`DeviceArray.write: expected ${this.length} elements of ${DTYPES[this.dtype].ctor}, got ${data.length} of ${data.constructor.name}`);
-    await this.buffer.write(data);
+    if (dtypeOf(data) !== this.dtype || lengthOf(data) !== this.length)
+      throw new TypeError(`DeviceArray.write: expected ${this.length} elements of ${DTYPES[this.dtype].ctor}, got ${typedArrayTag(data) === undefined ? Object.prototype.toString.call(data) : `${lengthOf(data)} of ${typedArrayTag(data)}`}`);
+    await this.buffer.write(honestView(data));
   }
 
   /** Releases the device memory now (it is not garbage-collected promptly otherwise). */
   free(): void { this.buffer.free(); }
 }
 
-function dtypeOf(a: ArrayBufferView): DType | undefined {
-  return dtypeOfCtorName((a as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag]);
+/** From the array's internal slot (runtime/intrinsics.ts), not its overridable toStringTag. */
+function dtypeOf(a: unknown): DType | undefined {
+  const tag = typedArrayTag(a);
+  return tag === undefined ? undefined : dtypeOfCtorName(tag);
 }
 
 /** Copies a typed array to a device; launches then use it in place. */
 export async function toDevice(data: TypedArray, target: KernelTarget = "gpusim"): Promise<DeviceArray> {
-  const dtype = ArrayBuffer.isView(data) ? dtypeOf(data) : undefined;
+  const dtype = dtypeOf(data);
   if (!dtype) throw new TypeError(`toDevice: expected a typed array, got ${Object.prototype.toString.call(data)}`);
+  data = honestView(data); // fixed to its real length now: targets read .length, .buffer and the like
   const name = resolveTarget(target);
   const buf = await (await gpuTarget(name)).alloc(Math.max(4, data.byteLength));
   await buf.write(data);
@@ -200,7 +204,7 @@ async function runLaunches(target: GpuTarget, launches: readonly { ir: FuncIR; c
       const t = types[i]!;
       if (a instanceof DeviceArray) return { kind: "array", buffer: a.buffer, dtype: a.dtype, length: a.length };
       if (isArray(t)) {
-        const host = a as TypedArray;
+        const host = honestView(a as TypedArray); // targets read .length and .buffer: give them an object that cannot lie
         const buffer = await target.alloc(Math.max(4, host.byteLength));
         await buffer.write(host);
         temps.push({ buffer, host: written(i) ? host : null });

@@ -44,8 +44,6 @@ function loadMemmove(): Memmove | null {
 
 const isShared = (b: ArrayBufferLike): boolean => typeof SharedArrayBuffer !== "undefined" && b instanceof SharedArrayBuffer;
 
-/** The bytes of a typed array, as a Uint8Array over the same memory. */
-export const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** dst.set(src) for byte views of equal length, at memmove speed when shared memory is involved. */
 export function copyBytes(dst: Uint8Array, src: Uint8Array): void {

@@ -5,6 +5,7 @@
 // read and write the caller's elements exactly as for numbat's own arrays.
 
 import { DTYPES, dtypeOfCtorName } from "../ir/types.js";
+import { typedArrayTag } from "./intrinsics.js";
 
 interface StdlibLike { readonly data: unknown; readonly shape: unknown; readonly strides: unknown; readonly offset: unknown; readonly dtype: unknown }
 
@@ -15,9 +16,10 @@ function isStdlibLike(x: unknown): x is StdlibLike {
   return typeof x === "object" && x !== null && !ArrayBuffer.isView(x) && !("stride" in x) && "strides" in x && "data" in x;
 }
 
+/** From the data's internal slot (runtime/intrinsics.ts), not its overridable toStringTag. */
 function dtypeNameOf(data: unknown): string | undefined {
-  if (!ArrayBuffer.isView(data)) return undefined;
-  const d = dtypeOfCtorName(String((data as unknown as { [Symbol.toStringTag]: unknown })[Symbol.toStringTag]));
+  const tag = typedArrayTag(data);
+  const d = tag === undefined ? undefined : dtypeOfCtorName(tag);
   return d && DTYPES[d].name;
 }
 

@@ -4,7 +4,8 @@
 
 import { DTYPES, DTYPE_NAMES, dtypeOfCtorName, dtypeOfUserName, type DType } from "../ir/types.js";
 import { heap } from "./memory.js";
-import { bytesOf, copyBytes } from "./copy.js";
+import { copyBytes } from "./copy.js";
+import { bytesOf, lengthOf, typedArrayTag } from "./intrinsics.js";
 
 export type DTypeName = "float64" | "float32" | "int32" | "uint32" | "int16" | "uint16" | "int8" | "uint8" | "uint8c";
 export type TypedArray =
@@ -17,11 +18,10 @@ const CTORS: Record<DType, TypedArrayCtor> = {
   u16: Uint16Array, i8: Int8Array, u8: Uint8Array, u8c: Uint8ClampedArray,
 };
 
-/** The DType of a supported typed array, read from its toStringTag so arrays from other realms qualify too. */
+/** The DType of a supported typed array, from its internal slot (runtime/intrinsics.ts; arrays from other realms qualify too). */
 function typedDType(x: unknown): DType | undefined {
-  if (!ArrayBuffer.isView(x)) return undefined;
-  const tag = (x as unknown as { [Symbol.toStringTag]: unknown })[Symbol.toStringTag];
-  return typeof tag === "string" ? dtypeOfCtorName(tag) : undefined;
+  const tag = typedArrayTag(x);
+  return tag === undefined ? undefined : dtypeOfCtorName(tag);
 }
 
 function describe(v: unknown): string {
@@ -335,8 +335,8 @@ export function array(values: NestedArray | TypedArray | NdArrayLike, dtype?: DT
   const own = typedDType(values);
   if (own !== undefined) {
     const src = values as TypedArray;
-    const out = make([src.length], resolveDType(dtype, own), undefined);
-    if (out.data.constructor === src.constructor) copyBytes(bytesOf(out.data), bytesOf(src));
+    const out = make([lengthOf(src)], resolveDType(dtype, own), undefined);
+    if (typedArrayTag(out.data) === typedArrayTag(src)) copyBytes(bytesOf(out.data), bytesOf(src));
     else out.data.set(src);
     return out;
   }

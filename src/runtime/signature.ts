@@ -1,19 +1,34 @@
 // Maps run-time argument values to IR types: the key of the dispatcher's specialisation cache.
 
 import { type Type, arrayType, dtypeOfCtorName, typeToString } from "../ir/types.js";
+import { lengthOf, typedArrayTag } from "./intrinsics.js";
 
 const INT_LIMIT = 2 ** 53;
 
+/** The element type of a typed array, from its internal slot (runtime/intrinsics.ts), never from a property it may override. */
 function typedArrayDType(x: unknown) {
-  if (!ArrayBuffer.isView(x)) return undefined;
-  const tag = (x as unknown as { [Symbol.toStringTag]: unknown })[Symbol.toStringTag];
-  return typeof tag === "string" ? dtypeOfCtorName(tag) : undefined;
+  const tag = typedArrayTag(x);
+  return tag === undefined ? undefined : dtypeOfCtorName(tag);
+}
+
+/**
+ * A typed array whose `length` property (its own, a subclass's getter or a tampered prototype's) says
+ * something other than its real length: compiled code uses the real one, plain JS the property, so
+ * numbat cannot run it as plain JS would. (The property is read once here; the real length is what
+ * every backend uses, so memory stays safe whatever a getter answers later.)
+ */
+function checkLength(x: unknown, param: string, fnName: string): void {
+  const said = (x as { length: unknown }).length, real = lengthOf(x);
+  if (!Object.is(said, real))
+    throw new TypeError(`${fnName}: argument '${param}' is a ${typedArrayTag(x)} whose length property (${typeof said === "number" ? said : typeof said}) is not its length (${real}); numbat reads a typed array's real length, so it cannot run this as plain JS would`);
 }
 
 function describe(x: unknown): string {
   if (x === null) return "null";
   if (Array.isArray(x)) return "a plain JS Array";
-  if (ArrayBuffer.isView(x)) return `a ${(x as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag]}`;
+  const tag = typedArrayTag(x);
+  if (tag !== undefined) return `a ${tag}`;
+  if (ArrayBuffer.isView(x)) return "a DataView";
   if (typeof x === "object") return `an object (${Object.prototype.toString.call(x)})`;
   return `a ${typeof x}`;
 }
@@ -26,7 +41,10 @@ export function typeOfValue(x: unknown, param: string, fnName: string): Type {
   if (typeof x === "number") return Number.isInteger(x) && Math.abs(x) <= INT_LIMIT && !Object.is(x, -0) ? "int" : "f64";
   if (typeof x === "boolean") return "bool";
   const dt = typedArrayDType(x);
-  if (dt) return arrayType(dt, 1, false);
+  if (dt) {
+    checkLength(x, param, fnName);
+    return arrayType(dt, 1, false);
+  }
   if (typeof x === "object" && x !== null) {
     const o = x as { data?: unknown; shape?: unknown; stride?: unknown; offset?: unknown };
     const ddt = typedArrayDType(o.data);

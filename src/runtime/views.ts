@@ -1,16 +1,48 @@
-// Checks on n-d array arguments shared by every backend that indexes memory directly.
+// n-d array arguments, read once and checked, for every backend that indexes memory directly.
+//
+// The ndarray protocol's fields are ordinary properties: getters, Proxies and arrays of numbers that
+// change between two reads. So each field is read exactly once, into a snapshot that the check and the
+// call both use (checking one read and calling with another would let a view reach outside its data).
 
-import type { ArrayType } from "../ir/types.js";
+import { DTYPES, type ArrayType } from "../ir/types.js";
+import { lengthOf, typedArrayTag } from "./intrinsics.js";
 
+/** An n-d argument as read once: the typed array and plain copies of its shape and stride. */
 export interface NdView {
-  readonly data: { readonly length: number };
+  readonly data: ArrayBufferView & { readonly length: number };
   readonly shape: readonly number[];
   readonly stride: readonly number[];
   readonly offset: number;
 }
 
-/** An n-d view must stay inside its data: compiled kernels index memory without the protocol's help. */
-export function checkView(nd: NdView, t: ArrayType, name: string): void {
+/** `n` numbers from `list` (an Array, or a Proxy of one), each read once. */
+function numbers(list: unknown, n: number, what: string, name: string): number[] {
+  if (!Array.isArray(list)) throw new TypeError(`numbat: argument '${name}' has no ${what} array`);
+  const len = list.length;
+  if (len !== n) throw new TypeError(`numbat: argument '${name}' has ${len} dimensions in its ${what}, but was compiled for ${n}`);
+  const out: number[] = [];
+  for (let d = 0; d < n; d++) out.push(list[d] as number);
+  return out;
+}
+
+/**
+ * The view of n-d argument `nd` (compiled as `t`), its fields each read once, after checking that it stays
+ * inside its data: compiled kernels index memory without the protocol's help.
+ */
+export function readView(nd: unknown, t: ArrayType, name: string): NdView {
+  const o = nd as { data: unknown; shape: unknown; stride: unknown; offset: unknown };
+  const data = o.data, shape = numbers(o.shape, t.ndim, "shape", name), stride = numbers(o.stride, t.ndim, "stride", name), offset = o.offset as number;
+  const want = DTYPES[t.dtype].ctor;
+  if (typedArrayTag(data) !== want) throw new TypeError(`numbat: argument '${name}' was compiled for ${want} data, but its data is now ${typedArrayTag(data) ?? "not a typed array"}`);
+  const view: NdView = { data: data as NdView["data"], shape, stride, offset };
+  checkView(view, t, name);
+  return view;
+}
+
+/** An n-d view must stay inside its data (its real length: runtime/intrinsics.ts). */
+function checkView(nd: NdView, t: ArrayType, name: string): void {
+  const size = lengthOf(nd.data);
+  if (!Number.isInteger(nd.offset)) throw new TypeError(`numbat: argument '${name}' has a bad offset (${String(nd.offset)})`);
   let lo = nd.offset, hi = nd.offset;
   for (let d = 0; d < t.ndim; d++) {
     const n = nd.shape[d]!, s = nd.stride[d]!;
@@ -19,6 +51,7 @@ export function checkView(nd: NdView, t: ArrayType, name: string): void {
     if (s > 0) hi += (n - 1) * s;
     else lo += (n - 1) * s;
   }
-  if (!Number.isInteger(nd.offset) || lo < 0 || hi >= nd.data.length)
-    throw new RangeError(`numbat: argument '${name}' is a view (shape [${nd.shape}], stride [${nd.stride}], offset ${nd.offset}) that reaches outside its data (length ${nd.data.length})`);
+  // Each term of a sum has one sign, so a term past 2^53 (rounded) still lands far outside: no false pass.
+  if (lo < 0 || hi >= size)
+    throw new RangeError(`numbat: argument '${name}' is a view (shape [${nd.shape}], stride [${nd.stride}], offset ${nd.offset}) that reaches outside its data (length ${size})`);
 }

@@ -15,7 +15,8 @@ import { generateC, type NativeModule, type NativeOptions } from "./codegen.js";
 import { buildLibrary, evictLibrary, requireCompiler, type BuiltLibrary, type CompilerInfo } from "./compiler.js";
 import { OPENMP_FLAGS, openmpSupport } from "./openmp.js";
 import { ERROR_KINDS, OUT } from "./prelude.js";
-import { checkView } from "../../runtime/views.js";
+import { readView } from "../../runtime/views.js";
+import { lengthOf } from "../../runtime/intrinsics.js";
 
 type KoffiModule = typeof import("koffi");
 type KoffiLib = ReturnType<KoffiModule["load"]>;
@@ -34,7 +35,6 @@ function koffi(): KoffiModule {
 }
 
 type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
-interface NdLike { data: TypedArray; shape: number[]; stride: number[]; offset: number }
 
 export type Kernel = (args: readonly unknown[]) => unknown;
 
@@ -118,17 +118,18 @@ function marshal(mod: NativeModule, lib: Loaded, entry: FuncIR): Kernel {
 
   return (args) => {
     const flat: unknown[] = [out];
+    // n-d arguments read once (their getters are the last user code before the call); lengths are the real
+    // ones (runtime/intrinsics.ts): koffi passes each typed array's own memory, which holds exactly that many.
+    const views = params.map((p, i) => (isArray(p.type) && p.type.nd ? readView(args[i], p.type, p.name) : undefined));
     for (let i = 0; i < params.length; i++) {
       const t = params[i]!.type;
       const a = args[i];
       if (!isArray(t)) {
         flat.push(typeof a === "boolean" ? (a ? 1 : 0) : a);
       } else if (!t.nd) {
-        const data = a as TypedArray;
-        flat.push(data, data.length);
+        flat.push(a, lengthOf(a));
       } else {
-        const nd = a as NdLike;
-        checkView(nd, t, params[i]!.name);
+        const nd = views[i]!;
         flat.push(nd.data);
         for (let d = 0; d < t.ndim; d++) flat.push(nd.shape[d]);
         for (let d = 0; d < t.ndim; d++) flat.push(nd.stride[d]);

@@ -10,7 +10,8 @@ import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../run
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
 import { type AllocFn, type ParallelConfig, parallelImports } from "../../runtime/pool.js";
 import { setFlagsFromString } from "node:v8";
-import { checkView } from "../../runtime/views.js";
+import { type NdView, readView } from "../../runtime/views.js";
+import { type RealView, realView } from "../../runtime/intrinsics.js";
 import { copyBytes } from "../../runtime/copy.js";
 
 /**
@@ -74,7 +75,6 @@ function compileModule(bytes: Uint8Array, tier: WasmTier): WebAssembly.Module {
 }
 
 type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
-interface NdLike { data: TypedArray; shape: number[]; stride: number[]; offset: number }
 
 const TYPED_CTORS = {
   f64: Float64Array, f32: Float32Array, i32: Int32Array, u32: Uint32Array, i16: Int16Array,
@@ -144,7 +144,10 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
     const flat: number[] = [];
     const argPtrs: number[] = [];
     const allocs: number[] = [];
-    const datas = params.map((p, i) => (!isArray(p.type) ? undefined : p.type.nd ? (args[i] as NdLike).data : (args[i] as TypedArray)));
+    // n-d arguments first, each field read once (their getters are the last user code before the call);
+    // then every array's real buffer, offset and length (runtime/intrinsics.ts), never its own properties.
+    const views = params.map((p, i) => (isArray(p.type) && p.type.nd ? readView(args[i], p.type, p.name) : undefined));
+    const datas = params.map((p, i) => (!isArray(p.type) ? undefined : realView(p.type.nd ? views[i]!.data : args[i])));
     const regions = copyIn(datas, written);
     callStack.push(allocs);
     try {
@@ -165,8 +168,7 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
         flat.push(ptr);
         if (!t.nd) flat.push(data.length);
         else {
-          const nd = a as NdLike;
-          checkView(nd, t, params[i]!.name);
+          const nd = views[i]!;
           for (let d = 0; d < t.ndim; d++) flat.push(nd.shape[d]!);
           for (let d = 0; d < t.ndim; d++) flat.push(nd.stride[d]!);
           flat.push(nd.offset);
@@ -176,7 +178,7 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
       if (ret === "void") return undefined;
       if (ret === "bool") return r !== 0;
       if (!isArray(ret)) return r;
-      return resultArray(ret, args, argPtrs, allocs);
+      return resultArray(ret, args, views, argPtrs, allocs);
     } finally {
       callStack.pop();
       const t1 = performance.now();
@@ -197,13 +199,13 @@ interface Region { start: number; end: number; ptr: number; writeBack: boolean }
  * its views that are arguments, so views that overlap still alias inside the kernel. Regions keep
  * their offset modulo 16, so element alignment is unchanged.
  */
-function copyIn(datas: readonly (TypedArray | undefined)[], written: readonly boolean[]): Map<ArrayBufferLike, Region> {
+function copyIn(datas: readonly (RealView | undefined)[], written: readonly boolean[]): Map<ArrayBufferLike, Region> {
   const regions = new Map<ArrayBufferLike, Region>();
   datas.forEach((d, i) => {
     // Empty arrays (detached buffers included) have nothing to copy; their pointer is never used.
     if (!d || d.byteLength === 0 || heap.owns(d.buffer)) return;
     const r = regions.get(d.buffer);
-    const start = d.byteOffset & ~15, end = d.byteOffset + d.byteLength;
+    const start = d.byteOffset - (d.byteOffset % 16), end = d.byteOffset + d.byteLength; // not `& ~15`: offsets pass 2^32
     if (!r) regions.set(d.buffer, { start, end, ptr: 0, writeBack: written[i]! });
     else {
       r.start = Math.min(r.start, start);
@@ -223,7 +225,7 @@ function copyIn(datas: readonly (TypedArray | undefined)[], written: readonly bo
 }
 
 
-function resultArray(t: ArrayType, args: readonly unknown[], argPtrs: readonly number[], allocs: number[]): unknown {
+function resultArray(t: ArrayType, args: readonly unknown[], views: readonly (NdView | undefined)[], argPtrs: readonly number[], allocs: number[]): unknown {
   const parts = arrayParts(t);
   const desc = Array.from(new Float64Array(heap.buffer, RETURN_SCRATCH, parts.length));
   const ptr = desc[0]!;
@@ -238,7 +240,7 @@ function resultArray(t: ArrayType, args: readonly unknown[], argPtrs: readonly n
     if (argPtrs[i] !== ptr) continue;
     const a = args[i];
     if (!t.nd) return a;
-    const nd = a as NdLike;
+    const nd = views[i]!;
     const same = nd.offset === desc[parts.length - 1] && nd.shape.every((n, d) => n === desc[1 + d] && nd.stride[d] === desc[1 + t.ndim + d]);
     if (same) return a;
   }
