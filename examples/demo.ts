@@ -8,8 +8,11 @@
 // It checks the promise numbat makes: the jitted function returns exactly what the plain one
 // returns (bit for bit), throws the same errors, and is faster. Exits non-zero otherwise.
 
+import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { resolve } from "node:path";
 import { jit, zeros } from "../src/index.js";
+import { compile as compilePython } from "../src/frontend/python/index.js";
 import { matrixMultiplyLoops } from "./seed.js";
 import { prng, randomMatrix } from "./random.js";
 
@@ -88,6 +91,9 @@ function describe(e: unknown): string {
 // ---------------------------------------------------------------------------------------------
 
 const matmul = jit(matrixMultiplyLoops);
+// The same product in the seed's own Python (examples/seed.py, verbatim), compiled by numbat/python.
+const seedPy = readFileSync(resolve(import.meta.dirname, "../../examples/seed.py"), "utf8");
+const matmulPy = compilePython(seedPy).matrix_multiply_loops! as unknown as (A: Matrix, B: Matrix) => Matrix;
 let failed = false;
 let compiled = false;
 
@@ -109,15 +115,19 @@ function round(n: number, next: () => number): number {
 
   const plain = bestOf(3, () => matrixMultiplyLoops(A, B));
   const fast = bestOf(5, () => matmul(A, B));
-  const { maxDiff, identical } = compare(plain.value, fast.value);
+  const python = bestOf(5, () => matmulPy(A, B));
+  const { maxDiff, identical: jsSame } = compare(plain.value, fast.value);
+  const pySame = compare(plain.value, python.value).identical;
+  const identical = jsSame && pySame;
   const speedup = plain.ms / fast.ms;
   const gflops = (ms: number) => `${((2 * n ** 3) / (ms * 1e6)).toFixed(2)} GFLOP/s`;
 
   row("plain JavaScript", fmtMs(plain.ms), `best of 3 · ${gflops(plain.ms)}`);
   row("numbat jit", fmtMs(fast.ms), `best of 5 · ${gflops(fast.ms)}`);
+  row("numbat/python (seed.py)", fmtMs(python.ms), `best of 5 · ${gflops(python.ms)} · the seed's Python, verbatim`);
   row("speed-up", `${speedup.toFixed(1)}x`);
   row("max |difference|", String(maxDiff), maxDiff === 0 ? "" : "must be 0");
-  row("bitwise identical", identical ? green("yes") : red("NO"));
+  row("bitwise identical", identical ? green("yes") : red("NO"), "plain JS, jit and the Python");
   if (!identical || maxDiff !== 0) failed = true;
   return plain.total + fast.total;
 }
@@ -137,6 +147,7 @@ function dimensionCheck(): void {
   };
   const plain = outcome(() => matrixMultiplyLoops(A, B));
   const fast = outcome(() => matmul(A, B));
+  const python = outcome(() => matmulPy(A, B));
   const same =
     plain.error instanceof Error &&
     fast.error instanceof Error &&
@@ -145,7 +156,10 @@ function dimensionCheck(): void {
   console.log(`  ${"plain JavaScript".padEnd(18)}${plain.text}`);
   console.log(`  ${"numbat jit".padEnd(18)}${fast.text}`);
   console.log(`  ${"same error".padEnd(18)}${same ? green("yes") : red("NO")}`);
-  if (!same) failed = true;
+  // Python raises ValueError with the seed's message.
+  const pyOk = python.error instanceof Error && python.error.name === "ValueError" && python.error.message === "Inner matrix dimensions must agree.";
+  console.log(`  ${"numbat/python".padEnd(18)}${python.error instanceof Error ? `raises ${python.error.name}: ${python.error.message}` : python.text} ${pyOk ? green("(as Python)") : red("(expected ValueError)")}`);
+  if (!same || !pyOk) failed = true;
 }
 
 function main(): void {
@@ -155,6 +169,8 @@ function main(): void {
   console.log();
   console.log(dim("  const matmul = jit(matrixMultiplyLoops);   // examples/seed.ts"));
   for (const line of String(matrixMultiplyLoops).split("\n")) console.log(dim("  " + line));
+  console.log(dim("  // and, side by side, the seed's Python through numbat/python (examples/seed.py):"));
+  for (const line of seedPy.split("\n").filter((l) => l.trim() && !l.startsWith("#") && !/^\s*("""|Perform|Parameters|A:|B:|Returns|Result)/.test(l))) console.log(dim("  " + line));
 
   const next = prng(SEED);
   try {
