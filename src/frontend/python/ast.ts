@@ -38,7 +38,6 @@ export type PyStmt = { readonly pos: Pos } & (
   | { k: "return"; x?: PyExpr }
   | { k: "raise"; exc?: PyExpr }
   | { k: "assert"; test: PyExpr; msg?: PyExpr }
-  | { k: "unsupported"; what: string }
 );
 
 export interface PyDecorator { readonly pos: Pos; readonly name: string; readonly args: PyExpr[]; readonly kwargs: { name: string; value: PyExpr }[] }
@@ -60,7 +59,8 @@ export interface PyModule {
 
 /** A syntax error or a construct the frontend does not read; lower.ts turns it into a CompileError. */
 export class PySyntaxError extends Error {
-  constructor(readonly detail: string, readonly pos: Pos) {
+  /** `syntax`: not Python at all (NB001); otherwise Python that numbat's subset leaves out (NB130). */
+  constructor(readonly detail: string, readonly pos: Pos, readonly syntax = false) {
     super(detail);
   }
 }
@@ -83,7 +83,7 @@ export function parsePython(source: string): PyModule {
   const fail = (n: SyntaxNode, detail: string): never => { throw new PySyntaxError(detail, pos(n)); };
 
   // The first syntax error anywhere is reported before lowering.
-  tree.iterate({ enter(n) { if (n.type.isError) throw new PySyntaxError("invalid syntax", posOf(n.from, Math.max(n.to, n.from + 1))); } });
+  tree.iterate({ enter(n) { if (n.type.isError) throw new PySyntaxError("invalid syntax", posOf(n.from, Math.max(n.to, n.from + 1)), true); } });
 
   const kids = (n: SyntaxNode): SyntaxNode[] => {
     const out: SyntaxNode[] = [];
@@ -247,7 +247,7 @@ export function parsePython(source: string): PyModule {
           const es = g.filter(isExprNode).map(expr);
           return es.length === 1 && !g.some((c) => c.name === ",") ? es[0]! : { k: "tuple", elts: es, pos: posOf(g[0]!.from, g[g.length - 1]!.to) };
         };
-        if (groups.length < 2) return [{ k: "unsupported", what: "an annotation without a value", pos: p }];
+        if (groups.length < 2) return unsupported("an annotation without a value", p);
         const value = toExpr(groups[groups.length - 1]!);
         return [{ k: "assign", targets: groups.slice(0, -1).map(toExpr), value, pos: p }];
       }
@@ -291,25 +291,29 @@ export function parsePython(source: string): PyModule {
       }
       case "RaiseStatement": {
         const es = ks.slice(1).filter(isExprNode);
-        if (ks.some((k) => k.name === "from")) return [{ k: "unsupported", what: "raise ... from ...", pos: p }];
+        if (ks.some((k) => k.name === "from")) return unsupported("raise ... from ...", p);
         return [es.length ? { k: "raise", exc: expr(es[0]!), pos: p } : { k: "raise", pos: p }];
       }
       case "AssertStatement": {
         const es = ks.slice(1).filter(isExprNode).map(expr);
         return [{ k: "assert", test: es[0]!, ...(es[1] ? { msg: es[1] } : {}), pos: p }];
       }
-      case "FunctionDefinition": case "DecoratedStatement": return [{ k: "unsupported", what: "a function defined inside a function", pos: p }];
-      case "ClassDefinition": return [{ k: "unsupported", what: "a class definition", pos: p }];
-      case "WithStatement": return [{ k: "unsupported", what: "a with statement", pos: p }];
-      case "TryStatement": return [{ k: "unsupported", what: "try/except", pos: p }];
-      case "ImportStatement": return [{ k: "unsupported", what: "an import inside a function (import at the top of the source)", pos: p }];
-      case "GlobalStatement": case "NonlocalStatement": return [{ k: "unsupported", what: `a ${n.name === "GlobalStatement" ? "global" : "nonlocal"} statement`, pos: p }];
-      case "DeleteStatement": return [{ k: "unsupported", what: "del", pos: p }];
-      case "PrintStatement": case "YieldStatement": return [{ k: "unsupported", what: text(n).split(/\s/)[0]!, pos: p }];
-      case "MatchStatement": return [{ k: "unsupported", what: "a match statement", pos: p }];
-      case "ScopeStatement": return [{ k: "unsupported", what: text(n).split(/\s/)[0]!, pos: p }];
-      default: return [{ k: "unsupported", what: `'${text(n).split("\n")[0]!.slice(0, 40)}' (${n.name})`, pos: p }];
+      case "FunctionDefinition": case "DecoratedStatement": return unsupported("a function defined inside a function", p);
+      case "ClassDefinition": return unsupported("a class definition", p);
+      case "WithStatement": return unsupported("a with statement", p);
+      case "TryStatement": return unsupported("try/except", p);
+      case "ImportStatement": return unsupported("an import inside a function (import at the top of the source)", p);
+      case "GlobalStatement": case "NonlocalStatement": return unsupported(`a ${n.name === "GlobalStatement" ? "global" : "nonlocal"} statement`, p);
+      case "DeleteStatement": return unsupported("del", p);
+      case "PrintStatement": case "YieldStatement": return unsupported(text(n).split(/\s/)[0]!, p);
+      case "MatchStatement": return unsupported("a match statement", p);
+      case "ScopeStatement": return unsupported(text(n).split(/\s/)[0]!, p);
+      default: return unsupported(`'${text(n).split("\n")[0]!.slice(0, 40)}' (${n.name})`, p);
     }
+  }
+
+  function unsupported(what: string, p: Pos): never {
+    throw new PySyntaxError(`${what} is not supported`, p);
   }
 
   function decorator(n: SyntaxNode): PyDecorator {

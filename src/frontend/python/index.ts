@@ -42,8 +42,9 @@ function parse(source: string): PyModule {
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
     const text = dedent(source);
-    throw new CompileError("NB001", e.detail, e.pos.line, e.pos.column, "<python>", codeFrame(text, e.pos.line, e.pos.column, Math.max(1, e.pos.to - e.pos.from)),
-      "numbat reads the Python subset docs/python.md describes");
+    const frame = codeFrame(text, e.pos.line, e.pos.column, Math.max(1, Math.min(e.pos.to - e.pos.from, 40)));
+    if (e.syntax) throw new CompileError("NB001", e.detail, e.pos.line, e.pos.column, "<python>", frame, "numbat reads Python source (the subset docs/python.md describes)");
+    throw new CompileError("NB130", `${e.detail} in numbat's Python subset`, e.pos.line, e.pos.column, "<python>", frame);
   }
 }
 

@@ -325,7 +325,6 @@ export class PyLowering implements LoopContext {
         this.out.push({ k: "if", c: not(c), then: [this.raise("AssertionError", msg)], else: [] });
         return;
       }
-      case "unsupported": return this.fail(s.pos, `${s.what} is not supported in numbat's Python subset`, "docs/python.md lists the supported statements");
     }
   }
 
