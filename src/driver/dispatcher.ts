@@ -6,6 +6,7 @@ import { lowerFunction, type LowerEnv } from "../frontend/lower.js";
 import type { FuncIR, Type } from "../ir/nodes.js";
 import { printModule } from "../ir/printer.js";
 import { optimize } from "../passes/pipeline.js";
+import { float32Model } from "../passes/float32.js";
 import { compileWasm } from "../backends/wasm/codegen.js";
 import { copyClock, instantiateWasm } from "../backends/wasm/runtime.js";
 import { compileJs } from "../backends/js/codegen.js";
@@ -42,6 +43,13 @@ export interface JitOptions {
    * docs/semantics.md#fastmath lists exactly what changes.
    */
   fastmath?: boolean;
+  /**
+   * The float32 model (default false): every `+ - * /` and `Math.sqrt` of float32 values (Float32Array
+   * elements, Math.fround results, constants exact in binary32, variables holding only such values) is
+   * rounded to binary32, as if written inside Math.fround — computed in f32 SIMD lanes.
+   * docs/semantics.md#float32 gives the exact rule.
+   */
+  float32?: boolean;
   /** Signatures to compile eagerly, e.g. [["ndarray<float64,2>", "ndarray<float64,2>"]] or [["f64", "int"]]. */
   signatures?: readonly (readonly string[])[];
   // ---- parallel loops (issue 5, docs/parallel.md); the wasm and native targets ----
@@ -124,7 +132,8 @@ export class Dispatcher {
   }
 
   private lower(types: Type[], irName: string): FuncIR {
-    return this.frontend ? this.frontend.lower(types, this.env(), irName) : lowerFunction(this.parsed, types, this.env(), irName);
+    const lowered = this.frontend ? this.frontend.lower(types, this.env(), irName) : lowerFunction(this.parsed, types, this.env(), irName);
+    return this.options.float32 ? float32Model(lowered) : lowered;
   }
 
   get signatures(): string[] {
@@ -238,7 +247,7 @@ export class Dispatcher {
 
   /** What identifies this function's code in cache keys: source, scope, and the options that change code. */
   get cacheSubject(): CacheSubject {
-    const code = { opt: this.options.opt ?? 1, boundscheck: this.boundscheck, outline: this.parallel !== undefined, auto: this.options.parallel === true, ...(this.options.fastmath ? { fastmath: true } : {}) };
+    const code = { opt: this.options.opt ?? 1, boundscheck: this.boundscheck, outline: this.parallel !== undefined, auto: this.options.parallel === true, ...(this.options.fastmath ? { fastmath: true } : {}), ...(this.options.float32 ? { float32: true } : {}) };
     return { fn: this.fn, scope: this.options.scope, code };
   }
 

@@ -22,6 +22,7 @@ export const JIT_OPTIONS: Readonly<Record<string, Rule>> = {
   scope: object,
   opt: { ok: (v) => v === 0 || v === 1, is: "0 or 1" },
   fastmath: bool,
+  float32: bool,
   signatures: { ok: (v) => Array.isArray(v) && v.every((s) => Array.isArray(s) && s.every((t) => typeof t === "string")), is: "an array of arrays of type names" },
   parallel: bool,
   threads: num,

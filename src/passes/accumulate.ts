@@ -3,8 +3,8 @@
 // becomes
 //   for i: for j: C[i*n + j] = init;      for i: for j: for k: C[i*n + j] = C[i*n + j] + f
 // — the second nest is perfect, so interchange, unroll-and-jam and vectorisation apply. The element
-// takes the place of `s` and receives the same operations in the same order (f64 only, so storing
-// and reloading is exact). Runs on fast copies only: nothing in the moved code can throw, so no
+// takes the place of `s` and receives the same operations in the same order (f64, or f32 holding binary32
+// values, so storing and reloading is exact). Runs on fast copies only: nothing in the moved code can throw, so no
 // partial state can become visible.
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
@@ -15,6 +15,7 @@ import { countRefs } from "./context.js";
 import { storesIsolated } from "./alias.js";
 import { injectiveSubscript } from "./interchange.js";
 import { type ForStmt, type Store, analyzeNest } from "./nest.js";
+import { binary32Only } from "./vectorize.js";
 
 function mentions(stmts: readonly Stmt[], test: (e: Expr) => boolean): boolean {
   let hit = false;
@@ -34,7 +35,11 @@ export function sinkAccumulator(root: ForStmt, ctx: FuncContext, newLabel: () =>
   const [init, k, fin] = p.body;
   if (p.body.length !== 3 || init?.k !== "assign" || k?.k !== "for" || fin?.k !== "store") return undefined;
   const s = init.v, w = fin.arr;
-  if (s.type !== "f64" || (w.type as ArrayType).dtype !== "f64" || fin.x.k !== "var" || fin.x.v !== s || !fin.unchecked) return undefined;
+  if (s.type !== "f64" || fin.x.k !== "var" || fin.x.v !== s || !fin.unchecked) return undefined;
+  // Storing s and loading it back must not change it: f64 elements, or f32 ones when s only ever
+  // holds binary32 values (the float32 model).
+  const dtype = (w.type as ArrayType).dtype;
+  if (dtype !== "f64" && !(dtype === "f32" && binary32Only([init, k]))) return undefined;
   // K only computes (no stores): the init values may then all be written first.
   if (!k.body.every((x) => x.k === "assign") || canThrow(k.body) || canThrow([init])) return undefined;
   // s lives only here; w is touched only by the final store.

@@ -21,7 +21,7 @@ import type { FuncContext } from "./context.js";
 import { orderIndependent, perfectNest } from "./interchange.js";
 import { type ForStmt, type Load, type Store, analyzeNest } from "./nest.js";
 import { scalarize } from "./scalarize.js";
-import { vectorize } from "./vectorize.js";
+import { binary32Only, vectorize } from "./vectorize.js";
 
 /** Rows of a register tile (times the vector loop's lanes: 16 accumulator registers on wasm and AVX-512). */
 export const TILE_ROWS = 8;
@@ -62,7 +62,9 @@ function roles(loops: readonly ForStmt[]): Roles | undefined {
   const w = stores[0]?.arr;
   if (!w || stores.some((a) => a.arr !== w)) return undefined;
   const t = w.type as ArrayType;
-  if (t.dtype !== "f64" || (!t.nd && t.ndim !== 1)) return undefined;
+  // The tile keeps elements in temporaries and stores them between blocks of k: exact for f64, and for
+  // f32 when every value the nest assigns or stores is binary32 (the float32 model).
+  if ((t.dtype !== "f64" && !(t.dtype === "f32" && binary32Only(loops[2]!.body))) || (!t.nd && t.ndim !== 1)) return undefined;
   const subs = stores[0]!.subs as Affine[];
   if (subs.some((s) => !s)) return undefined;
   const last = subs.length - 1;

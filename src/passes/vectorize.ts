@@ -239,20 +239,41 @@ function i32Lanes(e: Expr, vars: ReadonlySet<Var>, v: Var): boolean {
  */
 export function laneKind(loop: ForStmt): LaneKind {
   const body = loop.body;
-  if (!body.every((s) => s.k === "assign" || s.k === "store") || reductions(body).size) return "f64x2";
-  const stores = body.filter((s): s is Extract<Stmt, { k: "store" }> => s.k === "store");
+  if (reductions(body).size) return "f64x2";
+  // Outer-loop vectorisation (inner counted loops run once for all lanes) looks through them.
+  const flat: Stmt[] = [];
+  let plain = true;
+  forEachStmt(body, (s) => { if (s.k === "assign" || s.k === "store") flat.push(s); else if (s.k !== "for") plain = false; });
+  if (!plain) return "f64x2";
+  const stores = flat.filter((s): s is Extract<Stmt, { k: "store" }> => s.k === "store");
   if (!stores.length) return "f64x2";
   const assigned = new Set<Var>();
-  for (const s of body) if (s.k === "assign") assigned.add(s.v);
+  for (const s of flat) if (s.k === "assign") assigned.add(s.v);
   const dtypes = stores.map((s) => (s.arr.type as ArrayType).dtype);
-  if (dtypes.every((d) => d === "f32")) {
-    const exact = body.every((s) => (s.k === "assign" ? s.v.type === "f64" && f32Exact(s.x, assigned) : f32Rounded(s.x, assigned)));
-    if (exact) return "f32x4";
-  }
-  if (dtypes.every((d) => d === "i32" || d === "u32")) {
-    if (body.every((s) => (s.k === "assign" ? s.v.type === "int" : true) && i32Lanes(s.x, assigned, loop.v))) return "i32x4";
+  if (dtypes.every((d) => d === "f32") && f32Stmts(flat, assigned)) return "f32x4";
+  const inner = flat.length !== body.length;
+  if (!inner && dtypes.every((d) => d === "i32" || d === "u32")) {
+    if (flat.every((s) => (s.k === "assign" ? s.v.type === "int" : true) && i32Lanes((s as { x: Expr }).x, assigned, loop.v))) return "i32x4";
   }
   return "f64x2";
+}
+
+/** Every assignment a binary32 value and every store one rounding away from such values (`vars` assumed binary32). */
+function f32Stmts(stmts: readonly Stmt[], vars: ReadonlySet<Var>): boolean {
+  return stmts.every((s) => (s.k === "assign" ? s.v.type === "f64" && f32Exact(s.x, vars) : s.k === "store" ? f32Rounded(s.x, vars) : true));
+}
+
+/**
+ * Do the assignments and stores of `stmts` (inner loops included) keep only binary32 values: every
+ * variable they assign holds one, and every stored value is exact in binary32? Then an f32 array can
+ * hold such a variable between uses without changing it (float32 model: passes/float32.ts).
+ */
+export function binary32Only(stmts: readonly Stmt[]): boolean {
+  const flat: Stmt[] = [];
+  forEachStmt(stmts, (s) => { if (s.k === "assign" || s.k === "store") flat.push(s); });
+  const assigned = new Set<Var>();
+  for (const s of flat) if (s.k === "assign") assigned.add(s.v);
+  return flat.every((s) => (s.k === "assign" ? s.v.type === "f64" && f32Exact(s.x, assigned) : s.k === "store" ? f32Exact(s.x, assigned) : true));
 }
 
 /**
@@ -308,7 +329,7 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   }
   // A running extreme that is not a recognised reduction is a branch: not vectorised.
   if (loop.body.some((s) => s.k === "if" && !reds.has(runningExtreme(s)!.r))) return undefined;
-  const lane = outer || reds.size ? "f64x2" : laneKind(loop);
+  const lane = reds.size ? "f64x2" : laneKind(loop);
   const lanes = privateLanes(loop.body, reds, ctx, lane === "i32x4" ? "int" : "f64");
   if (!lanes) return undefined;
   const varying = new Set<Var>([loop.v, ...lanes]);
@@ -370,8 +391,16 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   const vectorIf = distances.length ? distances.map((d): Expr => ({
     k: "logical", op: "or", a: cmp("le", d, int(0)), b: cmp("ge", d, int(width)), type: "bool",
   })).reduce((x, y) => ({ k: "logical", op: "and", a: x, b: y, type: "bool" })) : undefined;
-  return { loop: { ...loop, vector: width, ...(ordered ? { ordered } : {}), ...(vectorIf ? { vectorIf } : {}) }, guard };
+  const vectorised: ForStmt = { ...loop, vector: width, ...(ordered ? { ordered } : {}), ...(vectorIf ? { vectorIf } : {}) };
+  // A reduction over strided elements loads its lanes one by one: vectorising the enclosing loop instead
+  // (its iterations' elements side by side) is better where that is possible (mapVectorize).
+  if (reds.size && nest.accesses.some((a) => !a.store && accessKind(a.node.idx, loop.v, nest.facts) === "lanes" && a.node.idx.some((i) => mentions(i, loop.v))))
+    gathering.add(vectorised);
+  return { loop: vectorised, guard };
 }
+
+/** Vector loops that are reductions over strided loads (see the end of `vectorize`). */
+const gathering = new WeakSet<Stmt>();
 
 /**
  * Rebuilds a nest, vectorising its innermost loops (a loop whose body has no loops); where an
@@ -392,8 +421,9 @@ export function mapVectorize(s: Stmt, f: (l: ForStmt) => ForStmt | undefined): S
     const body = x.body.map(visit);
     const inner = done;
     done = before || inner;
-    if (inner) return { ...x, body };
+    if (inner && !body.some((y) => gathering.has(y))) return { ...x, body };
     const r = f(x);
+    if (!r && inner) return { ...x, body };
     if (r) done = true;
     return r ?? x;
   };

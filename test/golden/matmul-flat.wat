@@ -31,6 +31,66 @@
     (local $A_r_27 f64)
     (local $A_r_28 f64)
     (local $A_r_29 f64)
+    (local $addr_30 i64)
+    (local $addr_31 i64)
+    (local $addr_32 i64)
+    (local $addr_33 i64)
+    (local $addr_34 i64)
+    (local $addr_35 i64)
+    (local $addr_36 i64)
+    (local $addr_37 i64)
+    (local $addr_38 i64)
+    (local $addr_39 i64)
+    (local $addr_40 i64)
+    (local $addr_41 i64)
+    (local $addr_42 i64)
+    (local $addr_43 i64)
+    (local $addr_44 i64)
+    (local $addr_45 i64)
+    (local $addr_46 i64)
+    (local $addr_47 i64)
+    (local $addr_48 i64)
+    (local $addr_49 i64)
+    (local $addr_50 i64)
+    (local $addr_51 i64)
+    (local $addr_52 i64)
+    (local $addr_53 i64)
+    (local $addr_54 i64)
+    (local $addr_55 i64)
+    (local $addr_56 i64)
+    (local $addr_57 i64)
+    (local $addr_58 i64)
+    (local $addr_59 i64)
+    (local $addr_60 i64)
+    (local $addr_61 i64)
+    (local $addr_62 i64)
+    (local $addr_63 i64)
+    (local $addr_64 i64)
+    (local $addr_65 i64)
+    (local $addr_66 i64)
+    (local $addr_67 i64)
+    (local $addr_68 i64)
+    (local $addr_69 i64)
+    (local $addr_70 i64)
+    (local $addr_71 i64)
+    (local $addr_72 i64)
+    (local $addr_73 i64)
+    (local $addr_74 i64)
+    (local $addr_75 i64)
+    (local $addr_76 i64)
+    (local $addr_77 i64)
+    (local $addr_78 i64)
+    (local $addr_79 i64)
+    (local $addr_80 i64)
+    (local $addr_81 i64)
+    (local $addr_82 i64)
+    (local $addr_83 i64)
+    (local $addr_84 i64)
+    (local $addr_85 i64)
+    (local $addr_86 i64)
+    (local $addr_87 i64)
+    (local $addr_88 i64)
+    (local $addr_89 i64)
     (local $tmp_i32 i32)
     (local $tmp_i32_1 i32)
     (local $tmp_i32_2 i32)
@@ -527,13 +587,15 @@
             i64.ge_s
             br_if $brk30
             block $cont30
+              local.get $i_6
+              local.get $p
+              i64.mul
+              local.set $addr_30
               i64.const 0
               local.set $j_7
               local.get $p
               local.set $end31
-              local.get $i_6
-              local.get $p
-              i64.mul
+              local.get $addr_30
               i64.const 0
               i64.add
               local.set $tmp_i64
@@ -574,9 +636,7 @@
                   i64.ge_s
                   br_if $brk31
                   block $cont31
-                    local.get $i_6
-                    local.get $p
-                    i64.mul
+                    local.get $addr_30
                     local.get $j_7
                     i64.add
                     local.set $tmp_i64
@@ -685,6 +745,98 @@
                                 i64.ge_s
                                 br_if $brk35
                                 block $cont35
+                                  local.get $i_6
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_31
+                                  local.get $i_6
+                                  i64.const 1
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_32
+                                  local.get $i_6
+                                  i64.const 2
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_33
+                                  local.get $i_6
+                                  i64.const 3
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_34
+                                  local.get $i_6
+                                  i64.const 4
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_35
+                                  local.get $i_6
+                                  i64.const 5
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_36
+                                  local.get $i_6
+                                  i64.const 6
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_37
+                                  local.get $i_6
+                                  i64.const 7
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_38
+                                  local.get $i_6
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_39
+                                  local.get $i_6
+                                  i64.const 1
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_40
+                                  local.get $i_6
+                                  i64.const 2
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_41
+                                  local.get $i_6
+                                  i64.const 3
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_42
+                                  local.get $i_6
+                                  i64.const 4
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_43
+                                  local.get $i_6
+                                  i64.const 5
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_44
+                                  local.get $i_6
+                                  i64.const 6
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_45
+                                  local.get $i_6
+                                  i64.const 7
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_46
                                   local.get $j_blk_r_11
                                   local.set $j_7
                                   local.get $j_blk_r_11
@@ -700,9 +852,7 @@
                                   i64.lt_s
                                   select
                                   local.set $end36
-                                  local.get $i_6
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_31
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -713,11 +863,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_1
-                                  local.get $i_6
-                                  i64.const 1
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_32
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -728,11 +874,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_2
-                                  local.get $i_6
-                                  i64.const 2
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_33
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -743,11 +885,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_3
-                                  local.get $i_6
-                                  i64.const 3
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_34
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -758,11 +896,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_4
-                                  local.get $i_6
-                                  i64.const 4
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_35
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -773,11 +907,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_5
-                                  local.get $i_6
-                                  i64.const 5
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_36
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -788,11 +918,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_6
-                                  local.get $i_6
-                                  i64.const 6
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_37
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -803,11 +929,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_7
-                                  local.get $i_6
-                                  i64.const 7
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_38
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -818,9 +940,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_8
-                                  local.get $i_6
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_31
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -831,11 +951,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_9
-                                  local.get $i_6
-                                  i64.const 1
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_32
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -846,11 +962,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_10
-                                  local.get $i_6
-                                  i64.const 2
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_33
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -861,11 +973,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_11
-                                  local.get $i_6
-                                  i64.const 3
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_34
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -876,11 +984,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_12
-                                  local.get $i_6
-                                  i64.const 4
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_35
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -891,11 +995,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_13
-                                  local.get $i_6
-                                  i64.const 5
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_36
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -906,11 +1006,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_14
-                                  local.get $i_6
-                                  i64.const 6
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_37
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -921,11 +1017,7 @@
                                   i32.shl
                                   i32.add
                                   local.set $C_base_15
-                                  local.get $i_6
-                                  i64.const 7
-                                  i64.add
-                                  local.get $p
-                                  i64.mul
+                                  local.get $addr_38
                                   i64.const 0
                                   i64.add
                                   local.set $tmp_i64
@@ -1094,9 +1186,7 @@
                                           i64.ge_s
                                           br_if $brk37
                                           block $cont37
-                                            local.get $i_6
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_39
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1140,11 +1230,7 @@
                                             f64x2.mul
                                             f64x2.add
                                             local.set $C_r_f64x2_1
-                                            local.get $i_6
-                                            i64.const 1
-                                            i64.add
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_40
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1170,11 +1256,7 @@
                                             f64x2.mul
                                             f64x2.add
                                             local.set $C_r_f64x2_1_1
-                                            local.get $i_6
-                                            i64.const 2
-                                            i64.add
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_41
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1200,11 +1282,7 @@
                                             f64x2.mul
                                             f64x2.add
                                             local.set $C_r_f64x2_1_2
-                                            local.get $i_6
-                                            i64.const 3
-                                            i64.add
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_42
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1230,11 +1308,7 @@
                                             f64x2.mul
                                             f64x2.add
                                             local.set $C_r_f64x2_1_3
-                                            local.get $i_6
-                                            i64.const 4
-                                            i64.add
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_43
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1260,11 +1334,7 @@
                                             f64x2.mul
                                             f64x2.add
                                             local.set $C_r_f64x2_1_4
-                                            local.get $i_6
-                                            i64.const 5
-                                            i64.add
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_44
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1290,11 +1360,7 @@
                                             f64x2.mul
                                             f64x2.add
                                             local.set $C_r_f64x2_1_5
-                                            local.get $i_6
-                                            i64.const 6
-                                            i64.add
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_45
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1320,11 +1386,7 @@
                                             f64x2.mul
                                             f64x2.add
                                             local.set $C_r_f64x2_1_6
-                                            local.get $i_6
-                                            i64.const 7
-                                            i64.add
-                                            local.get $n
-                                            i64.mul
+                                            local.get $addr_46
                                             local.get $k_9
                                             i64.add
                                             local.set $tmp_i64_1
@@ -1500,9 +1562,7 @@
                                       i64.ge_s
                                       br_if $brk36
                                       block $cont36
-                                        local.get $i_6
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_31
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1514,11 +1574,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_13
-                                        local.get $i_6
-                                        i64.const 1
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_32
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1530,11 +1586,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_14
-                                        local.get $i_6
-                                        i64.const 2
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_33
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1546,11 +1598,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_15
-                                        local.get $i_6
-                                        i64.const 3
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_34
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1562,11 +1610,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_16
-                                        local.get $i_6
-                                        i64.const 4
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_35
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1578,11 +1622,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_17
-                                        local.get $i_6
-                                        i64.const 5
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_36
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1594,11 +1634,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_18
-                                        local.get $i_6
-                                        i64.const 6
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_37
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1610,11 +1646,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_19
-                                        local.get $i_6
-                                        i64.const 7
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_38
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -1648,9 +1680,7 @@
                                             i64.ge_s
                                             br_if $brk37
                                             block $cont37
-                                              local.get $i_6
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_39
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1682,11 +1712,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_13
-                                              local.get $i_6
-                                              i64.const 1
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_40
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1704,11 +1730,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_14
-                                              local.get $i_6
-                                              i64.const 2
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_41
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1726,11 +1748,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_15
-                                              local.get $i_6
-                                              i64.const 3
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_42
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1748,11 +1766,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_16
-                                              local.get $i_6
-                                              i64.const 4
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_43
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1770,11 +1784,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_17
-                                              local.get $i_6
-                                              i64.const 5
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_44
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1792,11 +1802,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_18
-                                              local.get $i_6
-                                              i64.const 6
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_45
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1814,11 +1820,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_19
-                                              local.get $i_6
-                                              i64.const 7
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_46
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64
@@ -1844,9 +1846,7 @@
                                             br $top37
                                           end
                                         end
-                                        local.get $i_6
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_31
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -1858,11 +1858,7 @@
                                         i32.add
                                         local.get $C_r_13
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 1
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_32
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -1874,11 +1870,7 @@
                                         i32.add
                                         local.get $C_r_14
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 2
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_33
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -1890,11 +1882,7 @@
                                         i32.add
                                         local.get $C_r_15
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 3
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_34
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -1906,11 +1894,7 @@
                                         i32.add
                                         local.get $C_r_16
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 4
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_35
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -1922,11 +1906,7 @@
                                         i32.add
                                         local.get $C_r_17
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 5
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_36
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -1938,11 +1918,7 @@
                                         i32.add
                                         local.get $C_r_18
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 6
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_37
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -1954,11 +1930,7 @@
                                         i32.add
                                         local.get $C_r_19
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 7
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_38
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -2035,6 +2007,10 @@
               block $cont38
                 i32.const 1
                 if
+                  local.get $i_6
+                  local.get $p
+                  i64.mul
+                  local.set $addr_47
                   i64.const 0
                   local.set $k_9
                   local.get $n
@@ -2058,15 +2034,63 @@
                       i64.ge_s
                       br_if $brk39
                       block $cont39
-                        i64.const 0
-                        local.set $j_7
-                        local.get $p
-                        local.set $end40
                         local.get $i_6
                         local.get $n
                         i64.mul
                         local.get $k_9
                         i64.add
+                        local.set $addr_48
+                        local.get $k_9
+                        local.get $p
+                        i64.mul
+                        local.set $addr_49
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.const 1
+                        i64.add
+                        i64.add
+                        local.set $addr_50
+                        local.get $k_9
+                        i64.const 1
+                        i64.add
+                        local.get $p
+                        i64.mul
+                        local.set $addr_51
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.const 2
+                        i64.add
+                        i64.add
+                        local.set $addr_52
+                        local.get $k_9
+                        i64.const 2
+                        i64.add
+                        local.get $p
+                        i64.mul
+                        local.set $addr_53
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.const 3
+                        i64.add
+                        i64.add
+                        local.set $addr_54
+                        local.get $k_9
+                        i64.const 3
+                        i64.add
+                        local.get $p
+                        i64.mul
+                        local.set $addr_55
+                        i64.const 0
+                        local.set $j_7
+                        local.get $p
+                        local.set $end40
+                        local.get $addr_48
                         local.set $tmp_i64
                         local.get $A.ptr
                         local.get $tmp_i64
@@ -2077,13 +2101,7 @@
                         f64.load
                         f64x2.splat
                         local.set $splat
-                        local.get $i_6
-                        local.get $n
-                        i64.mul
-                        local.get $k_9
-                        i64.const 1
-                        i64.add
-                        i64.add
+                        local.get $addr_50
                         local.set $tmp_i64
                         local.get $A.ptr
                         local.get $tmp_i64
@@ -2094,13 +2112,7 @@
                         f64.load
                         f64x2.splat
                         local.set $splat_1
-                        local.get $i_6
-                        local.get $n
-                        i64.mul
-                        local.get $k_9
-                        i64.const 2
-                        i64.add
-                        i64.add
+                        local.get $addr_52
                         local.set $tmp_i64
                         local.get $A.ptr
                         local.get $tmp_i64
@@ -2111,13 +2123,7 @@
                         f64.load
                         f64x2.splat
                         local.set $splat_2
-                        local.get $i_6
-                        local.get $n
-                        i64.mul
-                        local.get $k_9
-                        i64.const 3
-                        i64.add
-                        i64.add
+                        local.get $addr_54
                         local.set $tmp_i64
                         local.get $A.ptr
                         local.get $tmp_i64
@@ -2128,9 +2134,7 @@
                         f64.load
                         f64x2.splat
                         local.set $splat_3
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2141,9 +2145,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_17
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2154,9 +2156,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_18
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2167,9 +2167,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_19
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2180,9 +2178,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_20
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2193,9 +2189,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_21
-                        local.get $k_9
-                        local.get $p
-                        i64.mul
+                        local.get $addr_49
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2206,9 +2200,7 @@
                         i32.shl
                         i32.add
                         local.set $B_base
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2219,11 +2211,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_22
-                        local.get $k_9
-                        i64.const 1
-                        i64.add
-                        local.get $p
-                        i64.mul
+                        local.get $addr_51
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2234,9 +2222,7 @@
                         i32.shl
                         i32.add
                         local.set $B_base_1
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2247,11 +2233,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_23
-                        local.get $k_9
-                        i64.const 2
-                        i64.add
-                        local.get $p
-                        i64.mul
+                        local.get $addr_53
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2262,9 +2244,7 @@
                         i32.shl
                         i32.add
                         local.set $B_base_2
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_47
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2275,11 +2255,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_24
-                        local.get $k_9
-                        i64.const 3
-                        i64.add
-                        local.get $p
-                        i64.mul
+                        local.get $addr_55
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2408,9 +2384,7 @@
                             i64.ge_s
                             br_if $brk40
                             block $cont40
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2420,9 +2394,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2433,11 +2405,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.add
+                              local.get $addr_48
                               local.set $tmp_i64
                               local.get $A.ptr
                               local.get $tmp_i64
@@ -2446,9 +2414,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              local.get $p
-                              i64.mul
+                              local.get $addr_49
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2462,9 +2428,7 @@
                               f64.mul
                               f64.add
                               f64.store
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2474,9 +2438,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2487,13 +2449,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.const 1
-                              i64.add
-                              i64.add
+                              local.get $addr_50
                               local.set $tmp_i64
                               local.get $A.ptr
                               local.get $tmp_i64
@@ -2502,11 +2458,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              i64.const 1
-                              i64.add
-                              local.get $p
-                              i64.mul
+                              local.get $addr_51
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2520,9 +2472,7 @@
                               f64.mul
                               f64.add
                               f64.store
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2532,9 +2482,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2545,13 +2493,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.const 2
-                              i64.add
-                              i64.add
+                              local.get $addr_52
                               local.set $tmp_i64
                               local.get $A.ptr
                               local.get $tmp_i64
@@ -2560,11 +2502,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              i64.const 2
-                              i64.add
-                              local.get $p
-                              i64.mul
+                              local.get $addr_53
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2578,9 +2516,7 @@
                               f64.mul
                               f64.add
                               f64.store
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2590,9 +2526,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_47
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2603,13 +2537,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.const 3
-                              i64.add
-                              i64.add
+                              local.get $addr_54
                               local.set $tmp_i64
                               local.get $A.ptr
                               local.get $tmp_i64
@@ -2618,11 +2546,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              i64.const 3
-                              i64.add
-                              local.get $p
-                              i64.mul
+                              local.get $addr_55
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2652,6 +2576,10 @@
                       br $top39
                     end
                   end
+                  local.get $i_6
+                  local.get $p
+                  i64.mul
+                  local.set $addr_56
                   local.get $n
                   local.get $n
                   i64.const 4
@@ -2675,15 +2603,21 @@
                       i64.ge_s
                       br_if $brk41
                       block $cont41
-                        i64.const 0
-                        local.set $j_7
-                        local.get $p
-                        local.set $end42
                         local.get $i_6
                         local.get $n
                         i64.mul
                         local.get $k_9
                         i64.add
+                        local.set $addr_57
+                        local.get $k_9
+                        local.get $p
+                        i64.mul
+                        local.set $addr_58
+                        i64.const 0
+                        local.set $j_7
+                        local.get $p
+                        local.set $end42
+                        local.get $addr_57
                         local.set $tmp_i64
                         local.get $A.ptr
                         local.get $tmp_i64
@@ -2694,9 +2628,7 @@
                         f64.load
                         f64x2.splat
                         local.set $splat_4
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_56
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2707,9 +2639,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_25
-                        local.get $i_6
-                        local.get $p
-                        i64.mul
+                        local.get $addr_56
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2720,9 +2650,7 @@
                         i32.shl
                         i32.add
                         local.set $C_base_26
-                        local.get $k_9
-                        local.get $p
-                        i64.mul
+                        local.get $addr_58
                         i64.const 0
                         i64.add
                         local.set $tmp_i64
@@ -2779,9 +2707,7 @@
                             i64.ge_s
                             br_if $brk42
                             block $cont42
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_56
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2791,9 +2717,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_56
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2804,11 +2728,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.add
+                              local.get $addr_57
                               local.set $tmp_i64
                               local.get $A.ptr
                               local.get $tmp_i64
@@ -2817,9 +2737,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              local.get $p
-                              i64.mul
+                              local.get $addr_58
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64
@@ -2871,6 +2789,10 @@
             i64.ge_s
             br_if $brk17
             block $cont17
+              local.get $i_6
+              local.get $p
+              i64.mul
+              local.set $addr_59
               i64.const 0
               local.set $j_7
               local.get $p
@@ -2882,9 +2804,7 @@
                   i64.ge_s
                   br_if $brk18
                   block $cont18
-                    local.get $i_6
-                    local.get $p
-                    i64.mul
+                    local.get $addr_59
                     local.get $j_7
                     i64.add
                     local.set $tmp_i64
@@ -2993,6 +2913,98 @@
                                 i64.ge_s
                                 br_if $brk22
                                 block $cont22
+                                  local.get $i_6
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_60
+                                  local.get $i_6
+                                  i64.const 1
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_61
+                                  local.get $i_6
+                                  i64.const 2
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_62
+                                  local.get $i_6
+                                  i64.const 3
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_63
+                                  local.get $i_6
+                                  i64.const 4
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_64
+                                  local.get $i_6
+                                  i64.const 5
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_65
+                                  local.get $i_6
+                                  i64.const 6
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_66
+                                  local.get $i_6
+                                  i64.const 7
+                                  i64.add
+                                  local.get $p
+                                  i64.mul
+                                  local.set $addr_67
+                                  local.get $i_6
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_68
+                                  local.get $i_6
+                                  i64.const 1
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_69
+                                  local.get $i_6
+                                  i64.const 2
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_70
+                                  local.get $i_6
+                                  i64.const 3
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_71
+                                  local.get $i_6
+                                  i64.const 4
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_72
+                                  local.get $i_6
+                                  i64.const 5
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_73
+                                  local.get $i_6
+                                  i64.const 6
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_74
+                                  local.get $i_6
+                                  i64.const 7
+                                  i64.add
+                                  local.get $n
+                                  i64.mul
+                                  local.set $addr_75
                                   local.get $j_blk_r_11
                                   local.set $j_7
                                   local.get $j_blk_r_11
@@ -3015,9 +3027,7 @@
                                       i64.ge_s
                                       br_if $brk23
                                       block $cont23
-                                        local.get $i_6
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_60
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3029,11 +3039,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_13
-                                        local.get $i_6
-                                        i64.const 1
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_61
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3045,11 +3051,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_14
-                                        local.get $i_6
-                                        i64.const 2
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_62
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3061,11 +3063,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_15
-                                        local.get $i_6
-                                        i64.const 3
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_63
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3077,11 +3075,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_16
-                                        local.get $i_6
-                                        i64.const 4
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_64
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3093,11 +3087,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_17
-                                        local.get $i_6
-                                        i64.const 5
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_65
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3109,11 +3099,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_18
-                                        local.get $i_6
-                                        i64.const 6
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_66
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3125,11 +3111,7 @@
                                         i32.add
                                         f64.load
                                         local.set $C_r_19
-                                        local.get $i_6
-                                        i64.const 7
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_67
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64
@@ -3163,9 +3145,7 @@
                                             i64.ge_s
                                             br_if $brk24
                                             block $cont24
-                                              local.get $i_6
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_68
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3197,11 +3177,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_13
-                                              local.get $i_6
-                                              i64.const 1
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_69
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3219,11 +3195,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_14
-                                              local.get $i_6
-                                              i64.const 2
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_70
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3241,11 +3213,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_15
-                                              local.get $i_6
-                                              i64.const 3
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_71
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3263,11 +3231,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_16
-                                              local.get $i_6
-                                              i64.const 4
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_72
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3285,11 +3249,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_17
-                                              local.get $i_6
-                                              i64.const 5
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_73
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3307,11 +3267,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_18
-                                              local.get $i_6
-                                              i64.const 6
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_74
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3329,11 +3285,7 @@
                                               f64.mul
                                               f64.add
                                               local.set $C_r_19
-                                              local.get $i_6
-                                              i64.const 7
-                                              i64.add
-                                              local.get $n
-                                              i64.mul
+                                              local.get $addr_75
                                               local.get $k_9
                                               i64.add
                                               local.set $tmp_i64_1
@@ -3359,9 +3311,7 @@
                                             br $top24
                                           end
                                         end
-                                        local.get $i_6
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_60
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3373,11 +3323,7 @@
                                         i32.add
                                         local.get $C_r_13
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 1
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_61
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3389,11 +3335,7 @@
                                         i32.add
                                         local.get $C_r_14
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 2
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_62
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3405,11 +3347,7 @@
                                         i32.add
                                         local.get $C_r_15
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 3
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_63
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3421,11 +3359,7 @@
                                         i32.add
                                         local.get $C_r_16
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 4
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_64
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3437,11 +3371,7 @@
                                         i32.add
                                         local.get $C_r_17
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 5
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_65
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3453,11 +3383,7 @@
                                         i32.add
                                         local.get $C_r_18
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 6
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_66
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3469,11 +3395,7 @@
                                         i32.add
                                         local.get $C_r_19
                                         f64.store
-                                        local.get $i_6
-                                        i64.const 7
-                                        i64.add
-                                        local.get $p
-                                        i64.mul
+                                        local.get $addr_67
                                         local.get $j_7
                                         i64.add
                                         local.set $tmp_i64_1
@@ -3550,6 +3472,10 @@
               block $cont25
                 i32.const 1
                 if
+                  local.get $i_6
+                  local.get $p
+                  i64.mul
+                  local.set $addr_76
                   i64.const 0
                   local.set $k_9
                   local.get $n
@@ -3573,6 +3499,58 @@
                       i64.ge_s
                       br_if $brk26
                       block $cont26
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.add
+                        local.set $addr_77
+                        local.get $k_9
+                        local.get $p
+                        i64.mul
+                        local.set $addr_78
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.const 1
+                        i64.add
+                        i64.add
+                        local.set $addr_79
+                        local.get $k_9
+                        i64.const 1
+                        i64.add
+                        local.get $p
+                        i64.mul
+                        local.set $addr_80
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.const 2
+                        i64.add
+                        i64.add
+                        local.set $addr_81
+                        local.get $k_9
+                        i64.const 2
+                        i64.add
+                        local.get $p
+                        i64.mul
+                        local.set $addr_82
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.const 3
+                        i64.add
+                        i64.add
+                        local.set $addr_83
+                        local.get $k_9
+                        i64.const 3
+                        i64.add
+                        local.get $p
+                        i64.mul
+                        local.set $addr_84
                         i64.const 0
                         local.set $j_7
                         local.get $p
@@ -3584,9 +3562,7 @@
                             i64.ge_s
                             br_if $brk27
                             block $cont27
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3596,9 +3572,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3609,11 +3583,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.add
+                              local.get $addr_77
                               local.set $tmp_i64_1
                               local.get $A.ptr
                               local.get $tmp_i64_1
@@ -3622,9 +3592,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              local.get $p
-                              i64.mul
+                              local.get $addr_78
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3638,9 +3606,7 @@
                               f64.mul
                               f64.add
                               f64.store
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3650,9 +3616,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3663,13 +3627,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.const 1
-                              i64.add
-                              i64.add
+                              local.get $addr_79
                               local.set $tmp_i64_1
                               local.get $A.ptr
                               local.get $tmp_i64_1
@@ -3678,11 +3636,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              i64.const 1
-                              i64.add
-                              local.get $p
-                              i64.mul
+                              local.get $addr_80
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3696,9 +3650,7 @@
                               f64.mul
                               f64.add
                               f64.store
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3708,9 +3660,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3721,13 +3671,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.const 2
-                              i64.add
-                              i64.add
+                              local.get $addr_81
                               local.set $tmp_i64_1
                               local.get $A.ptr
                               local.get $tmp_i64_1
@@ -3736,11 +3680,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              i64.const 2
-                              i64.add
-                              local.get $p
-                              i64.mul
+                              local.get $addr_82
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3754,9 +3694,7 @@
                               f64.mul
                               f64.add
                               f64.store
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3766,9 +3704,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_76
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3779,13 +3715,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.const 3
-                              i64.add
-                              i64.add
+                              local.get $addr_83
                               local.set $tmp_i64_1
                               local.get $A.ptr
                               local.get $tmp_i64_1
@@ -3794,11 +3724,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              i64.const 3
-                              i64.add
-                              local.get $p
-                              i64.mul
+                              local.get $addr_84
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3828,6 +3754,10 @@
                       br $top26
                     end
                   end
+                  local.get $i_6
+                  local.get $p
+                  i64.mul
+                  local.set $addr_85
                   local.get $n
                   local.get $n
                   i64.const 4
@@ -3851,6 +3781,16 @@
                       i64.ge_s
                       br_if $brk28
                       block $cont28
+                        local.get $i_6
+                        local.get $n
+                        i64.mul
+                        local.get $k_9
+                        i64.add
+                        local.set $addr_86
+                        local.get $k_9
+                        local.get $p
+                        i64.mul
+                        local.set $addr_87
                         i64.const 0
                         local.set $j_7
                         local.get $p
@@ -3862,9 +3802,7 @@
                             i64.ge_s
                             br_if $brk29
                             block $cont29
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_85
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3874,9 +3812,7 @@
                               i32.const 3
                               i32.shl
                               i32.add
-                              local.get $i_6
-                              local.get $p
-                              i64.mul
+                              local.get $addr_85
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3887,11 +3823,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $i_6
-                              local.get $n
-                              i64.mul
-                              local.get $k_9
-                              i64.add
+                              local.get $addr_86
                               local.set $tmp_i64_1
                               local.get $A.ptr
                               local.get $tmp_i64_1
@@ -3900,9 +3832,7 @@
                               i32.shl
                               i32.add
                               f64.load
-                              local.get $k_9
-                              local.get $p
-                              i64.mul
+                              local.get $addr_87
                               local.get $j_7
                               i64.add
                               local.set $tmp_i64_1
@@ -3955,6 +3885,14 @@
           i64.ge_s
           br_if $brk0
           block $cont0
+            local.get $i_6
+            local.get $n
+            i64.mul
+            local.set $addr_88
+            local.get $i_6
+            local.get $p
+            i64.mul
+            local.set $addr_89
             i64.const 0
             local.set $j_7
             local.get $p
@@ -3980,9 +3918,7 @@
                       br_if $brk2
                       block $cont2
                         local.get $s_8
-                        local.get $i_6
-                        local.get $n
-                        i64.mul
+                        local.get $addr_88
                         local.get $k_9
                         i64.add
                         local.set $tmp_i64_1
@@ -4047,9 +3983,7 @@
                       br $top2
                     end
                   end
-                  local.get $i_6
-                  local.get $p
-                  i64.mul
+                  local.get $addr_89
                   local.get $j_7
                   i64.add
                   local.set $tmp_i64_1

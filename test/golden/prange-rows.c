@@ -72,15 +72,17 @@ static void nbr_prange_rows_par0(nb_ctx *ctx, int64_t nb_s, int64_t nb_e, nb_f64
 
 static void nbf_prange_rows_par1(nb_ctx *ctx, int64_t i_lo_1073741826, int64_t i_hi_1073741827, nb_f64_vec X_0, nb_f64_vec out_1, int64_t n_3) {
   int64_t i_4 = 0;
+  int64_t addr_8 = 0;
   int64_t j_6 = 0;
   double s_5 = 0;
   double X_r_7 = 0;
   i_4 = i_lo_1073741826;
   for (; i_4 < i_hi_1073741827; i_4++) {
     s_5 = 0.0;
+    addr_8 = i_4 * n_3;
     j_6 = 0;
     for (; j_6 < n_3; j_6++) {
-      X_r_7 = X_0.ptr[i_4 * n_3 + j_6];
+      X_r_7 = X_0.ptr[addr_8 + j_6];
       s_5 = s_5 + X_r_7 * X_r_7;
     }
     out_1.ptr[i_4] = sqrt(s_5);
@@ -116,13 +118,15 @@ static void nbr_prange_rows_par1(nb_ctx *ctx, int64_t nb_s, int64_t nb_e, nb_f64
 static void nbf_prange_rows_par2(nb_ctx *ctx, int64_t i_lo_1073741828, int64_t i_hi_1073741829, nb_f64_vec X_0, nb_f64_vec out_1, int64_t n_3) {
   int64_t i_4 = 0;
   double s_5 = 0;
+  int64_t addr_9 = 0;
   int64_t j_6 = 0;
   i_4 = i_lo_1073741828;
   for (; i_4 < i_hi_1073741829; i_4++) {
     s_5 = 0.0;
+    addr_9 = i_4 * n_3;
     j_6 = 0;
     for (; j_6 < n_3; j_6++) {
-      s_5 = s_5 + ({ double nb_t1 = X_0.ptr[({ int64_t nb_t0 = i_4 * n_3 + j_6; if (__builtin_expect((uint64_t)nb_t0 >= (uint64_t)X_0.len, 0)) { nb_oob(ctx, 0, 0, 1, nb_t0, X_0.len, 2); goto nb_fail; } nb_t0; })]; double nb_t3 = X_0.ptr[({ int64_t nb_t2 = i_4 * n_3 + j_6; if (__builtin_expect((uint64_t)nb_t2 >= (uint64_t)X_0.len, 0)) { nb_oob(ctx, 1, 0, 1, nb_t2, X_0.len, 3); goto nb_fail; } nb_t2; })]; nb_t1 * nb_t3; });
+      s_5 = s_5 + ({ double nb_t1 = X_0.ptr[({ int64_t nb_t0 = addr_9 + j_6; if (__builtin_expect((uint64_t)nb_t0 >= (uint64_t)X_0.len, 0)) { nb_oob(ctx, 0, 0, 1, nb_t0, X_0.len, 2); goto nb_fail; } nb_t0; })]; double nb_t3 = X_0.ptr[({ int64_t nb_t2 = addr_9 + j_6; if (__builtin_expect((uint64_t)nb_t2 >= (uint64_t)X_0.len, 0)) { nb_oob(ctx, 1, 0, 1, nb_t2, X_0.len, 3); goto nb_fail; } nb_t2; })]; nb_t1 * nb_t3; });
     }
     out_1.ptr[({ if (__builtin_expect((uint64_t)i_4 >= (uint64_t)out_1.len, 0)) { nb_oob(ctx, 2, 0, 1, i_4, out_1.len, 4); goto nb_fail; } i_4; })] = sqrt(s_5);
   }
@@ -161,6 +165,8 @@ static void nbf_prange_rows(nb_ctx *ctx, nb_f64_vec X_0, nb_f64_vec out_1, int64
   double s_5 = 0;
   int64_t j_6 = 0;
   double X_r_7 = 0;
+  int64_t addr_8 = 0;
+  int64_t addr_9 = 0;
   if (m_2 + -1 < out_1.len && nb_imin(0, n_3 * (m_2 + -1)) >= 0 && nb_imax(0, n_3 * (m_2 + -1)) + (n_3 + -1) < X_0.len) {
     if (((out_1.len + -1) < 0 || (X_0.len + -1) < 0 || (uintptr_t)(out_1.ptr + (out_1.len + -1) + 1) <= (uintptr_t)(X_0.ptr + 0) || (uintptr_t)(X_0.ptr + (X_0.len + -1) + 1) <= (uintptr_t)(out_1.ptr + 0))) {
       ({ nbr_prange_rows_par0(ctx, 0, m_2, X_0, out_1, n_3); if (NB_UNLIKELY(ctx->kind)) goto nb_fail; });

@@ -261,6 +261,7 @@
     (local $out.len_1 i64)
     (local $n_3 i64)
     (local $i_4 i64)
+    (local $addr_8 i64)
     (local $j_6 i64)
     (local $s_5 f64)
     (local $X_r_7 f64)
@@ -301,6 +302,10 @@
         block $cont2
           f64.const 0
           local.set $s_5
+          local.get $i_4
+          local.get $n_3
+          i64.mul
+          local.set $addr_8
           i64.const 0
           local.set $j_6
           local.get $n_3
@@ -312,9 +317,7 @@
               i64.ge_s
               br_if $brk3
               block $cont3
-                local.get $i_4
-                local.get $n_3
-                i64.mul
+                local.get $addr_8
                 local.get $j_6
                 i64.add
                 local.set $tmp_i64
@@ -370,6 +373,7 @@
     (local $n_3 i64)
     (local $i_4 i64)
     (local $s_5 f64)
+    (local $addr_9 i64)
     (local $j_6 i64)
     (local $end0 i64)
     (local $end1 i64)
@@ -408,6 +412,10 @@
         block $cont0
           f64.const 0
           local.set $s_5
+          local.get $i_4
+          local.get $n_3
+          i64.mul
+          local.set $addr_9
           i64.const 0
           local.set $j_6
           local.get $n_3
@@ -420,9 +428,7 @@
               br_if $brk1
               block $cont1
                 local.get $s_5
-                local.get $i_4
-                local.get $n_3
-                i64.mul
+                local.get $addr_9
                 local.get $j_6
                 i64.add
                 local.set $tmp_i64
@@ -448,9 +454,7 @@
                 i32.shl
                 i32.add
                 f64.load
-                local.get $i_4
-                local.get $n_3
-                i64.mul
+                local.get $addr_9
                 local.get $j_6
                 i64.add
                 local.set $tmp_i64
@@ -527,6 +531,8 @@
     (local $s_5 f64)
     (local $j_6 i64)
     (local $X_r_7 f64)
+    (local $addr_8 i64)
+    (local $addr_9 i64)
     (local $tmp_i32 i32)
     (local $tmp_i32_1 i32)
     (local $tmp_i64 i64)

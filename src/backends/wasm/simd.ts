@@ -377,6 +377,12 @@ export class VectorLoop {
       return;
     }
     if (!this.varies(e)) {
+      // A binary32 element in every f32x4 lane: loaded straight into the register (no f64 round trip).
+      if (kind === "f32x4" && e.k === "load" && (e.arr.type as ArrayType).dtype === "f32") {
+        this.s.address(e.arr, e.idx, e.loc, e.unchecked);
+        this.fb.op("v128.load32_splat");
+        return;
+      }
       this.s.expr(e);
       this.splat();
       return;
