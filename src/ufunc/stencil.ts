@@ -110,12 +110,18 @@ function analyse(fn: Function, who: string, given: StencilOptions["neighborhood"
     });
     neighborhood = given.map(([l, h]) => [l, h]);
   }
-  // Insertions only (a prefix before each index, a parenthesis after), so nested reads compose.
-  const edits: [number, string][] = [];
-  for (const g of gets) g.arguments.forEach((a: Node, d: number) => edits.push([a.start, `nb$i${d} + (`], [a.end, ")"]));
-  edits.sort((x, y) => y[0] - x[0]);
+  // A constant offset c becomes `nb$i<d> + c`; any other index gets a prefix and a parenthesis
+  // (insertions only, so nested reads compose).
+  const edits: [number, number, string][] = [];
+  for (const g of gets)
+    g.arguments.forEach((a: Node, d: number) => {
+      const c = constantOffset(a);
+      if (c !== undefined) edits.push([a.start, a.end, c === 0 ? `nb$i${d}` : `nb$i${d} ${c < 0 ? "-" : "+"} ${Math.abs(c)}`]);
+      else edits.push([a.start, a.start, `nb$i${d} + (`], [a.end, a.end, ")"]);
+    });
+  edits.sort((x, y) => y[0] - x[0] || y[1] - x[1]);
   let absolute = text;
-  for (const [at, s] of edits) absolute = absolute.slice(0, at) + s + absolute.slice(at);
+  for (const [from, to, s] of edits) absolute = absolute.slice(0, from) + s + absolute.slice(to);
   return { params, arrays: params.filter((p) => arrays.has(p)), rank, neighborhood, absolute: absolute.slice(1, -2) };
 }
 
@@ -127,7 +133,7 @@ function loops(rank: number, from: (d: number) => string, to: (d: number) => str
   return s;
 }
 
-function generate(a: Analysed, opts: StencilOptions, withOut: boolean): { source: string; body?: string } {
+function generate(a: Analysed, opts: StencilOptions, withOut: boolean, parallel: boolean): { source: string; body?: string } {
   const { rank, neighborhood, arrays, params } = a;
   const first = arrays[0]!;
   const idx = Array.from({ length: rank }, (_, d) => `nb$i${d}`).join(", ");
@@ -160,7 +166,7 @@ function generate(a: Analysed, opts: StencilOptions, withOut: boolean): { source
     body = `function nb$body(${[...params, ...idx.split(", ")].join(", ")}) ${f.body.type === "BlockStatement" ? b : `{ return ${b}; }`}`;
     point = `nb$r.set(${idx}, nb$body(${[...params, idx].join(", ")}));`;
   }
-  lines.push(loops(rank, (d) => String(Math.max(0, -neighborhood[d]![0])), (d) => `nb$n${d} - ${Math.max(0, neighborhood[d]![1])}`, point, true));
+  lines.push(loops(rank, (d) => String(Math.max(0, -neighborhood[d]![0])), (d) => `nb$n${d} - ${Math.max(0, neighborhood[d]![1])}`, point, parallel));
   lines.push("return nb$r;");
   const name = withOut ? "nb$stencilOut" : "nb$stencil";
   return { source: `function ${name}(${[...params, ...(withOut ? ["nb$r"] : [])].join(", ")}) {\n${lines.join("\n")}\n}`, body };
@@ -195,8 +201,12 @@ export function stencil<F extends (...args: any[]) => any>(kernel: F, options: S
     throw new TypeError(`${who}: target ${JSON.stringify(options.target)} is not available for stencils; use "cpu" or "parallel"`);
   resolveDType(options.dtype);
   const a = analyse(py, who, options.neighborhood);
-  const alloc = generate(a, options, false);
-  const jitted = compile(alloc, options);
+  // The function a jitted caller compiles in has a prange outer loop (threads there follow the caller);
+  // a direct call on "cpu" runs the same loops with an ordinary outer loop.
+  const alloc = generate(a, options, false, true);
+  const callee = compile(alloc, options);
+  const parallel = options.target === "parallel";
+  const jitted = parallel ? callee : compile(generate(a, options, false, false), options);
   let withOut: ((...args: unknown[]) => unknown) | undefined;
   let last = jitted;
   const s = function (...args: unknown[]) {
@@ -220,11 +230,11 @@ export function stencil<F extends (...args: any[]) => any>(kernel: F, options: S
       const r = jitted(...views) as NdArray;
       return bare ? r.data : r;
     }
-    last = withOut ??= compile(generate(a, options, true), options);
+    last = withOut ??= compile(generate(a, options, true, parallel), options);
     withOut(...views, dtypeOf(out) ? new NdArray(out as TypedArray, [(out as TypedArray).length]) : out);
     return out;
   } as unknown as Stencil<F>;
-  attachDispatcher(s, dispatcherOf(jitted)!); // a jitted caller compiles the generated function into itself
+  attachDispatcher(s, dispatcherOf(callee)!); // a jitted caller compiles the generated function into itself
   Object.defineProperties(s, {
     name: { value: py.name },
     length: { value: a.params.length },
