@@ -29,6 +29,7 @@ export const MESSAGES = {
   NB205: { title: "inconsistent return types", help: "return one kind of value on every path, or nothing on every path" },
   NB206: { title: "recursion is not supported", help: "rewrite the recursion as a loop" },
   NB207: { title: "unsupported argument type", help: "jitted functions take numbers, booleans, typed arrays and n-d arrays" },
+  NB208: { title: "read before assignment", help: "give the variable a value where it is declared (let r = 0): JS would read undefined here, which a kernel's numbers cannot hold" },
   // ---- autodiff (issue 8, docs/autodiff.md) ----
   NB500: { title: "derivative through an integer conversion", help: "round explicitly with Math.floor / Math.round / Math.trunc (derivative 0), or mark the argument constant with argnums" },
   NB501: { title: "cannot be differentiated", help: "grad, jvp and vjp differentiate ordinary jitted functions: numbers, arrays, loops, branches, Math.* and calls in statements of their own (docs/autodiff.md lists the limits)" },

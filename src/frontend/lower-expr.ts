@@ -10,30 +10,36 @@ import {
   type ArrayType, type ScalarType, type Type, arrayType, dtypeOfCtorName, dtypeOfUserName, elemType,
   isArray, isScalar, joinTypes, typeToString,
 } from "../ir/types.js";
-import { type Binding, LoweringState, constInt, containsEffects, not, varRef } from "./lower-state.js";
+import { type Binding, constInt, containsEffects, not, varRef } from "./lower-state.js";
+import { RangeLowering } from "./lower-ranges.js";
+import * as R from "./ranges.js";
 
 const BUILTIN_ALLOC = new Set(["zeros", "ones", "empty"]);
 const TYPED_ARRAY_CTORS = new Set(["Float64Array", "Float32Array", "Int32Array", "Uint32Array", "Int16Array", "Uint16Array", "Int8Array", "Uint8Array", "Uint8ClampedArray"]);
 const INT_LIMIT = 2 ** 53;
 
 /** Expressions; the statement lowering that subclasses this provides assignments and updates. */
-export abstract class ExprLowering extends LoweringState {
+export abstract class ExprLowering extends RangeLowering {
   protected abstract assign(n: Node, wantValue: boolean): Expr | null;
   protected abstract update(n: Node, wantValue: boolean): Expr | null;
   protected abstract effect(n: Node): void;
   protected abstract storeWith(arr: Var, idx: Expr[], op: string, rhsNode: Node, n: Node, wantValue: boolean): Expr | null;
 
-  protected coerceInt(e: Expr, node: Node): Expr {
+  /**
+   * A size or a loop bound as an int. A float (an integer argument beyond ±2^26 is one) converts like
+   * an index: a non-integral size gives -1, which allocation rejects with a RangeError as JS does; a
+   * prange bound rounds towards the iterations JS performs (`i < 2.5` runs while `i < 3`).
+   */
+  protected coerceInt(e: Expr, node: Node, round?: "ceil" | "floor"): Expr {
     if (e.type === "int") return e;
     if (e.type === "bool") return { k: "cast", op: "b2i", x: e, type: "int" };
+    if (e.type === "f64") return { k: "cast", op: "f2idx", x: round ? { k: "math", fn: round, args: [e], type: "f64" } : e, type: "int" };
     this.fail("NB200", node, `expected an integer here, got ${typeToString(e.type)}`, "convert explicitly, e.g. Math.floor(x) | 0");
   }
 
   protected spillIfNeeded(e: Expr, name: string): Expr {
     if (e.k === "const" || (e.k === "var" && !this.isMutable(e.v))) return e;
-    const tmp = this.temp(name, e.type);
-    this.out.push({ k: "assign", v: tmp, x: e });
-    return varRef(tmp);
+    return name === "idx" ? this.indexTemp(name, e) : varRef(this.setTemp(name, e));
   }
 
   protected isMutable(v: Var): boolean {
@@ -43,7 +49,7 @@ export abstract class ExprLowering extends LoweringState {
   // ---- expressions ------------------------------------------------------------------------------
 
   protected readVar(b: Binding, node: Node): Expr {
-    void node;
+    this.checkAssigned(b.v, node);
     return { k: "var", v: b.v, type: this.types.get((b.v as Var & { key: string }).key) ?? b.v.type };
   }
 
@@ -134,10 +140,7 @@ export abstract class ExprLowering extends LoweringState {
     if (e.type === t) return e;
     if (isArray(e.type) || e.type === "void") this.fail("NB200", node, `expected a ${t === "bool" ? "boolean" : "number"}, got ${typeToString(e.type)}`);
     if (t === "bool") return { k: "cast", op: "truthy", x: e, type: "bool" };
-    if (t === "f64") {
-      if (e.k === "const" && typeof e.value === "number") return { k: "const", type: "f64", value: e.value };
-      return { k: "cast", op: e.type === "int" ? "i2f" : "b2f", x: e, type: "f64" };
-    }
+    if (t === "f64") return this.exactF64(e);
     // to int
     if (e.type === "bool") return { k: "cast", op: "b2i", x: e, type: "int" };
     this.fail("NB200", node, `expected an integer, got a float`, "convert explicitly with Math.floor(x) (or x | 0)");
@@ -169,9 +172,15 @@ export abstract class ExprLowering extends LoweringState {
     }
     const a = this.numeric(a0, n.left ?? n), b = this.numeric(b0, n.right ?? n);
     if (op in bitwise) return { k: "binary", op: bitwise[op]!, a: this.toInt32(a), b: this.toInt32(b), type: "int" };
-    if (op === "**") return { k: "math", fn: "pow", args: [this.coerce(a, "f64", n), this.coerce(b, "f64", n)], type: "f64" };
+    if (op === "**") {
+      // Constants fold with the engine's own `**` (so `2 ** 40` is exact on every target).
+      if (a.k === "const" && b.k === "const") return numberConst((a.value as number) ** (b.value as number));
+      return { k: "math", fn: "pow", args: [this.coerce(a, "f64", n), this.coerce(b, "f64", n)], type: "f64" };
+    }
     if (!(op in arith)) this.fail("NB106", n, `operator '${op}' is not supported`);
-    const t: ScalarType = op !== "/" && a.type === "int" && b.type === "int" ? "int" : "f64";
+    // Ints only where the result is provably an exact int (ranges.ts); otherwise JS's double arithmetic.
+    const exact = op !== "/" && a.type === "int" && b.type === "int" && this.exactInt(arith[op] as "add", a, b);
+    const t: ScalarType = exact ? "int" : "f64";
     return { k: "binary", op: arith[op]!, a: this.coerce(a, t, n), b: this.coerce(b, t, n), type: t, loc: this.loc(n) };
   }
 
@@ -188,7 +197,7 @@ export abstract class ExprLowering extends LoweringState {
     const num = this.numeric(x, n.argument);
     if (op === "+") return num;
     if (op === "-") {
-      if (num.k === "const" && typeof num.value === "number") return { k: "const", type: num.type as ScalarType, value: -num.value };
+      if (num.k === "const" && typeof num.value === "number") return { k: "const", type: num.value === 0 ? "f64" : (num.type as ScalarType), value: -num.value };
       return { k: "unary", op: "neg", x: num, type: num.type as ScalarType };
     }
     if (op === "~") return { k: "unary", op: "bitnot", x: this.toInt32(num), type: "int" };
@@ -198,7 +207,7 @@ export abstract class ExprLowering extends LoweringState {
   /** Lazy operand lowering: effects of `b` must only happen when `b` is evaluated. */
   protected lazy(n: Node): { e: Expr; effects: Stmt[] } {
     const saved = this.takeOut();
-    const e = this.expr(n);
+    const e = this.maybeRuns(() => this.expr(n));
     const effects = this.takeOut();
     this.out = saved;
     return { e, effects };
@@ -220,10 +229,13 @@ export abstract class ExprLowering extends LoweringState {
       this.fail("NB200", n, "this `" + n.operator + "` mixes a boolean and a number", "use a ternary: cond ? x : y");
     } else this.fail("NB200", n, "this `" + n.operator + "` mixes a boolean and a number", "use a ternary: cond ? x : y");
     const op = n.operator === "&&" ? "and" : "or";
+    // A temporary holding an int that may be -0 is a float (temporaries have no later round).
+    if (effects.length && t === "int" && this.mayBeNegZero(a0, b0)) t = "f64";
     const a = this.coerce(a0, t, n.left);
     const b = this.coerce(b0, t, n.right);
     if (!effects.length) return { k: "logical", op, a, b, type: t };
     const tmp = this.temp("t", t);
+    if (t === "int") this.noteRange(tmp, R.join(this.rangeOf(a), this.rangeOf(b)));
     this.out.push({ k: "assign", v: tmp, x: a });
     const test: Expr = this.coerce(varRef(tmp), "bool", n);
     const evalB: Stmt[] = [...effects, { k: "assign", v: tmp, x: b }];
@@ -239,9 +251,12 @@ export abstract class ExprLowering extends LoweringState {
       if (t !== undefined && isArray(t)) this.fail("NB101", n, "a ternary choosing between arrays is not supported", "use if / else with an array variable");
       this.fail("NB200", n, `the branches give a ${typeToString(A.e.type)} and a ${typeToString(B.e.type)}`);
     }
+    const effects = A.effects.length > 0 || B.effects.length > 0;
+    if (effects && t === "int" && this.mayBeNegZero(A.e, B.e)) t = "f64";
     const a = this.coerce(A.e, t, n.consequent), b = this.coerce(B.e, t, n.alternate);
-    if (!A.effects.length && !B.effects.length) return { k: "cond", c, a, b, type: t };
+    if (!effects) return { k: "cond", c, a, b, type: t };
     const tmp = this.temp("t", t);
+    if (t === "int") this.noteRange(tmp, R.join(this.rangeOf(a), this.rangeOf(b)));
     this.out.push({ k: "if", c, then: [...A.effects, { k: "assign", v: tmp, x: a }], else: [...B.effects, { k: "assign", v: tmp, x: b }] });
     return varRef(tmp);
   }
@@ -373,7 +388,8 @@ export abstract class ExprLowering extends LoweringState {
         `numbat cannot see functions from the enclosing scope; pass it with jit(fn, { scope: { ${name} } })`);
     }
     if (this.env.kernel) this.fail("NB120", n, `GPU kernels cannot call other functions ('${name}')`, "inline the function's body into the kernel");
-    const argExprs = this.operands(args);
+    // A callee's int parameters are small (driver signatures): larger ints, or -0, pass as floats.
+    const argExprs = this.operands(args).map((e) => this.calleeArgument(e));
     argExprs.forEach((e, i) => { if (e.type === "void") this.fail("NB200", args[i], "this argument has no value"); });
     const fir = this.env.resolveCallee(fromScope, argExprs.map((e) => e.type), (detail, help, code) => this.fail(code ?? "NB104", n, detail, help));
     if (!this.callees.includes(fir)) {
@@ -534,4 +550,9 @@ export abstract class ExprLowering extends LoweringState {
     if (["Error", "RangeError", "TypeError"].includes(name)) this.fail("NB109", n, "errors can only be thrown directly: throw new Error(\"message\")");
     return this.fail("NB101", n, `'new ${name || this.snippet(callee)}(...)' is not supported`, "kernels can allocate typed arrays (new Float64Array(n)) and n-d arrays (zeros([m, n]))");
   }
+}
+
+/** A number constant: an int when it is one exactly (within ±2^53, not -0), else a float. */
+function numberConst(x: number): Expr {
+  return { k: "const", type: Number.isInteger(x) && Math.abs(x) <= INT_LIMIT && !Object.is(x, -0) ? "int" : "f64", value: x };
 }

@@ -31,6 +31,8 @@ export interface Binding {
 export interface LoopFrame {
   readonly label: number;
   readonly names: string[]; // JS labels attached to this loop
+  /** What was unassigned at each `continue` of this loop (definite assignment, NB208). */
+  readonly continued: Set<Var>[];
 }
 
 export const RETURN_KEY = "<return>";

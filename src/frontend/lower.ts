@@ -12,14 +12,17 @@ import {
   isArray, isScalar, joinTypes, sameType, typeToString,
 } from "../ir/types.js";
 import { ExprLowering } from "./lower-expr.js";
+import type { VarRanges } from "./lower-ranges.js";
+import * as R from "./ranges.js";
 import { type LoopFrame, RETURN_KEY, type LowerEnv, constInt, containsEffects, not, varRef } from "./lower-state.js";
 
 export type { LowerEnv } from "./lower-state.js";
 
 export function lowerFunction(parsed: ParsedFunction, argTypes: Type[], env: LowerEnv, irName: string): FuncIR {
   const types = new Map<string, Type>();
-  for (let round = 0; round < 32; round++) {
-    const lowering = new Lowering(parsed, argTypes, env, types, irName);
+  const ranges: VarRanges = { ranges: new Map(), growth: new Map() };
+  for (let round = 0; round < 64; round++) {
+    const lowering = new Lowering(parsed, argTypes, env, types, irName, ranges);
     const f = lowering.run();
     if (!lowering.changed) return f;
   }
@@ -53,13 +56,14 @@ class Lowering extends ExprLowering {
       const b = this.declare(p.name, key, p, false, false, true);
       b.v.type = argT;
       this.types.set(key, argT);
+      if (argT === "int") this.noteParam(key);
     });
     // `var` declarations are function-scoped and hoisted: bind them up front.
     if (body.type === "BlockStatement") this.hoistVars(body);
     let stmts: Stmt[];
     if (body.type === "BlockStatement") stmts = [...prologue, ...this.block(body.body, false)];
     else {
-      const e = this.expr(body);
+      const e = this.observable(this.expr(body));
       this.noteReturn(e.type, body);
       stmts = [...prologue, ...this.takeOut(), { k: "return", x: this.coerceReturn(e, body) }];
     }
@@ -98,7 +102,7 @@ class Lowering extends ExprLowering {
       if (Array.isArray(n)) return n.forEach(visit);
       if (n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression" || n.type === "FunctionDeclaration") return;
       if (n.type === "VariableDeclaration" && n.kind === "var")
-        for (const d of n.declarations) if (d.id.type === "Identifier") this.declare(d.id.name, `var:${d.id.name}`, d.id, false, true);
+        for (const d of n.declarations) if (d.id.type === "Identifier") this.unassigned.add(this.declare(d.id.name, `var:${d.id.name}`, d.id, false, true).v);
       for (const k in n) if (k !== "loc" && typeof n[k] === "object") visit(n[k]);
     };
     visit(node.body);
@@ -134,8 +138,16 @@ class Lowering extends ExprLowering {
       case "VariableDeclaration": return this.varDecl(n);
       case "IfStatement": {
         const c = this.condition(n.test);
-        const then = this.body(n.consequent);
-        const els = n.alternate ? this.body(n.alternate) : [];
+        const before = new Set(this.unassigned);
+        const then = this.guarded(c, false, () => this.body(n.consequent));
+        const afterThen = this.unassigned;
+        this.unassigned = new Set(before);
+        const els = n.alternate ? this.guarded(c, true, () => this.body(n.alternate)) : [];
+        // A variable is assigned after the if when every branch that falls through assigned it.
+        const joined = new Set<Var>();
+        if (mayFallThrough(then)) for (const v of afterThen) joined.add(v);
+        if (mayFallThrough(els)) for (const v of this.unassigned) joined.add(v);
+        this.unassigned = joined;
         this.out.push({ k: "if", c, then, else: els });
         return;
       }
@@ -154,6 +166,7 @@ class Lowering extends ExprLowering {
       case "ContinueStatement": {
         const frame = n.label ? [...this.loops].reverse().find((l) => l.names.includes(n.label.name)) : this.loops[this.loops.length - 1];
         if (!frame) this.fail("NB102", n, n.label ? `no enclosing loop is labelled '${n.label.name}'` : `'${n.type === "BreakStatement" ? "break" : "continue"}' outside a loop`);
+        if (n.type === "ContinueStatement") frame.continued.push(new Set(this.unassigned));
         this.out.push({ k: n.type === "BreakStatement" ? "break" : "continue", label: frame.label });
         return;
       }
@@ -163,7 +176,7 @@ class Lowering extends ExprLowering {
           this.out.push({ k: "return", x: null });
           return;
         }
-        const e = this.expr(n.argument);
+        const e = this.observable(this.expr(n.argument));
         this.noteReturn(e.type, n.argument);
         this.out.push({ k: "return", x: this.coerceReturn(e, n.argument) });
         return;
@@ -208,6 +221,7 @@ class Lowering extends ExprLowering {
       const init = d.init ? this.expr(d.init) : null;
       const b = isVar ? this.lookup(name)! : this.declare(name, this.key(d.id, name), d.id, n.kind === "const");
       if (init) this.assignVar(b.v, init, d.init);
+      else if (!isVar) this.unassigned.add(b.v); // JS: undefined until assigned (each time the declaration runs)
     }
   }
 
@@ -236,11 +250,20 @@ class Lowering extends ExprLowering {
       if (e.k === "call") for (const a of e.args) if (a.k === "var" && isArray(a.type)) this.arrayFlows.push([v, a.v]);
     }
     const target = this.types.get((v as Var & { key: string }).key)!;
-    this.out.push({ k: "assign", v, x: isArray(target) ? e : this.coerce(e, target as ScalarType, node) });
+    const x = isArray(target) ? e : this.coerce(e, target as ScalarType, node);
+    if (x.type === "int") this.noteRange(v, this.rangeOf(x));
+    this.kill(v);
+    this.unassigned.delete(v);
+    this.out.push({ k: "assign", v, x });
+  }
+
+  /** The variables in scope that `n` assigns (by name: a shadowing declaration inside counts too). */
+  protected assignedVars(n: Node): Var[] {
+    return [...assignedNames(n)].flatMap((name) => this.lookup(name)?.v ?? []);
   }
 
   protected newLoop(): LoopFrame {
-    const frame = { label: this.nextLabel++, names: this.pendingLabels };
+    const frame = { label: this.nextLabel++, names: this.pendingLabels, continued: [] };
     this.pendingLabels = [];
     return frame;
   }
@@ -296,21 +319,25 @@ class Lowering extends ExprLowering {
     // Types: the counter and the bound must both be int.
     const mark = this.out.length;
     const start = this.expr(d.init);
-    if (start.type !== "int" || this.out.length !== mark) {
+    // A counter that may start at -0, or that must be a float, makes a general loop.
+    if (start.type !== "int" || this.out.length !== mark || this.rangeOf(start).negZero || this.types.get(this.key(d.id, name)) === "f64") {
       this.out.length = mark;
       return false;
     }
     const b = this.declare(name, this.key(d.id, name), d.id, false);
     this.widen(b.v, "int", d.id);
     const end = this.expr(endNode);
-    if (end.type !== "int") {
+    // ... and so does one whose last step could pass 2^53 (JS's counter would round there).
+    const counter = end.type === "int" ? R.counterRange(this.rangeOf(start), this.rangeOf(end), step, cmp) : undefined;
+    if (!counter) {
       this.out.length = mark;
       this.scopes[this.scopes.length - 1]!.delete(name);
       this.locals.splice(this.locals.indexOf(b.v), 1);
       return false;
     }
+    this.noteRange(b.v, counter);
     const frame = this.newLoop();
-    const body = this.withLoop(frame, () => this.body(n.body));
+    const body = this.loopScope(this.assignedVars(n.body), () => this.withLoop(frame, () => this.body(n.body)));
     this.out.push({ k: "for", label: frame.label, v: b.v, start, end, step, cmp, body, parallel: false });
     return true;
   }
@@ -333,34 +360,44 @@ class Lowering extends ExprLowering {
     }
     this.scopes.push(new Map());
     const start = args.length === 1 ? ({ k: "const", type: "int", value: 0 } as Expr) : this.coerceInt(this.expr(args[0]!), args[0]!);
-    const end = this.coerceInt(this.expr(args[args.length === 1 ? 0 : 1]!), args[args.length === 1 ? 0 : 1]!);
+    const endNode = args[args.length === 1 ? 0 : 1]!;
+    const end = this.coerceInt(this.expr(endNode), endNode, step > 0 ? "ceil" : "floor");
     const id = n.left.declarations[0].id;
     const b = this.declare(id.name, this.key(id, id.name), id, false);
     this.widen(b.v, "int", id);
+    const counter = R.counterRange(this.rangeOf(start), this.rangeOf(end), step, step > 0 ? "lt" : "gt") ?? R.FULL;
+    this.noteRange(b.v, { ...counter, negZero: false });
     if (assignedNames(n.body).has(id.name)) this.fail("NB108", n, `the loop variable '${id.name}' of ${callee} cannot be assigned in the loop`);
     const frame = this.newLoop();
-    const body = this.withLoop(frame, () => this.body(n.body));
+    const body = this.loopScope(this.assignedVars(n.body), () => this.withLoop(frame, () => this.body(n.body)));
     if (callee === "prange") this.prangeNodes.set(frame.label, call);
     this.out.push({ k: "for", label: frame.label, v: b.v, start, end, step, cmp: step > 0 ? "lt" : "gt", body, parallel: callee === "prange" });
     this.scopes.pop();
   }
 
   /** General loop: while, do-while and for loops that are not canonical. */
-  protected loopStmt(n: Node, _init: Node | null, pre: Node | null, post: Node | null, bodyNode: Node, updateNode?: Node | null): void {
+  protected loopStmt(n: Node, init: Node | null, pre: Node | null, post: Node | null, bodyNode: Node, updateNode?: Node | null): void {
+    this.loopScope(this.assignedVars(n), () => this.loopStmtIn(n, init, pre, post, bodyNode, updateNode));
+  }
+
+  private loopStmtIn(n: Node, _init: Node | null, pre: Node | null, post: Node | null, bodyNode: Node, updateNode?: Node | null): void {
     const frame = this.newLoop();
     const bodyStmts: Stmt[] = [];
-    let preExpr: Expr | null = null;
+    let preExpr: Expr | null = null, test: Expr | null = null;
     if (pre) {
       const saved = this.takeOut();
-      const c = this.condition(pre);
+      const c = (test = this.condition(pre));
       const effects = this.takeOut();
       this.out = saved;
       if (effects.length) bodyStmts.push(...effects, { k: "if", c: not(c), then: [{ k: "break", label: frame.label }], else: [] });
       else preExpr = c;
     }
-    const inner = this.withLoop(frame, () => this.body(bodyNode));
-    bodyStmts.push(...inner);
-    const update = updateNode ? this.block([{ type: "ExpressionStatement", expression: updateNode, loc: updateNode.loc, start: updateNode.start, end: updateNode.end }]) : [];
+    // The test holds in the body and (for what the body does not assign) in the update.
+    const update = this.guarded(test, false, () => {
+      bodyStmts.push(...this.withLoop(frame, () => this.body(bodyNode)));
+      this.joinContinues(frame);
+      return updateNode ? this.block([{ type: "ExpressionStatement", expression: updateNode, loc: updateNode.loc, start: updateNode.start, end: updateNode.end }]) : [];
+    });
     let postExpr: Expr | null = null;
     if (post) {
       const saved = this.takeOut();
@@ -472,8 +509,7 @@ class Lowering extends ExprLowering {
     const raw = cur ? this.binary(op.slice(0, -1), cur, rhs, n) : rhs;
     if (wantValue) {
       // The value of an assignment expression is the value assigned, before the store narrows it.
-      const tmp = this.temp("t", this.numeric(raw, rhsNode).type);
-      this.out.push({ k: "assign", v: tmp, x: this.numeric(raw, rhsNode) });
+      const tmp = this.setTemp("t", this.numeric(raw, rhsNode));
       this.markWritten(arr);
       this.out.push({ k: "store", arr, idx: stable, x: this.storeValue(varRef(tmp), t, n), loc: this.loc(n) });
       return varRef(tmp);
@@ -521,11 +557,7 @@ class Lowering extends ExprLowering {
       const cur = this.readVar(b, arg);
       if (!isScalar(cur.type) || cur.type === "bool") this.fail("NB200", arg, `'${arg.name}' is not a number`);
       let old: Expr | null = null;
-      if (wantValue && !n.prefix) {
-        const tmp = this.temp("old", cur.type);
-        this.out.push({ k: "assign", v: tmp, x: cur });
-        old = varRef(tmp);
-      }
+      if (wantValue && !n.prefix) old = varRef(this.setTemp("old", cur));
       const one: Expr = { k: "const", type: "int", value: 1 };
       this.assignVar(b.v, this.binary(delta > 0 ? "+" : "-", cur, one, n), n);
       if (!wantValue) return null;
@@ -536,8 +568,7 @@ class Lowering extends ExprLowering {
       const idx = this.indices(arr, [arg.property], arg).map((e) => this.spillIfNeeded(e, "idx"));
       const elem = elemType(arr.type as ArrayType);
       const cur: Expr = { k: "load", arr, idx, type: elem, loc: this.loc(n) };
-      const tmp = this.temp("old", elem);
-      this.out.push({ k: "assign", v: tmp, x: cur });
+      const tmp = this.setTemp("old", cur);
       const next = this.binary(delta > 0 ? "+" : "-", varRef(tmp), { k: "const", type: "int", value: 1 }, n);
       this.markWritten(arr);
       this.out.push({ k: "store", arr, idx, x: this.storeValue(next, arr.type as ArrayType, n), loc: this.loc(n) });

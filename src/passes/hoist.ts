@@ -1,7 +1,8 @@
 // Loop-invariant int -> f64 conversions: `i2f(e)` inside a loop, of an int expression the loop never
 // changes (`x[i] - lo` with an integer `lo`, `b < nb` against an f64 `b`), is computed once before the
-// outermost loop that contains it, into a temporary. V8's WebAssembly compiler does not move code out of
-// loops, so each such conversion otherwise costs an instruction per iteration. Exact: the same
+// outermost loop that contains it, into a temporary; so is `f2i32(e)`, the ToInt32 of an invariant float
+// (`h ^ seed` with a seed beyond the small-int arguments, which are floats). V8's WebAssembly
+// compiler does not move code out of loops, so each such conversion otherwise costs an instruction per iteration. Exact: the same
 // conversion of the same value; it cannot fail, so computing it when the loop runs zero times is harmless.
 // Only outermost loops get the temporaries: a statement added between nested loops would break the
 // perfect nests the loop optimiser looks for (this pass runs after it anyway).
@@ -27,14 +28,14 @@ export function hoistConversions(f: FuncIR): FuncIR | undefined {
       // Conversions in the body (not the counted loop's own bounds, evaluated once already).
       const hoisted: { e: Expr; v: Var }[] = [];
       const swap = (e: Expr): Expr => {
-        if (e.k !== "cast" || e.op !== "i2f" || !invariant(e.x, facts)) return e;
+        if (e.k !== "cast" || (e.op !== "i2f" && e.op !== "f2i32") || !invariant(e.x, facts)) return e;
         let h = hoisted.find((x) => sameExpr(x.e, e));
         if (!h) {
-          h = { e, v: { id: nextId++, name: "conv", type: "f64" } };
+          h = { e, v: { id: nextId++, name: "conv", type: e.type } };
           hoisted.push(h);
           temps.push(h.v);
         }
-        return { k: "var", v: h.v, type: "f64" };
+        return { k: "var", v: h.v, type: e.type };
       };
       const inner = (ss: readonly Stmt[]) => mapStmts(ss, (e) => swap(e));
       const loop: Stmt = s.k === "for"

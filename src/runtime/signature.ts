@@ -3,7 +3,12 @@
 import { type Type, arrayType, dtypeOfCtorName, typeToString } from "../ir/types.js";
 import { lengthOf, typedArrayTag } from "./intrinsics.js";
 
-const INT_LIMIT = 2 ** 53;
+/**
+ * Integer arguments up to this magnitude specialise as `int` (frontend/ranges.ts SMALL_INT): index
+ * arithmetic such as `i * n + k` below such arguments is then provably exact. Larger integers are
+ * floats, whose arithmetic is JS's by construction.
+ */
+const INT_LIMIT = 2 ** 26;
 
 /** The element type of a typed array, from its internal slot (runtime/intrinsics.ts), never from a property it may override. */
 function typedArrayDType(x: unknown) {
@@ -34,8 +39,8 @@ function describe(x: unknown): string {
 }
 
 /**
- * The IR type of an argument value. Numbers that are integers (and not -0) specialise as `int`,
- * others as `f64`, as Numba types Python ints and floats.
+ * The IR type of an argument value. Numbers that are integers (and not -0) within ±2^26 specialise
+ * as `int`, others as `f64`, as Numba types Python ints and floats.
  */
 export function typeOfValue(x: unknown, param: string, fnName: string): Type {
   if (typeof x === "number") return Number.isInteger(x) && Math.abs(x) <= INT_LIMIT && !Object.is(x, -0) ? "int" : "f64";

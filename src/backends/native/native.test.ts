@@ -140,9 +140,6 @@ function fractionalIndex(grid: Float64Array) {
 function ndWritePast(target: NdArray) {
   for (let i = 0; i < 4; i++) target.set(i, 1, 2.5);
 }
-function intRemainder(a: Int32Array, b: Int32Array, r: Int32Array) {
-  for (let i = 0; i < a.length; i++) r[i] = a[i]! % b[i]!;
-}
 function negativeSize(n: number) {
   const a = new Float64Array(n);
   return a.length;
@@ -164,7 +161,6 @@ describe("native: run-time errors match wasm", { skip }, () => {
     ["read past the end", readPast, () => [new Float64Array(4), 4]],
     ["non-integer index", fractionalIndex, () => [new Float64Array(8)]],
     ["n-d write past an axis", ndWritePast as AnyFn, () => [zeros([3, 2])]],
-    ["integer % by zero", intRemainder, () => [Int32Array.from([7, 8]), Int32Array.from([2, 0]), new Int32Array(2)]],
     ["negative allocation size", negativeSize, () => [-3]],
     ["user RangeError from a callee", sqrtAll, () => [Float64Array.from([4, -1, 9])], { checkedSqrt }],
     ["the left of two failing operands", twoBadReads, () => [new Float64Array(2), new Float64Array(3)]],
