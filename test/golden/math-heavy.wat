@@ -42,8 +42,8 @@
     i32.or
     select
   )
-  (func $math_heavy (param $x.ptr i32) (param $x.len i64) (param $out.ptr i32) (param $out.len i64) (result i64)
-    (local $acc_2 i64)
+  (func $math_heavy (param $x.ptr i32) (param $x.len i64) (param $out.ptr i32) (param $out.len i64) (result f64)
+    (local $acc_2 f64)
     (local $i_3 i64)
     (local $v_4 f64)
     (local $r_5 f64)
@@ -53,7 +53,7 @@
     (local $tmp_i64 i64)
     (local $tmp_i64_1 i64)
     (local $end0 i64)
-    i64.const 0
+    f64.const 0
     local.set $acc_2
     local.get $x.len
     i64.const -1
@@ -159,7 +159,8 @@
             local.get $tmp_i64_1
             i64.gt_s
             select
-            i64.add
+            f64.convert_i64_s
+            f64.add
             local.set $acc_2
           end
           local.get $i_3
@@ -288,7 +289,8 @@
             local.get $tmp_i64
             i64.gt_s
             select
-            i64.add
+            f64.convert_i64_s
+            f64.add
             local.set $acc_2
           end
           local.get $i_3
@@ -311,6 +313,5 @@
     local.get $p3
     i64.trunc_sat_f64_s
     call $math_heavy
-    f64.convert_i64_s
   )
 )
