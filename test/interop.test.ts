@@ -4,7 +4,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { jit, zeros, grad } from "../src/index.js";
+import { findCompiler } from "../src/backends/native/compiler.js";
 
 type Typed = Float64Array | Float32Array | Int32Array;
 interface StdlibNd { data: Typed; shape: number[]; strides: number[]; offset: number; dtype: string; order: string; get(...i: number[]): number; set(...a: number[]): void }
@@ -12,7 +16,8 @@ const require = createRequire(import.meta.url);
 const stdlib = require("@stdlib/ndarray-base-ctor") as (dtype: string, data: unknown, shape: number[], strides: number[], offset: number, order: string) => StdlibNd;
 const scijs = require("ndarray") as (data: Typed, shape: number[], stride?: number[], offset?: number) => { data: Typed; shape: number[]; stride: number[]; offset: number; get(...i: number[]): number };
 
-const TARGETS = ["wasm", "js"] as const;
+// native too where a C compiler exists (each layout and dtype is a signature: a few dozen builds, cached).
+const TARGETS = findCompiler() ? (["wasm", "js", "native"] as const) : (["wasm", "js"] as const);
 
 function weighted(A: StdlibNd): number {
   let t = 0;
@@ -108,4 +113,24 @@ test("grad through a function of a @stdlib/ndarray", () => {
   const A = stdlib("float64", new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3], [1, 2], 0, "column-major");
   const g = grad(jit(sumsq))(A) as unknown as { get(i: number, j: number): number };
   for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) assert.equal(g.get(i, j), 2 * A.get(i, j));
+});
+
+test("numbat's main entry imports neither tfjs nor jax-js (optional peers of numbat/tfjs and numbat/jax)", () => {
+  // Follow the built import graph from the package's "." entry; collect every bare specifier it names.
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, { default: string }> };
+  const seen = new Set<string>(), bare = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?from\s*["']([^"']+)["']|import\s*\(?\s*["']([^"']+)["']/g)) {
+      const spec = (m[1] ?? m[2])!;
+      if (spec.startsWith(".")) visit(join(dirname(file), spec));
+      else bare.add(spec);
+    }
+  };
+  visit(join(root, pkg.exports["."]!.default));
+  assert.ok(seen.size > 20, `followed ${seen.size} files`);
+  for (const peer of ["@tensorflow/tfjs-core", "@jax-js/jax"]) assert.ok(![...bare].some((s) => s === peer || s.startsWith(peer + "/")), `${peer} is imported by the main entry`);
+  assert.ok(!seen.has(join(root, pkg.exports["./tfjs"]!.default)) && !seen.has(join(root, pkg.exports["./jax"]!.default)));
 });
