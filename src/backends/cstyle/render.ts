@@ -12,6 +12,7 @@
 import { BINARY_OPS, type ArrayProp, type BinaryOp, type CastOp, type Expr, type FuncIR, type Loc, type MathFn, type Stmt, type UnaryOp, type Var } from "../../ir/nodes.js";
 import { isArray, type ArrayType, type DType, type ScalarType, type Type } from "../../ir/types.js";
 import { childExprs, forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
+import { SourcePrinter } from "../source.js";
 
 // ---- code fragments with C precedence -------------------------------------------------------------
 
@@ -97,9 +98,7 @@ interface Effects { readonly eff: boolean; readonly rd: boolean }
  * of wasm's `arrayParts`), locals are declared up front and zero-initialised (a variable read before
  * assignment reads as 0, as the contract says).
  */
-export abstract class CStyleFunction {
-  protected readonly out: string[] = [];
-  private ind = "  ";
+export abstract class CStyleFunction extends SourcePrinter {
   private tmpCount = 0;
   /**
    * Enclosing loops, innermost last: how `break`/`continue` reach each. `id` names the C labels: the
@@ -114,6 +113,7 @@ export abstract class CStyleFunction {
   protected failUsed = false;
 
   constructor(protected readonly t: CStyleTarget, protected readonly f: FuncIR, protected readonly boundscheck: boolean) {
+    super();
   }
 
   // ---- what a subclass provides ----
@@ -156,12 +156,6 @@ export abstract class CStyleFunction {
     return isArray(t) ? this.arrayType(t) : this.t.scalar[t];
   }
   protected tmp(): string { return `nb_t${this.tmpCount++}`; }
-  protected line(s: string): void { this.out.push(this.ind + s); }
-  private indented(fn: () => void): void {
-    const saved = this.ind;
-    this.ind += "  ";
-    try { fn(); } finally { this.ind = saved; }
-  }
 
   render(): string {
     const { f } = this;
@@ -181,28 +175,12 @@ export abstract class CStyleFunction {
 
   // ---- statements ----
 
-  private block(ss: readonly Stmt[]): void { ss.forEach((s) => this.stmt(s)); }
-  private nested(ss: readonly Stmt[]): void { this.indented(() => this.block(ss)); }
-
-  private stmt(s: Stmt): void {
+  protected stmt(s: Stmt): void {
     switch (s.k) {
       case "assign": this.line(`${this.name(s.v)} = ${this.expr(s.x).s};`); return;
       case "store": this.store(s); return;
       case "expr": this.line(`${this.expr(s.x).s};`); return;
-      case "if": {
-        this.line(`if (${this.expr(s.c).s}) {`);
-        this.nested(s.then);
-        let els = s.else;
-        while (els.length === 1 && els[0]!.k === "if") {
-          const e = els[0]!;
-          this.line(`} else if (${this.expr(e.c).s}) {`);
-          this.nested(e.then);
-          els = e.else;
-        }
-        if (els.length) { this.line("} else {"); this.nested(els); }
-        this.line("}");
-        return;
-      }
+      case "if": this.ifChain(s, this.expr(s.c).s, (c) => this.expr(c).s); return;
       case "for": this.forLoop(s); return;
       case "loop": this.loop(s); return;
       case "break": {

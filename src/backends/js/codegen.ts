@@ -9,6 +9,7 @@ import { DTYPES, isArray, type ArrayType } from "../../ir/types.js";
 import { forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
 import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
 import { empty, ones, zeros, type DTypeName } from "../../runtime/ndarray.js";
+import { SourcePrinter } from "../source.js";
 
 export type AllocFn = (shape: number[], dtype: DTypeName) => unknown;
 export interface JsRuntime { zeros: AllocFn; ones: AllocFn; empty: AllocFn }
@@ -108,9 +109,7 @@ export function generateJs(entry: FuncIR, boundscheck: boolean): string {
   ].join("\n") + "\n";
 }
 
-class FuncGen {
-  private readonly out: string[] = [];
-  private ind = "  ";
+class FuncGen extends SourcePrinter {
   /** nd arrays whose data/shape/stride/offset live in locals. */
   private readonly cached = new Set<Var>();
   private readonly labels: Set<number>;
@@ -124,6 +123,7 @@ class FuncGen {
     private readonly fnNames: Map<FuncIR, string>,
     private readonly helpers: Set<Helper>,
   ) {
+    super();
     this.labels = usedLabels(f.body);
     const note = (x: Var): void => { if (isArray(x.type) && x.type.nd) this.cached.add(x); };
     forEachStmt(f.body, (s) => { if (s.k === "store") note(s.arr); });
@@ -133,12 +133,6 @@ class FuncGen {
   private name(x: Var): string { return `${ident(x.name)}_${x.id}`; }
   private where(l: Loc | undefined): string {
     return JSON.stringify(l ? `${this.f.sourceName}:${l.line}:${l.column}` : this.f.sourceName);
-  }
-  private line(s: string): void { this.out.push(this.ind + s); }
-  private indented(fn: () => void): void {
-    const saved = this.ind;
-    this.ind += "  ";
-    try { fn(); } finally { this.ind = saved; }
   }
 
   /** `A_d = A.data, A_n0 = A.shape[0], ..., A_o = A.offset`: valid in `let` and as an expression. */
@@ -174,29 +168,14 @@ class FuncGen {
     return `function${k ? "*" : ""} ${this.fnNames.get(f)}(${params.join(", ")}) {\n${this.out.join("\n")}\n}`;
   }
 
-  private block(ss: readonly Stmt[]): void { ss.forEach((s) => this.stmt(s)); }
-  private nested(ss: readonly Stmt[]): void { this.indented(() => this.block(ss)); }
   private label(n: number): string { return this.labels.has(n) ? `L${n}: ` : ""; }
 
-  private stmt(s: Stmt): void {
+  protected stmt(s: Stmt): void {
     switch (s.k) {
       case "assign": this.line(`${this.assignExpr(s.v, s.x)};`); return;
       case "store": this.line(`${this.element(s.arr, s.idx, s.loc, s.unchecked)} = ${this.expr(s.x).s};`); return;
       case "expr": this.line(`${this.expr(s.x).s};`); return;
-      case "if": {
-        this.line(`if (${this.expr(s.c).s}) {`);
-        this.nested(s.then);
-        let els = s.else;
-        while (els.length === 1 && els[0].k === "if") {
-          const e = els[0];
-          this.line(`} else if (${this.expr(e.c).s}) {`);
-          this.nested(e.then);
-          els = e.else;
-        }
-        if (els.length) { this.line("} else {"); this.nested(els); }
-        this.line("}");
-        return;
-      }
+      case "if": this.ifChain(s, this.expr(s.c).s, (c) => this.expr(c).s); return;
       case "for": {
         const v = this.name(s.v), op = BINARY_OPS[s.cmp].js;
         const step = s.step === 1 ? `${v}++` : s.step === -1 ? `${v}--` : s.step > 0 ? `${v} += ${s.step}` : `${v} -= ${-s.step}`;

@@ -18,6 +18,7 @@ import { ident, isCheckedMod } from "../cstyle/render.js";
 import { BINARY, CAST, MATH, P, UNARY, and, call, f32Lit, i32Lit, or, prim, un, w, wrap, type W } from "./ops.js";
 import { preludeFor, type Helper } from "./prelude.js";
 import { checkWebGpu, webgpuError } from "./rules.js";
+import { SourcePrinter } from "../source.js";
 
 /** Where each parameter goes: the storage bindings and the uniform struct the launch fills. */
 export interface WgslKernel {
@@ -61,9 +62,7 @@ const indent = (lines: readonly string[]): string[] => lines.map((l) => `  ${l}`
 interface Frame { readonly id: number }
 type Action = "break" | "continue";
 
-class WgslGen {
-  private readonly out: string[] = [];
-  private ind = "  ";
+class WgslGen extends SourcePrinter {
   private tmpCount = 0;
   private readonly helpers = new Set<Helper>();
   private readonly builtins = new Set<keyof typeof GPU_BUILTIN>();
@@ -87,6 +86,7 @@ class WgslGen {
   private readonly crossed = new Map<number, Set<Frame>>();
 
   constructor(private readonly f: FuncIR) {
+    super();
     this.shared = new Map(f.kernel!.shared.map((s) => [s.v, s.size]));
   }
 
@@ -102,13 +102,6 @@ class WgslGen {
   }
   private root(v: Var): Var { return this.alias.get(v) ?? v; }
   private tmp(): string { return `nb_t${this.tmpCount++}`; }
-  private line(s: string): void { this.out.push(this.ind + s); }
-  private lines(ls: readonly string[]): void { ls.forEach((l) => this.line(l)); }
-  private indented(fn: () => void): void {
-    const saved = this.ind;
-    this.ind += "  ";
-    try { fn(); } finally { this.ind = saved; }
-  }
   private need = (h: Helper): void => { this.helpers.add(h); };
   private dtype(v: Var): "f32" | "i32" | "u32" { return (this.root(v).type as ArrayType).dtype as "f32" | "i32" | "u32"; }
 
@@ -265,8 +258,6 @@ class WgslGen {
 
   // ---- statements ----
 
-  private block(ss: readonly Stmt[]): void { ss.forEach((s) => this.stmt(s)); }
-  private nested(ss: readonly Stmt[]): void { this.indented(() => this.block(ss)); }
   /** Renders an expression for a statement, emitting what it hoists first. */
   private top(e: Expr): W {
     const cx: Ctx = { pre: [] };
@@ -275,7 +266,7 @@ class WgslGen {
     return c;
   }
 
-  private stmt(s: Stmt): void {
+  protected stmt(s: Stmt): void {
     switch (s.k) {
       case "assign": {
         if (isArray(s.v.type)) return; // an alias (resolveAliases)
@@ -298,21 +289,12 @@ class WgslGen {
         this.lines(cx.pre);
         return;
       }
-      case "if": {
-        this.line(`if (${this.top(s.c).s}) {`);
-        this.nested(s.then);
-        let els = s.else;
-        while (els.length === 1 && els[0]!.k === "if") {
-          const e = els[0]!, cx: Ctx = { pre: [] }, c = this.ex(e.c, cx);
-          if (cx.pre.length) break; // its condition needs statements: nest it in the else block
-          this.line(`} else if (${c.s}) {`);
-          this.nested(e.then);
-          els = e.else;
-        }
-        if (els.length) { this.line("} else {"); this.nested(els); }
-        this.line("}");
+      case "if":
+        this.ifChain(s, this.top(s.c).s, (c) => {
+          const cx: Ctx = { pre: [] }, w = this.ex(c, cx);
+          return cx.pre.length ? undefined : w.s; // a condition that needs statements nests in the else block
+        });
         return;
-      }
       case "for": this.forLoop(s); return;
       case "loop": this.loop(s); return;
       case "break": this.jump(this.breakTo.get(s.label)!, "break"); return;
