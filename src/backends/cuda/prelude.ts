@@ -5,6 +5,8 @@
 // thread writes for the host to read after the launch.
 
 /** Error kinds in the low byte of `nb_error`; the site index is in the bits above. */
+import { hypotBody } from "../cstyle/hypot.js";
+
 export const CUDA_ERROR_KINDS = { ok: 0, user: 1, rem0: 3 } as const;
 
 export const CUDA_PRELUDE = String.raw`#include <stdint.h>
@@ -83,24 +85,7 @@ template <class T> NB_D T nb_pow(T x, T y) {
 template <class T, class... R> NB_D T nb_hypot(T x0, R... xs) {
   const T v[] = {x0, (T)xs...};
   const int n = 1 + (int)sizeof...(xs);
-  T max = 0;
-  int nan = 0;
-  for (int i = 0; i < n; i++) {
-    if (v[i] != v[i]) nan = 1;
-    else if (nb_fabs(v[i]) > max) max = nb_fabs(v[i]);
-  }
-  if (max == (T)INFINITY) return (T)INFINITY;
-  if (nan) return (T)NAN;
-  if (max == 0) return 0;
-  T sum = 0, compensation = 0;
-  for (int i = 0; i < n; i++) {
-    T r = nb_fabs(v[i]) / max;
-    T summand = r * r - compensation;
-    T preliminary = sum + summand;
-    compensation = (preliminary - sum) - summand;
-    sum = preliminary;
-  }
-  return nb_sqrt(sum) * max;
+${hypotBody({ T: "T", int: "int", fabs: "nb_fabs", sqrt: "nb_sqrt", inf: "(T)INFINITY", nan: "(T)NAN" })}
 }
 
 /* Float atomics CUDA lacks: Math.min/max by compare-and-swap on the bits; the old value returned. */

@@ -3,6 +3,7 @@
 // Math.round/sign/min/max, `**`, V8's Math.hypot, cbrt and exp). Mirrors src/backends/wasm/helpers.ts.
 
 import { VL } from "./vector.js";
+import { hypotBody } from "../cstyle/hypot.js";
 
 /** Error kinds written to `nb_ctx.kind`; the runtime maps them to the errors of runtime/errors.ts. */
 export const ERROR_KINDS = { ok: 0, user: 1, oob: 2, rem0: 3, badsize: 4, nomem: 5 } as const;
@@ -234,24 +235,7 @@ static double nb_exp(double x) {
 }
 /* V8's Math.hypot (builtins/math.tq): scale by the largest magnitude, Kahan-compensated sum of squares. */
 static double nb_hypot(int32_t n, const double *v) {
-  double max = 0;
-  int32_t nan = 0;
-  for (int32_t i = 0; i < n; i++) {
-    if (v[i] != v[i]) nan = 1;
-    else if (fabs(v[i]) > max) max = fabs(v[i]);
-  }
-  if (max == INFINITY) return INFINITY;
-  if (nan) return NAN;
-  if (max == 0) return 0;
-  double sum = 0, compensation = 0;
-  for (int32_t i = 0; i < n; i++) {
-    double r = fabs(v[i]) / max;
-    double summand = r * r - compensation;
-    double preliminary = sum + summand;
-    compensation = (preliminary - sum) - summand;
-    sum = preliminary;
-  }
-  return sqrt(sum) * max;
+${hypotBody({ T: "double", int: "int32_t", fabs: "fabs", sqrt: "sqrt", inf: "INFINITY", nan: "NAN" })}
 }
 `;
 
