@@ -261,3 +261,22 @@ test("unroll-and-jam renames a body's temporaries per copy, so the jammed loop s
     assert.ok(sameBits(jit(tempInJam)(A, B), tempInJam(A, B)), `${m}x${n}x${p}`);
   }
 });
+
+/** A running position (`r[p] = ...; p = p + 1`): the element r[p] changes within one iteration. */
+function flatten(A: NdArray): Float64Array {
+  const [m, n] = A.shape;
+  const r = new Float64Array(m! * n! + 1);
+  let p = 0;
+  for (let i = 0; i < m!; i++)
+    for (let j = 0; j < n!; j++) {
+      r[p] = A.get(i, j);
+      p = p + 1;
+    }
+  r[p] = 5;
+  return r;
+}
+
+test("scalar replacement leaves alone elements whose subscript the body reassigns", () => {
+  const A = array([[1, 2, 3], [4, 5, 6]]);
+  assert.deepEqual([...jit(flatten)(A)], [...flatten(A)]);
+});

@@ -38,8 +38,17 @@ export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySe
     if (e.k === "cond") { lazy(e.a); lazy(e.b); }
     if (e.k === "logical") lazy(e.b);
   });
+  // A subscript that reads a variable the body assigns (`r[p] = ...; p = p + 1`) names another
+  // element after the assignment: such elements stay in memory, and such loads are not shared.
+  const assigned = new Set<Var>();
+  for (const s of body) if (s.k === "assign") assigned.add(s.v);
+  const stable = (idx: readonly Expr[]) => {
+    let ok = true;
+    for (const i of idx) mapExpr(i, (e) => { if (e.k === "var" && assigned.has(e.v)) ok = false; return e; });
+    return ok;
+  };
   const replaceable = (arr: Var) =>
-    fresh.has(arr) && stored.has(arr) && !lazilyRead.has(arr) && (arr.type as ArrayType).dtype === "f64" && subscripts.get(arr)!.length === 1;
+    fresh.has(arr) && stored.has(arr) && !lazilyRead.has(arr) && (arr.type as ArrayType).dtype === "f64" && subscripts.get(arr)!.length === 1 && stable(subscripts.get(arr)![0]!);
   // Loads of read-only arrays may be shared only when no store can alias them (all stores go to fresh arrays).
   const storesAreFresh = [...stored].every((a) => fresh.has(a));
   const slots: Slot[] = [];
@@ -60,7 +69,7 @@ export function scalarize(body: readonly Stmt[], counter: Var, fresh: ReadonlySe
       if (e.k !== "load") return e;
       const known = slotFor(e.arr, e.idx);
       if (known) return { k: "var", v: known.temp, type: "f64" };
-      const readOnlyAtCounter = storesAreFresh && !stored.has(e.arr) && usesCounter(e.idx) && e.type === "f64";
+      const readOnlyAtCounter = storesAreFresh && !stored.has(e.arr) && usesCounter(e.idx) && e.type === "f64" && stable(e.idx);
       if (!replaceable(e.arr) && !readOnlyAtCounter) return e;
       const temp = newTemp(e.arr.name);
       out.push({ k: "assign", v: temp, x: e });
