@@ -148,6 +148,9 @@ const cases: Case[] = [
   { name: "sum of a product (fused)", src: "import numpy as np\ndef f(a, b):\n    return np.sum(a * b)", args: [[V4, F([2, 4, 8, 16])]] },
   { name: "dot and matmul", src: "import numpy as np\ndef f(A, B, v):\n    C = A @ B\n    w = np.dot(A, v)\n    return C[0, 0], C[2, 1], w[0], w[2], np.dot(v, v), C.sum()", args: [[M34, M43, V4]] },
   { name: "dot of mismatched shapes raises", src: "import numpy as np\ndef f(A):\n    return A @ A", args: [[M34]] },
+  // tuples holding arrays
+  { name: "tuple of arrays and numbers", src: "import numpy as np\ndef f(A, n):\n    z = np.zeros((n, 2), dtype=np.int32)\n    z[0, 1] = 7\n    return A * 2 + 1, A.sum(), A.T, z, n > 2", args: [[M34, 3]] },
+  { name: "tuples from several returns", src: "def f(A, k):\n    if k > 0:\n        return A[k, :], k\n    return A[0, 1:], 0.5", args: [[M34, 1], [M34, 0]] },
   // prange
   { name: "prange with a reduction", src: "from numba import prange\ndef f(A):\n    s = 0.0\n    for i in prange(A.shape[0]):\n        s += A[i, 0] * 2.0\n    return s", args: [[M34]], numba: true },
   { name: "prange writing rows", src: "import numpy as np\nfrom numba import prange\ndef f(n):\n    out = np.zeros((n, 3))\n    for i in prange(n):\n        for j in range(3):\n            out[i, j] = i * 3 + j\n    return out", args: [[5]], numba: true },

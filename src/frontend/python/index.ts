@@ -15,8 +15,10 @@ import { CompileError, codeFrame } from "../../diagnostics/error.js";
 import type { ParsedFunction } from "../parse.js";
 import { signatureKey, typeOfValue } from "../../runtime/signature.js";
 import { userError } from "../../runtime/errors.js";
+import type { NdArray } from "../../runtime/ndarray.js";
 import { type PyDecorator, type PyDef, type PyExpr, type PyModule, PySyntaxError, parsePython } from "./ast.js";
-import { type TupleReturn, lowerPython } from "./lower.js";
+import { lowerPython } from "./lower.js";
+import { type TupleReturn, unpackTuple } from "./tuples.js";
 
 /** A compiled Python function: called with numbers, typed arrays and numbat n-d arrays; tuples come back as JS arrays. */
 export type PyFunction = Jitted<(...args: any[]) => any>;
@@ -88,8 +90,9 @@ function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (n
     if (tuples.size === 0 || r === undefined || typeof r !== "object") return r;
     const t = tuples.get(signatureKey(args.map((a, i) => typeOfValue(a, def.params[i]?.name ?? `#${i}`, def.name))));
     if (!t) return r;
-    const data = (r as { data: Float64Array }).data;
-    return t.items.map((k, i) => (k === "bool" ? data[i] !== 0 : data[i]!));
+    const values = unpackTuple((r as NdArray).data as Float64Array, t);
+    (r as NdArray).free(); // the packed tuple is the kernel's own allocation
+    return values;
   };
   for (const key of Reflect.ownKeys(jitted)) if (key !== "length" && key !== "name" && key !== "prototype") Object.defineProperty(call, key, Object.getOwnPropertyDescriptor(jitted, key)!);
   Object.defineProperty(call, "name", { value: def.name });

@@ -14,6 +14,8 @@ import { type ArrayRef, type Elementwise, type LoopContext, baseType, fromRef, i
 import type { Pos, PyDef, PyExpr, PyModule, PyStmt } from "./ast.js";
 import { F, I, arith, coerce, floatFloorDiv, floatMod, floorQuotient, intFloorDiv, intMod, pyMax, pyMin, roundHalfEven, truth, floatToInt } from "./scalar.js";
 import { NumpyLowering } from "./numpy.js";
+import { builtin, mathCall, noKwargs } from "./builtins.js";
+import { type TupleItem, type TupleReturn, joinTuple, packTuple } from "./tuples.js";
 
 /** A variable's type: a scalar, an array, or a tuple of those (held in one IR variable per item). */
 export type PyType = ScalarType | ArrayType | { readonly k: "tuple"; readonly items: readonly PyType[] };
@@ -29,7 +31,7 @@ export type Val =
   /** A module or a module member: "numpy", "numpy.zeros", "math.sqrt", "builtins.range", "numba.prange", "def.f" */
   | { k: "global"; path: string };
 
-export interface TupleReturn { readonly items: readonly ScalarType[] }
+export type { TupleReturn } from "./tuples.js";
 
 export interface PyFunctionInfo {
   readonly ir: FuncIR;
@@ -38,11 +40,13 @@ export interface PyFunctionInfo {
 }
 
 const RETURN = "<return>";
+const TUPLE_RETURN = "<tuple return>";
 const PY_ERRORS: Record<string, ErrorClass> = {
   ValueError: "ValueError", ZeroDivisionError: "ZeroDivisionError", IndexError: "IndexError", AssertionError: "AssertionError",
   RuntimeError: "RuntimeError", ArithmeticError: "ArithmeticError", Exception: "Exception", TypeError: "TypeError",
 };
 const BUILTINS = new Set(["range", "len", "abs", "min", "max", "int", "float", "bool", "round", "enumerate", "zip", "print", ...Object.keys(PY_ERRORS)]);
+export const isPythonError = (name: string): boolean => name in PY_ERRORS;
 
 export function lowerPython(mod: PyModule, def: PyDef, argTypes: Type[], env: LowerEnv, irName: string, siblings: (name: string) => unknown): PyFunctionInfo {
   const types = new Map<string, PyType>();
@@ -361,23 +365,23 @@ export class PyLowering implements LoopContext {
     this.sawValueReturn = true;
     let v = this.expr(x);
     if (v.k === "tuple") {
+      // Scalars pinned now; arrays (views and lazy values copied into fresh ones) by variable.
       const items = v.items.map((it) => {
-        if (it.k !== "scalar") this.fail(x.pos, "a returned tuple may hold numbers only", "return arrays one per function, or store results into an array argument");
-        return it.e;
+        if (it.k === "scalar") return this.pin(it.e, "r");
+        if (it.k === "array" || it.k === "lazy") return ref(this.np.materialize(it));
+        return this.fail(x.pos, "a returned tuple holds numbers and arrays");
       });
-      const kinds = items.map((e) => e.type as ScalarType);
-      const prev = this.tuple;
-      const joined = kinds.map((k, i) => (prev ? (prev.items[i] === k ? k : prev.items[i] === "bool" || k === "bool" ? this.fail(x.pos, "tuple items change between bool and numbers") : "f64") : k));
-      if (prev && prev.items.length !== kinds.length) this.fail(x.pos, "every return must give a tuple of the same length");
-      if (!prev || joined.some((k, i) => k !== prev.items[i])) {
-        this.tuple = { items: joined as ScalarType[] };
-        if (prev) this.changed = true;
+      // The tuple's item types join over every return (and over lowering rounds, through `types`).
+      const known = this.types.get(TUPLE_RETURN) as { items: TupleItem[] } | undefined;
+      const joined = joinTuple(this.tuple ?? known, { items: items.map((e) => e.type as TupleItem) });
+      if (!joined) this.fail(x.pos, "every return must give a tuple of the same length and kinds of items", undefined, "NB205");
+      if (!known || !samePy({ k: "tuple", items: known.items }, { k: "tuple", items: joined!.items })) {
+        this.types.set(TUPLE_RETURN, { k: "tuple", items: joined!.items });
+        this.changed = true;
       }
-      // The tuple travels as a float64 array; the JS wrapper turns it into a JS array.
+      this.tuple = joined;
       const arr = this.temp("ret", { kind: "array", dtype: "f64", ndim: 1, nd: true });
-      const vals = items.map((e) => this.spill(e, "r"));
-      this.out.push({ k: "assign", v: arr, x: { k: "alloc", fill: "empty", shape: [I(items.length)], type: arr.type as ArrayType, loc: this.loc } });
-      vals.forEach((e, i) => this.out.push({ k: "store", arr, idx: [I(i)], x: coerce(e, "f64"), loc: this.loc }));
+      this.out.push(...packTuple(this, items.map((e, i) => (isArray(e.type) ? e : coerce(e, joined!.items[i] as ScalarType))), arr));
       this.noteReturn(arr.type as ArrayType, at);
       this.out.push({ k: "return", x: ref(arr) });
       return;
@@ -793,136 +797,15 @@ export class PyLowering implements LoopContext {
 
   private callGlobal(path: string, e: Extract<PyExpr, { k: "call" }>): Val {
     if (path.startsWith("def.")) return this.callSibling(path.slice(4), e);
-    if (path.startsWith("math.")) return this.mathCall(path.slice(5), e);
-    if (path.startsWith("builtins.")) return this.builtin(path.slice(9), e);
+    if (path.startsWith("math.")) return mathCall(this, path.slice(5), e);
+    if (path.startsWith("builtins.")) return builtin(this, path.slice(9), e);
     if (path.startsWith("numpy.")) return this.np.call(path.slice(6), e);
     if (path === "numba.prange") return this.fail(e.pos, "prange(...) is only valid as the iterable of a for loop");
     return this.fail(e.pos, `'${path}' is not supported in numbat's Python subset`, "docs/python.md lists the supported functions", "NB104");
   }
 
-  private noKwargs(e: Extract<PyExpr, { k: "call" }>, name: string): void {
-    if (e.kwargs.length) this.fail(e.kwargs[0]!.value.pos, `${name}() takes no keyword arguments here`, undefined, "NB104");
-  }
-
-  private arity(e: Extract<PyExpr, { k: "call" }>, name: string, min: number, max = min): void {
-    if (e.args.length < min || e.args.length > max)
-      this.fail(e.pos, `${name}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, got ${e.args.length}`, undefined, "NB202");
-  }
-
-  private builtin(name: string, e: Extract<PyExpr, { k: "call" }>): Val {
-    this.noKwargs(e, name);
-    switch (name) {
-      case "len": {
-        this.arity(e, name, 1);
-        const v = this.expr(e.args[0]!);
-        if (v.k === "tuple") return { k: "scalar", e: I(v.items.length) };
-        if (v.k === "array" || v.k === "lazy") return { k: "scalar", e: (v.k === "array" ? v.r.shape : v.el.shape)[0]! };
-        return this.fail(e.pos, "len() takes an array or a tuple");
-      }
-      case "abs": {
-        this.arity(e, name, 1);
-        const v = this.expr(e.args[0]!);
-        if (v.k !== "scalar") return this.np.elementwiseMath("abs", v, e.pos);
-        const x = v.e.type === "bool" ? coerce(v.e, "int") : v.e;
-        return { k: "scalar", e: { k: "math", fn: "abs", args: [x], type: x.type as ScalarType } };
-      }
-      case "min": case "max": {
-        if (e.args.length === 1) return this.np.reduction(name, this.expr(e.args[0]!), e.pos);
-        if (e.args.length < 2) this.arity(e, name, 2, 99);
-        const vals = this.operands(e.args).map((v, i) => (v.k === "scalar" ? v.e : this.fail(e.args[i]!.pos, `${name}() of several arguments takes numbers`)));
-        const t = vals.reduce<ScalarType>((t, x) => (t === "f64" || x.type === "f64" ? "f64" : x.type === "bool" && t === "bool" ? "bool" : "int"), vals[0]!.type === "bool" ? "bool" : (vals[0]!.type as ScalarType));
-        let acc = this.spill(coerce(vals[0]!, t), "m");
-        for (const x of vals.slice(1)) acc = this.spill(name === "max" ? pyMax(acc, this.spill(coerce(x, t), "m")) : pyMin(acc, this.spill(coerce(x, t), "m")), "m");
-        return { k: "scalar", e: acc };
-      }
-      case "int": {
-        this.arity(e, name, 1);
-        const x = this.scalar(e.args[0]!);
-        if (x.type !== "f64") return { k: "scalar", e: coerce(x, "int") };
-        const s = this.spill(x, "f");
-        this.out.push({ k: "if", c: not({ k: "math", fn: "isFinite", args: [s], type: "bool" }), then: [this.raise("ValueError", "cannot convert float NaN or infinity to integer")], else: [] });
-        return { k: "scalar", e: floatToInt({ k: "math", fn: "trunc", args: [s], type: "f64" }) };
-      }
-      case "float": {
-        this.arity(e, name, 1);
-        const a = e.args[0]!;
-        if (a.k === "str") {
-          const m: Record<string, number> = { inf: Infinity, "+inf": Infinity, "-inf": -Infinity, nan: NaN, infinity: Infinity, "-infinity": -Infinity };
-          const val = m[a.value.trim().toLowerCase()];
-          if (val === undefined) this.fail(a.pos, "float() of a string takes 'inf', '-inf' or 'nan'");
-          return { k: "scalar", e: F(val!) };
-        }
-        return { k: "scalar", e: coerce(this.scalar(a), "f64") };
-      }
-      case "bool": {
-        this.arity(e, name, 1);
-        return { k: "scalar", e: truth(this.scalar(e.args[0]!)) };
-      }
-      case "round": {
-        this.arity(e, name, 1);
-        const x = this.scalar(e.args[0]!);
-        if (x.type !== "f64") return { k: "scalar", e: coerce(x, "int") };
-        const s = this.spill(x, "f");
-        this.out.push({ k: "if", c: not({ k: "math", fn: "isFinite", args: [s], type: "bool" }), then: [this.raise("ValueError", "cannot convert float NaN or infinity to integer")], else: [] });
-        return { k: "scalar", e: floatToInt(roundHalfEven(s)) };
-      }
-      case "range": return this.fail(e.pos, "range(...) is only supported as the iterable of a for loop");
-      case "print": return this.fail(e.pos, "print() is not supported inside compiled functions", "return the values and print them outside");
-      default:
-        if (PY_ERRORS[name]) return this.fail(e.pos, `${name}(...) can only be raised`);
-        return this.fail(e.pos, `${name}() is only supported as the iterable of a for loop`);
-    }
-  }
-
-  private mathCall(name: string, e: Extract<PyExpr, { k: "call" }>): Val {
-    this.noKwargs(e, `math.${name}`);
-    const args = this.operands(e.args).map((v, i) => (v.k === "scalar" ? v.e : this.fail(e.args[i]!.pos, `math.${name}() takes numbers; use numpy's np.${name} for arrays`)));
-    const f64 = (x: Expr) => coerce(x, "f64");
-    const one = (fn: MathFn): Val => { this.arity(e, `math.${name}`, 1); return { k: "scalar", e: { k: "math", fn, args: [f64(args[0]!)], type: "f64" } }; };
-    const direct: Record<string, MathFn> = {
-      sqrt: "sqrt", exp: "exp", expm1: "expm1", log1p: "log1p", log2: "log2", log10: "log10", sin: "sin", cos: "cos", tan: "tan",
-      asin: "asin", acos: "acos", atan: "atan", sinh: "sinh", cosh: "cosh", tanh: "tanh", asinh: "asinh", acosh: "acosh", atanh: "atanh", fabs: "abs", cbrt: "cbrt",
-    };
-    if (name in direct) return one(direct[name]!);
-    switch (name) {
-      case "log":
-        this.arity(e, "math.log", 1, 2);
-        if (args.length === 1) return one("log");
-        return { k: "scalar", e: { k: "binary", op: "div", a: { k: "math", fn: "log", args: [f64(args[0]!)], type: "f64" }, b: { k: "math", fn: "log", args: [f64(args[1]!)], type: "f64" }, type: "f64" } };
-      case "floor": case "ceil": case "trunc": {
-        this.arity(e, `math.${name}`, 1);
-        const x = args[0]!;
-        if (x.type !== "f64") return { k: "scalar", e: coerce(x, "int") };
-        const s = this.spill(x, "f");
-        this.out.push({ k: "if", c: not({ k: "math", fn: "isFinite", args: [s], type: "bool" }), then: [this.raise("ValueError", "cannot convert float NaN or infinity to integer")], else: [] });
-        return { k: "scalar", e: floatToInt({ k: "math", fn: name, args: [s], type: "f64" }) };
-      }
-      case "pow": case "atan2": {
-        this.arity(e, `math.${name}`, 2);
-        return { k: "scalar", e: { k: "math", fn: name, args: args.map(f64), type: "f64" } };
-      }
-      case "hypot": return { k: "scalar", e: { k: "math", fn: "hypot", args: args.map(f64), type: "f64" } };
-      case "isnan": case "isinf": case "isfinite": {
-        this.arity(e, `math.${name}`, 1);
-        const x = f64(args[0]!);
-        if (name === "isnan") return { k: "scalar", e: { k: "math", fn: "isNaN", args: [x], type: "bool" } };
-        if (name === "isfinite") return { k: "scalar", e: { k: "math", fn: "isFinite", args: [x], type: "bool" } };
-        return { k: "scalar", e: { k: "binary", op: "eq", a: { k: "math", fn: "abs", args: [x], type: "f64" }, b: F(Infinity), type: "bool" } };
-      }
-      case "copysign": {
-        this.arity(e, "math.copysign", 2);
-        const x = this.spill(f64(args[0]!), "x"), y = this.spill(f64(args[1]!), "y");
-        // y's sign bit: y < 0, or y is -0 (1/y = -inf), or a negative NaN (not distinguishable here: taken as positive)
-        const neg: Expr = { k: "cond", c: { k: "binary", op: "lt", a: y, b: F(0), type: "bool" }, a: { k: "const", type: "bool", value: true }, b: { k: "binary", op: "lt", a: { k: "binary", op: "div", a: F(1), b: y, type: "f64" }, b: F(0), type: "bool" }, type: "bool" };
-        const ax: Expr = { k: "math", fn: "abs", args: [x], type: "f64" };
-        return { k: "scalar", e: { k: "cond", c: neg, a: { k: "unary", op: "neg", x: ax, type: "f64" }, b: ax, type: "f64" } };
-      }
-      default: return this.fail(e.pos, `math.${name} is not supported`, undefined, "NB104");
-    }
-  }
-
   private callSibling(name: string, e: Extract<PyExpr, { k: "call" }>): Val {
-    this.noKwargs(e, name);
+    noKwargs(this, e, name);
     const callee = this.siblings(name);
     const args = this.operands(e.args).map((v, i) => {
       if (v.k === "scalar") return v.e;
