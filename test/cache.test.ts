@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +14,7 @@ import { after, before, describe, test } from "node:test";
 import { jit, zeros } from "../src/index.js";
 import { readSealed, writeSealed } from "../src/runtime/disk-cache.js";
 import { matrixMultiplyLoops } from "../examples/seed.js";
+import { buildLibrary, findCompiler } from "../src/backends/native/compiler.js";
 import { allKernels } from "./corpus/index.js";
 import { assertSameValue, isNdLike, isTypedArray, jitFn, resolveScope, type JitOpts } from "./harness.js";
 
@@ -280,6 +281,115 @@ describe("cache: location", () => {
       const z = jit(function fill(n: number) { const a = zeros([n]); for (let i = 0; i < n; i++) a.set(i, i); return a; });
       assert.equal(z(3).get(2), 2);
       assert.equal(entries(dir).size, 0);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Whom the cache trusts (issue 16, item 8; runtime/cache-trust.ts): only this user. A folder or entry
+// another user owns, or that others may write, is refused (recompiled elsewhere or replaced), with a
+// warning that says why; numbat's own folders are 0700 and its files writable by no one else.
+
+describe("cache: trusts only its owner", () => {
+  const isRoot = process.getuid?.() === 0;
+  const compiler = findCompiler();
+  const NOBODY = 65534;
+  const SOURCE = "#include <stdint.h>\n__attribute__((visibility(\"default\"))) int32_t nb_trust_probe(void) { return 16; }\n";
+
+  /** What `f` printed with console.warn, and its result. */
+  function warnings<T>(f: () => T): { value: T; warned: string } {
+    const old = console.warn;
+    let warned = "";
+    console.warn = (...a: unknown[]) => { warned += a.join(" ") + "\n"; };
+    try { return { value: f(), warned }; } finally { console.warn = old; }
+  }
+  /** Modes (octal) of everything under `dir` that others may write. */
+  function writableByOthers(dir: string): string[] {
+    const out: string[] = [];
+    const walk = (d: string): void => {
+      for (const name of readdirSync(d)) {
+        const p = join(d, name), st = statSync(p);
+        if (st.mode & 0o022) out.push(`${p} ${(st.mode & 0o777).toString(8)}`);
+        if (st.isDirectory()) walk(p);
+      }
+    };
+    walk(dir);
+    return out;
+  }
+
+  test("numbat's folders are 0700 and its files writable by no one else", { skip: !compiler && "no C compiler" }, () => {
+    withCacheDir((dir) => {
+      rmSync(dir, { recursive: true });
+      const root = join(dir, "a", "b");
+      process.env.NUMBAT_CACHE_DIR = root;
+      assert.equal(jit((x: number) => x * 5, { cache: true, target: "wasm" })(2), 10);
+      const lib = buildLibrary(SOURCE);
+      assert.equal(lib.cached, false);
+      assert.ok(lib.path.startsWith(root), lib.path);
+      for (const d of [join(dir, "a"), root, join(root, "wasm"), join(root, "native")]) assert.equal(statSync(d).mode & 0o777, 0o700, d);
+      assert.deepEqual(writableByOthers(dir), []);
+      assert.equal(buildLibrary(SOURCE).cached, true, "and trusted when loaded again");
+    });
+  });
+
+  test("a world-writable cache root is not used: a private folder instead, and a warning", { skip: !compiler && "no C compiler" }, () => {
+    withCacheDir((dir) => {
+      chmodSync(dir, 0o777);
+      const { value: lib, warned } = warnings(() => buildLibrary(SOURCE));
+      assert.equal(readdirSync(dir).length, 0, "nothing created in the shared root");
+      assert.ok(!lib.path.startsWith(dir), lib.path);
+      assert.equal(statSync(join(lib.path, "..")).mode & 0o777, 0o700);
+      assert.match(warned, /not using the cache folder .*: it is writable by everyone \(mode 777\)/);
+      assert.equal(jit((x: number) => x * 7, { cache: true, target: "wasm" })(2), 14);
+      assert.equal(readdirSync(dir).length, 0, "nor by the wasm cache");
+    });
+  });
+
+  test("a group-writable entry is refused, recompiled and replaced, with a warning", { skip: !compiler && "no C compiler" }, () => {
+    withCacheDir(() => {
+      const first = buildLibrary(SOURCE);
+      chmodSync(first.path, 0o660);
+      const { value: again, warned } = warnings(() => buildLibrary(SOURCE));
+      assert.equal(again.cached, false, "recompiled");
+      assert.equal(again.path, first.path);
+      assert.match(warned, /not loading the cache entry .*: it is writable by its group \(mode 660\); compiling it again/);
+      assert.equal(statSync(again.path).mode & 0o022, 0, "the replacement is private");
+      assert.equal(buildLibrary(SOURCE).cached, true);
+    });
+  });
+
+  test("an entry owned by another user is refused and replaced (native and wasm)", { skip: (!isRoot && "needs root to chown") || (!compiler && "no C compiler") }, () => {
+    withCacheDir((dir) => {
+      const first = buildLibrary(SOURCE);
+      chownSync(first.path, NOBODY, NOBODY);
+      const { value: again, warned } = warnings(() => buildLibrary(SOURCE));
+      assert.equal(again.cached, false);
+      assert.match(warned, new RegExp(`owned by uid ${NOBODY}, not by this user`));
+      assert.equal(statSync(again.path).uid, process.getuid!());
+      // wasm: a planted entry with a valid checksum is not loaded
+      const sq = jit(function sq(x: number) { return x * x; }, { cache: true, target: "wasm" });
+      assert.equal(sq(3), 9);
+      const [name] = readdirSync(join(dir, "wasm"));
+      chownSync(join(dir, "wasm", name!), NOBODY, NOBODY);
+      const { warned: w2 } = warnings(() => assert.equal(jit(function sq(x: number) { return x * x; }, { cache: true, target: "wasm" })(3), 9));
+      assert.match(w2, /not loading the cache entry .*\.nbw: it is owned by uid 65534/);
+      assert.equal(statSync(join(dir, "wasm", name!)).uid, process.getuid!(), "rewritten by its owner");
+    });
+  });
+
+  test("a cache folder owned by another user is not used", { skip: (!isRoot && "needs root to chown") || (!compiler && "no C compiler") }, () => {
+    withCacheDir((dir) => {
+      mkdirSync(join(dir, "native"), { mode: 0o700 });
+      chownSync(join(dir, "native"), NOBODY, NOBODY);
+      const { value: lib, warned } = warnings(() => buildLibrary(SOURCE));
+      assert.ok(!lib.path.startsWith(dir), lib.path);
+      assert.match(warned, new RegExp(`not using the cache folder ${join(dir, "native").replace(/[/.]/g, "\\$&")}: it is owned by uid ${NOBODY}`));
+      chownSync(dir, NOBODY, NOBODY);
+      rmSync(join(dir, "native"), { recursive: true });
+      const { value: lib2, warned: w2 } = warnings(() => buildLibrary(`${SOURCE}// 2\n`));
+      assert.ok(!lib2.path.startsWith(dir), lib2.path);
+      assert.match(w2, /not using the cache folder .*: it is owned by uid 65534/);
+      assert.deepEqual(readdirSync(dir), [], "nothing created in the foreign root");
     });
   });
 });

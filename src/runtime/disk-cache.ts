@@ -8,22 +8,20 @@
 // file, and a reader never sees a partial one.
 
 import { createHash, randomBytes } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { entryTrusted, trustedFolder } from "./cache-trust.js";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** `sub` under NUMBAT_CACHE_DIR; else under $XDG_CACHE_HOME/numbat or ~/.cache/numbat when writable, else under the temp dir. */
+/**
+ * `sub` under NUMBAT_CACHE_DIR, else under $XDG_CACHE_HOME/numbat or ~/.cache/numbat: created with mode
+ * 0700, and used only when only this user can write it (runtime/cache-trust.ts); otherwise a private
+ * folder of this process (unpredictable name), never a shared one.
+ */
 export function cacheDir(sub: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.NUMBAT_CACHE_DIR) return join(env.NUMBAT_CACHE_DIR, sub);
-  const dir = join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "numbat", sub);
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-    return dir;
-  } catch {
-    return join(tmpdir(), `numbat-${process.getuid?.() ?? "user"}`, sub);
-  }
+  if (env.NUMBAT_CACHE_DIR) return trustedFolder(env.NUMBAT_CACHE_DIR, sub, true);
+  return trustedFolder(join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "numbat"), sub, false);
 }
 
 /** The folder holding numbat's package.json (found upwards from this file), or undefined. */
@@ -85,8 +83,9 @@ export function sealTrailer(body: Uint8Array, magic: string): Buffer {
   return Buffer.concat([createHash("sha256").update(body).digest(), Buffer.from(magic)]);
 }
 
-/** The body of a sealed entry, or undefined when the file is missing, truncated or corrupted. */
+/** The body of a sealed entry, or undefined when the file is missing, untrusted (runtime/cache-trust.ts), truncated or corrupted. */
 export function readSealed(path: string, magic: string): Buffer | undefined {
+  if (!entryTrusted(path)) return undefined;
   let bytes: Buffer;
   try { bytes = readFileSync(path); } catch { return undefined; }
   const n = 32 + Buffer.byteLength(magic);
@@ -102,10 +101,10 @@ export function tempPath(path: string): string {
 
 /** Writes `body` sealed with `magic` to `path` atomically (temporary file, then rename). Throws on I/O errors. */
 export function writeSealed(path: string, body: Uint8Array, magic: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = tempPath(path);
   try {
-    writeFileSync(tmp, Buffer.concat([body, sealTrailer(body, magic)]));
+    writeFileSync(tmp, Buffer.concat([body, sealTrailer(body, magic)]), { mode: 0o600 });
     renameSync(tmp, path);
   } finally {
     rmSync(tmp, { force: true });

@@ -7,7 +7,8 @@
 // corrupted) is rebuilt instead of being loaded.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { trustedFolder } from "../../runtime/cache-trust.js";
 import { arch, cpus, platform } from "node:os";
 import { join } from "node:path";
 import { cacheDir as sharedCacheDir, hashKey, numbatVersion, readSealed, sealTrailer, tempPath } from "../../runtime/disk-cache.js";
@@ -103,22 +104,23 @@ export interface BuildOptions {
 export function buildLibrary(source: string, opts: BuildOptions = {}): BuiltLibrary {
   const t0 = performance.now();
   const cc = opts.compiler ?? requireCompiler();
-  const dir = opts.cacheDir ?? cacheDir();
+  const dir = opts.cacheDir === undefined ? cacheDir() : trustedFolder(opts.cacheDir, ".", true);
   const flags = [...CFLAGS, ...(opts.extraFlags ?? [])];
   const key = cacheKey(source, cc, flags);
   const path = join(dir, `${key}.so`);
   if (entryIsValid(path)) return { path, cached: true, ms: performance.now() - t0 };
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = tempPath(join(dir, key));
   const src = `${tmp}.c`, obj = `${tmp}.so`;
   try {
-    writeFileSync(src, source);
+    writeFileSync(src, source, { mode: 0o600 });
     const r = spawnSync(cc.command, [...flags, "-o", obj, src, "-lm"], { encoding: "utf8", timeout: 120_000 });
     if (r.status !== 0) {
       const why = r.error ? r.error.message : (r.stderr || r.stdout || `exit status ${r.status}`).trim();
       throw new Error(`numbat: internal error: the C compiler rejected the generated code (${cc.command}):\n${why.slice(0, 4000)}\n(the source is in inspect("c"))`);
     }
     appendFileSync(obj, sealTrailer(readFileSync(obj), TRAILER_MAGIC));
+    chmodSync(obj, 0o700); // the compiler made it 0755 less the umask: no one else may write what numbat loads
     // The source beside the library, for people reading the cache; then the library, atomically.
     renameSync(src, join(dir, `${key}.c`));
     renameSync(obj, path);

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashKey, tempPath } from "../../runtime/disk-cache.js";
+import { entryTrusted } from "../../runtime/cache-trust.js";
 import { cacheDir, type CompilerInfo } from "./compiler.js";
 
 export const OPENMP_FLAGS = ["-fopenmp"];
@@ -36,6 +37,7 @@ export function openmpSupport(cc: CompilerInfo, dir: string = cacheDir(), env: N
   if (hit) return hit;
   const file = join(dir, `openmp-${id}.json`);
   try {
+    if (!entryTrusted(file)) throw new Error("not there, or not trusted"); // runtime/cache-trust.ts
     const saved = JSON.parse(readFileSync(file, "utf8")) as OpenMPSupport;
     if (typeof saved.ok === "boolean" && typeof saved.detail === "string") {
       memo.set(id, saved);
@@ -44,7 +46,7 @@ export function openmpSupport(cc: CompilerInfo, dir: string = cacheDir(), env: N
   } catch { /* not probed yet (or unreadable): probe */ }
   let r: OpenMPSupport;
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     r = probe(cc, dir);
   } catch (e) {
     r = { ok: false, detail: `the probe could not run: ${(e as Error).message}` };
@@ -53,7 +55,7 @@ export function openmpSupport(cc: CompilerInfo, dir: string = cacheDir(), env: N
   if (/could not run/.test(r.detail)) return r; // a time-out or I/O error is not the compiler's answer: not saved
   try {
     const tmp = tempPath(file);
-    writeFileSync(tmp, JSON.stringify(r));
+    writeFileSync(tmp, JSON.stringify(r), { mode: 0o600 });
     renameSync(tmp, file);
   } catch { /* a read-only cache: probe again next time */ }
   return r;
