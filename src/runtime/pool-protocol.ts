@@ -2,6 +2,8 @@
 // and written with Atomics, through which the main thread publishes a parallel region and the threads
 // claim its chunks. docs/parallel.md describes the protocol.
 
+import type { ErrorSites } from "./wasm-env.js";
+
 /** Int32 slots. GEN is a sequence lock: odd while the main thread writes a job, even once published. */
 export const GEN = 0;
 /** Next chunk to claim (Atomics.add), chunks finished, and the skip flag set after an error. */
@@ -63,7 +65,7 @@ export interface ModuleMessage {
   readonly kind: "module";
   readonly id: number;
   readonly module: WebAssembly.Module;
-  readonly sites: { readonly locs: string[]; readonly arrays: string[]; readonly messages: { cls: string; msg: string }[] };
+  readonly sites: ErrorSites;
   readonly mathImports: [string, number][];
 }
 

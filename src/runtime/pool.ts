@@ -12,9 +12,10 @@ import {
   MODULE, NCHUNKS, NEXT, REGION, REQ, REQ_WORDS, R_ASKED, R_DONE, R_FAILED, STATE, S_BUSY, S_GONE, TARGET, WORKER_CHUNKS, chunkTrips,
   type AllocErrorMessage, type ErrorMessage, type ModuleMessage,
 } from "./pool-protocol.js";
+import type { AllocFn } from "./wasm-env.js";
 
-/** The module's `alloc` import (count, dtype index, fill, site) -> pointer: served for workers by the main thread. */
-export type AllocFn = (count: number, dtype: number, fill: number, site: number) => number;
+/** The module's `alloc` import: served for workers by the main thread. */
+export type { AllocFn } from "./wasm-env.js";
 
 export type Schedule = "static" | "dynamic";
 

@@ -19,6 +19,7 @@ import {
 } from "../cstyle/render.js";
 import { outlineParallel, outlinedInfo } from "../../passes/parallel.js";
 import type { ParallelConfig } from "../../runtime/pool.js";
+import type { ErrorSites } from "../../runtime/wasm-env.js";
 import { PARALLEL, PRELUDE, RANDOM } from "./prelude.js";
 import { driverParams, regionDriver, type RegionParts } from "./parallel.js";
 import { vectorMainLoop } from "./vector.js";
@@ -30,11 +31,7 @@ export interface NativeOptions {
 }
 
 /** Site tables: the JS side turns the small integers in `out` back into messages (as wasm's). */
-export interface NativeSites {
-  readonly locs: string[]; // "fn:line:col"
-  readonly arrays: string[]; // array names for bounds errors
-  readonly messages: { cls: string; msg: string }[];
-}
+export type NativeSites = ErrorSites;
 
 export interface NativeModule {
   readonly source: string;

@@ -9,6 +9,7 @@ import { forEachExpr, forEachStmt } from "../../ir/walk.js";
 import { type GuardedFacts, guardedIndices } from "../../passes/bounds.js";
 import { MATH_FNS } from "../../ir/math.js";
 import { heap } from "../../runtime/memory.js";
+import type { ErrorSites } from "../../runtime/wasm-env.js";
 import { HELPERS, type HelperName, emitHelper } from "./helpers.js";
 import { BINARY, type Emitter, LOAD, LOG2_BYTES, MATH, STORE, UNARY, importedMath, inlineMath, mathImportName } from "./ops.js";
 import { VectorLoop } from "./simd.js";
@@ -21,11 +22,7 @@ export interface WasmOptions {
 }
 
 /** Site tables: the JS side turns the small integers passed to error imports back into messages. */
-export interface WasmSites {
-  readonly locs: string[]; // "fn:line:col"
-  readonly arrays: string[]; // array names for bounds errors
-  readonly messages: { cls: string; msg: string }[];
-}
+export type WasmSites = ErrorSites;
 
 export interface WasmModule {
   readonly bytes: Uint8Array;

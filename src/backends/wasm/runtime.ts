@@ -6,7 +6,8 @@ import type { ArrayType, FuncIR } from "../../ir/nodes.js";
 import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
 import { heap } from "../../runtime/memory.js";
 import { adoptHeapArray } from "../../runtime/ndarray.js";
-import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
+import { badAllocSize } from "../../runtime/errors.js";
+import { type WasmEnv, moduleEnv } from "../../runtime/wasm-env.js";
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
 import { type AllocFn, type ParallelConfig, parallelImports } from "../../runtime/pool.js";
 import { setFlagsFromString } from "node:v8";
@@ -90,36 +91,20 @@ const callStack: number[][] = [];
 export type Kernel = (args: readonly unknown[]) => unknown;
 
 /** A module's imports: the heap, its error exits, allocation and the Math functions (not the thread pool's). */
-export function wasmImports(mod: WasmModule): Record<string, Function | WebAssembly.Memory> {
+export function wasmImports(mod: WasmModule): WasmEnv {
   const { sites } = mod;
-  const env: Record<string, Function | WebAssembly.Memory> = {
-    memory: heap.memory as unknown as WebAssembly.Memory,
-    throw_user(id: number) {
-      const m = sites.messages[id]!;
-      throw userError(m.cls as "Error", m.msg);
-    },
-    oob(arr: number, axis: number, ndim: number, index: number, size: number, site: number) {
-      throw outOfBounds(sites.arrays[arr]!, axis, ndim, index, size, sites.locs[site]!);
-    },
-    rem0(site: number) {
-      throw remainderByZero(sites.locs[site]!);
-    },
-    alloc(count: number, dtypeIndex: number, fill: number, site: number): number {
-      if (!Number.isInteger(count) || count < 0) throw badAllocSize(count, sites.locs[site]!);
-      const dtype = DTYPE_NAMES[dtypeIndex]!;
-      const bytes = count * DTYPES[dtype].bytes;
-      if (bytes > 2 ** 32 - 2 ** 20) throw new RangeError(`numbat: cannot allocate ${count} elements (${bytes} bytes) at ${sites.locs[site]}: the wasm heap is limited to 4 GiB`);
-      const ptr = heap.alloc(bytes);
-      callStack[callStack.length - 1]!.push(ptr);
-      if (fill === 1) new (TYPED_CTORS[dtype] as unknown as new (b: ArrayBufferLike, o: number, n: number) => TypedArray)(heap.buffer, ptr, count).fill(1);
-      else new Uint8Array(heap.buffer, ptr, bytes).fill(0);
-      return ptr;
-    },
-    fmod: (a: number, b: number) => a % b,
+  const alloc = (count: number, dtypeIndex: number, fill: number, site: number): number => {
+    if (!Number.isInteger(count) || count < 0) throw badAllocSize(count, sites.locs[site]!);
+    const dtype = DTYPE_NAMES[dtypeIndex]!;
+    const bytes = count * DTYPES[dtype].bytes;
+    if (bytes > 2 ** 32 - 2 ** 20) throw new RangeError(`numbat: cannot allocate ${count} elements (${bytes} bytes) at ${sites.locs[site]}: the wasm heap is limited to 4 GiB`);
+    const ptr = heap.alloc(bytes);
+    callStack[callStack.length - 1]!.push(ptr);
+    if (fill === 1) new (TYPED_CTORS[dtype] as unknown as new (b: ArrayBufferLike, o: number, n: number) => TypedArray)(heap.buffer, ptr, count).fill(1);
+    else new Uint8Array(heap.buffer, ptr, bytes).fill(0);
+    return ptr;
   };
-  const MathFns = Math as unknown as Record<string, Function>;
-  for (const [name] of mod.mathImports) env[`math_${name}`] = name.startsWith("hypot") ? Math.hypot : MathFns[name]!;
-  return env;
+  return moduleEnv(heap.memory as unknown as WebAssembly.Memory, sites, mod.mathImports, alloc);
 }
 
 /** A module instantiated for scalar calls only (cfunc's WebAssembly function): its exports. */
