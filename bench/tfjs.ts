@@ -16,7 +16,7 @@ import { jit } from "../src/index.js";
 import { denseTanh as denseTanhLoops } from "../test/corpus/layers.js";
 import { tfOp } from "../src/interop/tfjs.js";
 
-tf.env().set("IS_TEST", true); // no "install tfjs-node" banner
+tf.env().set("PROD", true); // no "install tfjs-node" banner
 await tf.setBackend("cpu");
 const quick = process.argv.includes("--quick");
 

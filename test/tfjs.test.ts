@@ -5,11 +5,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
+import "@tensorflow/tfjs-backend-wasm";
 import { jit, zeros } from "../src/index.js";
 import { denseTanh as denseTanhLoops } from "./corpus/layers.js";
 import { tfOp } from "../src/interop/tfjs.js";
 
-tf.env().set("IS_TEST", true); // no "install tfjs-node" banner
+tf.env().set("PROD", true); // no "install tfjs-node" banner (not IS_TEST: its leak check rejects every tf.customGrad on the wasm backend)
 await tf.setBackend("cpu");
 
 type Nd = { shape: number[]; get(...i: number[]): number; set(...a: number[]): number };
@@ -147,4 +148,24 @@ test("a two-layer net whose hidden layer is a numbat loop trains like the pure-t
   const b = [...train(5, theirs, [W1b!, b1b!, W2b!]), ...train(120, theirs, [W1b!, b1b!, W2b!])];
   assert.ok(a.at(-1)! < 0.2 * a[0]!, `loss ${a[0]} -> ${a.at(-1)}`);
   assert.ok(Math.abs(a.at(-1)! - b.at(-1)!) <= 1e-2 * b.at(-1)!, `numbat ${a.at(-1)} vs tf ${b.at(-1)}`);
+});
+
+test("on tfjs's wasm backend too: the same gradients, and training steps leak no tensors", async () => {
+  await tf.setBackend("wasm");
+  try {
+    const A = tf.randomNormal([6, 4], 0, 1, "float32", 11), B = tf.randomNormal([4, 3], 0, 1, "float32", 12);
+    const mm = tfOp(matmul);
+    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(mm(a, b))))([A, B]);
+    const theirs = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.matMul(a, b))))([A, B]);
+    assert.ok(relErr(ours[0]!, theirs[0]!) < 1e-5 && relErr(ours[1]!, theirs[1]!) < 1e-5);
+    const X = tf.randomNormal([32, 4], 0, 1, "float32", 13), y = tf.randomNormal([32], 0, 1, "float32", 14);
+    const w = tf.variable(tf.zeros([4])), loss = tfOp(lsqLoss);
+    train(2, () => loss(X, w, y) as tf.Scalar, [w]);
+    const before = tf.memory().numTensors;
+    const losses = train(20, () => loss(X, w, y) as tf.Scalar, [w]);
+    assert.equal(tf.memory().numTensors, before);
+    assert.ok(losses.at(-1)! < losses[0]!);
+  } finally {
+    await tf.setBackend("cpu");
+  }
 });
