@@ -95,6 +95,23 @@ test("float32 data numbat allocated passes to and from tf without copies", () =>
   assert.ok(y.dataSync().buffer instanceof SharedArrayBuffer, "the result is numbat's heap array, adopted by tf");
 });
 
+test("a function numbat cannot differentiate still runs forward; its gradient is the compile error", () => {
+  const pick = tfOp(jit(function pick(w: Float32Array, pos: Float32Array) {
+    let s = 0;
+    for (let i = 0; i < pos.length; i++) s += w[pos[i]! | 0]!; // pos as an index: no derivative (NB500)
+    return s;
+  }));
+  const w = tf.tensor1d([10, 20, 30]), pos = tf.tensor1d([2, 0, 2.5]);
+  assert.equal(pick(w, pos).dataSync()[0], 70);
+  assert.throws(() => tf.grad((t: tf.Tensor) => pick(t, pos))(w), (e: Error) => e.name === "CompileError" && (e as { code?: string }).code === "NB500");
+  const pickW = tfOp(jit(function pickW(w: Float32Array, pos: Float32Array) {
+    let s = 0;
+    for (let i = 0; i < pos.length; i++) s += w[pos[i]! | 0]!;
+    return s;
+  }), { argnums: [0] }); // pos is a constant: the derivative with respect to w exists
+  assert.deepEqual([...tf.grad((t: tf.Tensor) => pickW(t, pos))(w).dataSync()], [1, 0, 2]);
+});
+
 /** Least squares: y ≈ X w, loss = mean((X w - y)^2), the loss a numbat loop. */
 const lsqLoss = jit(function lsqLoss(X: Nd, w: Float32Array, y: Float32Array) {
   const n = X.shape[0]!, d = X.shape[1]!;

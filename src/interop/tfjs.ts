@@ -5,6 +5,7 @@
 
 import * as tf from "@tensorflow/tfjs-core";
 import { vjp } from "../autodiff/api.js";
+import { CompileError } from "../diagnostics/error.js";
 import { type Dense, denseOf, kernelArg } from "./dense.js";
 import type { NdArray } from "../runtime/ndarray.js";
 
@@ -32,6 +33,33 @@ function tensorOf(d: Dense): tf.Tensor {
   return tf.tensor(data, [...d.shape], "float32");
 }
 
+/** What decides the compiled signature of an argument (roughly: enough to tell calls apart). */
+function kindOf(a: unknown): string {
+  if (typeof a === "number") return Number.isInteger(a) ? "int" : "f64";
+  if (ArrayBuffer.isView(a)) return a.constructor.name;
+  if (typeof a === "object" && a !== null) return `${(a as NdArray).data.constructor.name}/${(a as NdArray).shape.length}`;
+  return typeof a;
+}
+
+/**
+ * The forward call, keeping numbat's pullback. A function numbat cannot differentiate (a compile error
+ * NB500-NB503, docs/autodiff.md) still runs forward; its gradient, if tf asks for it, is that error.
+ */
+function forward(fn: (...args: any[]) => unknown, active: number[], args: unknown[], failed: Map<string, CompileError>): { out: unknown; pullback: ((ct: number | NdArray) => unknown[]) | CompileError } {
+  // Failures are remembered per kind of call, so that forward calls don't compile the derivative again.
+  const key = `${active}|${args.map(kindOf).join(",")}`;
+  const known = failed.get(key);
+  if (known) return { out: fn(...args), pullback: known };
+  try {
+    const [out, pullback] = vjp(fn, active)(...args);
+    return { out, pullback };
+  } catch (e) {
+    if (!(e instanceof CompileError && /^NB50\d$/.test(e.code))) throw e;
+    failed.set(key, e);
+    return { out: fn(...args), pullback: e };
+  }
+}
+
 /**
  * `fn` (jitted or plain: numbat compiles it either way) as an op on tensors. Rank-0 tensors arrive as
  * numbers, rank-1 as typed arrays, higher ranks as numbat n-d arrays (`A.get(i, j)`, `A.shape`); the
@@ -44,6 +72,7 @@ function tensorOf(d: Dense): tf.Tensor {
 export function tfOp(fn: (...args: any[]) => unknown, options: TfOpOptions = {}): (...args: TfOpArg[]) => tf.Tensor {
   if (typeof fn !== "function") throw new TypeError(`numbat/tfjs: tfOp expects a function, got ${fn === null ? "null" : typeof fn}`);
   const name = `tfOp(${fn.name || "anonymous"})`;
+  const failed = new Map<string, CompileError>();
   return (...args: TfOpArg[]): tf.Tensor => {
     const dense = args.map((a) => (a instanceof tf.Tensor ? denseOfTensor(a) : undefined));
     const kernelArgs = args.map((a, i) => (dense[i] ? kernelArg(dense[i]!) : a));
@@ -55,11 +84,12 @@ export function tfOp(fn: (...args: any[]) => unknown, options: TfOpOptions = {})
     const op = tf.customGrad((...inputs: unknown[]) => {
       const save = inputs.pop() as tf.GradSaveFunc;
       save(inputs as tf.Tensor[]);
-      const [out, pullback] = vjp(fn, active)(...kernelArgs);
+      const { out, pullback } = forward(fn, active, kernelArgs, failed);
       const result = denseOf(out, name);
       return {
         value: tensorOf(result),
         gradFunc: (dy: tf.Tensor) => {
+          if (pullback instanceof CompileError) throw pullback;
           const cotangent = kernelArg({ data: dy.dataSync() as Float32Array, shape: result.shape }) as number | NdArray; // rank 1: a typed array, which pullbacks take too
           return pullback(cotangent).map((g, k) => tensorOf({ data: denseOf(g, name).data, shape: (args[active[k]!] as tf.Tensor).shape }));
         },
