@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const flops = 2 * N ** 3;
   const mm = [
     { name: "offload", what: "prange i, prange j loops, jit(fn, { target: \"webgpu\" })", run: async () => { await matmulOffload(dA as never, dB as never, dC as never, N); await readC("offload", dC); } },
-    { name: "blocked", what: "kernel language, 8x4 outputs per thread (examples/gpu-matmul.ts)", run: async () => { await blocked.launch({ groups: [Math.ceil(N / 64), Math.ceil(N / 128)], groupSize: [16, 16] }, dA, dB, dC, N); await readC("blocked", dC); } },
+    { name: "blocked", what: "kernel language, 8x8 outputs per thread (examples/gpu-matmul.ts)", run: async () => { await blocked.launch({ groups: [Math.ceil(N / 128), Math.ceil(N / 128)], groupSize: [16, 16] }, dA, dB, dC, N); await readC("blocked", dC); } },
     ...!ALL ? [] : [{ name: "naive", what: "kernel language, one thread per element", run: async () => { await naive.launch({ groups: [N / 16, N / 16], groupSize: [16, 16] }, dA, dB, dC, N); await readC("naive", dC); } },
     { name: "tiled", what: "kernel language, 16x16 tiles in gpu.shared", run: async () => { await tiled.launch({ groups: [N / TILE, N / TILE], groupSize: [TILE, TILE] }, dA, dB, dC, N); await readC("tiled", dC); } }],
     { name: "jax-js", what: "np.matmul(A, B).data()", run: async () => { last.set("jax-js", await np.matmul(jA.ref, jB.ref).data() as Float32Array); } },

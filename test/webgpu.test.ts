@@ -186,8 +186,23 @@ fn main(@builtin(global_invocation_id) nb_gid: vec3<u32>) {
       x[1] = Math.hypot(x[0]!, x[1]!, x[2]!) + Math.clz32(x[3]! | 0) + (x[4]! >>> 3);
     }, [new Float32Array(9)]));
     for (const h of ["nb_round", "nb_sign", "nb_min", "nb_max", "nb_fmod", "nb_pow", "nb_hypot3", "nb_toint32"]) assert.match(w, new RegExp(`fn ${h}\\(`), h);
-    assert.match(w, /nb_min\(x_0\[2i\], nb_min\(x_0\[3i\], x_0\[4i\]\)\)/);
+    assert.match(w, /let (nb_t\d+) = x_0\[2i\];[\s\S]*nb_min\(\1, nb_min\(x_0\[3i\], x_0\[4i\]\)\)[\s\S]*nb_max\(\1, 1.0f\)/); // x[2], read twice: loaded once
     assert.match(w, /countLeadingZeros/);
+  });
+
+  test("an element a statement reads twice is loaded once, except in lazy operands and next to atomics", () => {
+    const w = emitWgsl(lowered(function ew(x: Float32Array, y: Float32Array, z: Float32Array, n: number) {
+      const i = gpu.globalId.x;
+      if (i < n) z[i] = x[i]! * y[i]! + 2 * x[i]!;
+      if (i < n) z[i] = i > 0 ? y[i]! * y[i]! : 0;
+    }, [new Float32Array(4), new Float32Array(4), new Float32Array(4), 4]));
+    assert.match(w, /let (nb_t\d+) = x_0\[i_\d+\];\n\s*z_2\[i_\d+\] = \1 \* y_1\[i_\d+\] \+ 2.0f \* \1;/);
+    assert.match(w, /select\(0.0f, y_1\[i_\d+\] \* y_1\[i_\d+\], /);
+    const a = emitWgsl(lowered(function at(c: Int32Array, x: Int32Array) {
+      x[0] = x[1]! + gpu.atomicAdd(c, 0, 1) + x[1]!;
+    }, [new Int32Array(1), new Int32Array(2)]));
+    assert.match(a, /x_1\[1i\] \+ .*atomicAdd|let nb_t0 = x_1\[1i\];\s*let nb_t1 = atomicAdd/);
+    assert.equal(a.match(/x_1\[1i\]/g)!.length, 2);
   });
 
   test("WGSL precedence: bitwise and shift operands are parenthesised as WGSL requires", () => {

@@ -11,6 +11,7 @@
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { isArray } from "../ir/types.js";
 import { forEachExpr, forEachStmt } from "../ir/walk.js";
+import { add } from "./affine.js";
 import { freshNames } from "./fresh.js";
 import { blockProduct } from "./gpu-block.js";
 
@@ -92,7 +93,7 @@ function kernelOf(f: FuncIR, prologue: readonly Stmt[], loops: readonly For[], b
   loops.forEach((l, axis) => {
     const id: Expr = { k: "gpu", what: "globalId", axis: axis as 0 | 1 | 2, type: "int" };
     const scaled: Expr = l.step === 1 ? id : { k: "binary", op: "mul", a: id, b: { k: "const", type: "int", value: l.step }, type: "int" };
-    const at: Expr = { k: "binary", op: "add", a: l.start, b: scaled, type: "int" };
+    const at = add(l.start, scaled)!;
     const inRange: Expr = { k: "binary", op: l.cmp, a: { k: "var", v: l.v, type: "int" }, b: l.end, type: "bool" };
     inner = [{ k: "assign", v: l.v, x: at }, { k: "if", c: inRange, then: inner, else: [] }];
   });

@@ -68,7 +68,7 @@ export const KERNELS: KernelCase[] = [
     name: "matmulBlocked",
     fn: matmulBlocked,
     args: () => [f32(M * M, 5), f32(M * M, 6), new Float32Array(M * M), M],
-    grid: { groups: [Math.ceil(M / 64), Math.ceil(M / 128)], groupSize: [16, 16] },
+    grid: { groups: [Math.ceil(M / 128), Math.ceil(M / 128)], groupSize: [16, 16] },
     webgpu: true,
   },
   {

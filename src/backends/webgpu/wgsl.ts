@@ -13,7 +13,8 @@
 
 import { BINARY_OPS, type Expr, type FuncIR, type Stmt, type Var } from "../../ir/nodes.js";
 import { isArray, type ArrayType, type ScalarType, type Type } from "../../ir/types.js";
-import { childBlocks, forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
+import { childBlocks, childExprs, forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
+import { sameList } from "../../passes/affine.js";
 import { ident, isCheckedMod } from "../cstyle/render.js";
 import { BINARY, CAST, MATH, P, UNARY, and, call, f32Lit, i32Lit, or, prim, un, w, wrap, type W } from "./ops.js";
 import { preludeFor, type Helper } from "./prelude.js";
@@ -271,16 +272,20 @@ class WgslGen extends SourcePrinter {
       case "assign": {
         if (isArray(s.v.type)) return; // an alias (resolveAliases)
         const decl = this.letAssigns.get(s);
+        const once = this.readOnce([s.x]);
         this.line(`${decl ? `${decl} ` : ""}${this.name(s.v)} = ${this.top(s.x).s};`);
+        once.forEach((e) => this.loadedOnce.delete(e));
         return;
       }
       case "store": {
+        const once = this.readOnce([...s.idx, s.x]);
         const cx: Ctx = { pre: [] };
         const [i, x] = this.seq([...s.idx, s.x], cx);
         this.lines(cx.pre);
         const arr = this.root(s.arr), el = `${this.name(arr)}[${i!.s}]`;
         const val = this.dtype(arr) === "u32" ? `u32(${x!.s})` : x!.s;
         this.line(this.atomics.has(arr) ? `atomicStore(&${el}, ${val});` : `${el} = ${val};`);
+        once.forEach((e) => this.loadedOnce.delete(e));
         return;
       }
       case "expr": {
@@ -531,6 +536,8 @@ class WgslGen extends SourcePrinter {
         return isAnd ? this.branches(e.type, truthy, e.b, a, cx) : this.branches(e.type, truthy, a, e.b, cx);
       }
       case "load": {
+        const once = this.loadedOnce.get(e);
+        if (once) return prim(once);
         const [i] = this.seq(e.idx, cx);
         const arr = this.root(e.arr), el = `${this.name(arr)}[${i!.s}]`;
         const v = this.atomics.has(arr) ? `atomicLoad(&${el})` : el;
@@ -559,6 +566,41 @@ class WgslGen extends SourcePrinter {
         throw new Error(`WGSL: ${e.k} in a kernel (rejected by the frontend)`);
       default: return e satisfies never;
     }
+  }
+
+  /** Loads that a statement reads more than once, by node: the `let` that holds the value. */
+  private readonly loadedOnce = new Map<Expr, string>();
+
+  /**
+   * A statement that reads one element several times (`x[i] * y[i] + 2 * x[i]`) reads it once, into a
+   * `let` before it: drivers rarely merge loads from storage buffers, which may alias. Only where the
+   * statement has nothing that acts (atomics, traps) between the reads, and only for reads that JS
+   * always evaluates (not in a lazy operand of `?:`, `&&`, `||`).
+   */
+  private readOnce(es: readonly Expr[]): Expr[] {
+    if (es.some((e) => this.impure(e))) return [];
+    const groups: Extract<Expr, { k: "load" }>[][] = [];
+    const visit = (e: Expr): void => {
+      if (e.k === "cond") { visit(e.c); return; }
+      if (e.k === "logical") { visit(e.a); return; }
+      if (e.k === "load" && !this.atomics.has(this.root(e.arr))) {
+        const g = groups.find((l) => this.root(l[0]!.arr) === this.root(e.arr) && sameList(l[0]!.idx, e.idx));
+        if (g) { g.push(e); return; }
+        groups.push([e]);
+      }
+      childExprs(e).forEach(visit);
+    };
+    es.forEach(visit);
+    const once: Expr[] = [];
+    for (const g of groups) {
+      if (g.length < 2) continue;
+      const t = this.tmp(), cx: Ctx = { pre: [] }, v = this.ex(g[0]!, cx);
+      this.lines(cx.pre);
+      this.line(`let ${t} = ${v.s};`);
+      for (const e of g) this.loadedOnce.set(e, t);
+      once.push(...g);
+    }
+    return once;
   }
 
   /** An int whose JS value is a uint32 (`x >>> n`, a Uint32Array element): WGSL can hold it as u32. */
