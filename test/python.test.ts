@@ -148,6 +148,12 @@ const cases: Case[] = [
   { name: "sum of a product (fused)", src: "import numpy as np\ndef f(a, b):\n    return np.sum(a * b)", args: [[V4, F([2, 4, 8, 16])]] },
   { name: "dot and matmul", src: "import numpy as np\ndef f(A, B, v):\n    C = A @ B\n    w = np.dot(A, v)\n    return C[0, 0], C[2, 1], w[0], w[2], np.dot(v, v), C.sum()", args: [[M34, M43, V4]] },
   { name: "dot of mismatched shapes raises", src: "import numpy as np\ndef f(A):\n    return A @ A", args: [[M34]] },
+  // loops over arrays
+  { name: "for over a 1-d array", src: "def f(a):\n    s = 0.0\n    for x in a:\n        s = s * 2.0 + x\n    return s", args: [[V4]] },
+  { name: "for over rows, enumerate, zip", src: "def f(A, v):\n    s = 0.0\n    for row in A:\n        s += row[0] - row[3]\n    for i, x in enumerate(v, 1):\n        s += i * x\n    for x, y in zip(v, A[0]):\n        s = s * 0.5 + x * y\n    return s", args: [[M34, V4]] },
+  // boolean arrays
+  { name: "comparisons, np.where, any, all", src: "import numpy as np\ndef f(A, t):\n    m = A > t\n    return np.where(m, A, -1.0), np.sum(A > t), (A < t).any(), np.all(A == A), np.where(A < 0, 0, 1).sum()", args: [[M34, 0.1], [M34, -5]] },
+  { name: "np.isnan of an array", src: "import numpy as np\ndef f(a):\n    b = a / a\n    return np.sum(np.isnan(b)), np.any(np.isnan(b))", args: [[F([0, 1, -0, 2])]] },
   // tuples holding arrays
   { name: "tuple of arrays and numbers", src: "import numpy as np\ndef f(A, n):\n    z = np.zeros((n, 2), dtype=np.int32)\n    z[0, 1] = 7\n    return A * 2 + 1, A.sum(), A.T, z, n > 2", args: [[M34, 3]] },
   { name: "tuples from several returns", src: "def f(A, k):\n    if k > 0:\n        return A[k, :], k\n    return A[0, 1:], 0.5", args: [[M34, 1], [M34, 0]] },

@@ -108,42 +108,49 @@ export function map(e: Elementwise, type: ScalarType, f: (x: Expr) => Expr): Ele
 }
 
 /**
- * NumPy broadcasting of two operands: shapes aligned on the right; a pair of sizes must be equal or
- * one of them 1 (checked at run time, `fail` raising the error), and a size-1 axis repeats its element.
+ * NumPy broadcasting: shapes aligned on the right; at each axis the sizes must be equal or 1
+ * (checked at run time, `fail` raising the error), and a size-1 axis repeats its element.
+ * `f` combines one element of each operand.
  */
-export function broadcast2(cx: LoopContext, a: Elementwise, b: Elementwise, type: ScalarType, f: (x: Expr, y: Expr) => Expr, fail: () => Stmt): Elementwise {
-  const n = Math.max(a.shape.length, b.shape.length);
+export function broadcast(cx: LoopContext, ops: readonly Elementwise[], type: ScalarType, f: (xs: Expr[]) => Expr, fail: () => Stmt): Elementwise {
+  const n = Math.max(...ops.map((o) => o.shape.length));
   const shape: Expr[] = [];
-  const scaleA: (Expr | null)[] = [], scaleB: (Expr | null)[] = [];
+  const scale: (Expr | null)[][] = ops.map(() => []);
   for (let d = 0; d < n; d++) {
-    const da = d - (n - a.shape.length), db = d - (n - b.shape.length);
-    const sa = da >= 0 ? a.shape[da]! : undefined, sb = db >= 0 ? b.shape[db]! : undefined;
-    if (sa === undefined || sb === undefined || sameExpr(sa, sb)) {
-      shape.push(sa ?? sb!);
-      scaleA.push(null);
-      scaleB.push(null);
+    const here = ops.map((o) => (d - (n - o.shape.length) >= 0 ? o.shape[d - (n - o.shape.length)]! : undefined));
+    const present = here.filter((x): x is Expr => x !== undefined);
+    if (present.every((x) => sameExpr(x, present[0]!))) {
+      shape.push(present[0]!);
+      ops.forEach((_, i) => scale[i]!.push(null));
       continue;
     }
-    // Different sizes at run time are fine only when one is 1; that operand's index is then 0.
-    const ta = cx.temp("bsa", "int"), tb = cx.temp("bsb", "int"), size = cx.temp("bsize", "int");
-    const ma = cx.temp("bma", "int"), mb = cx.temp("bmb", "int");
-    cx.emit({ k: "assign", v: ta, x: sa });
-    cx.emit({ k: "assign", v: tb, x: sb });
-    const one = int(1);
-    const eqAB = binary("eq", ref(ta), ref(tb)), aIs1 = binary("eq", ref(ta), one), bIs1 = binary("eq", ref(tb), one);
-    cx.emit({ k: "if", c: eqAB, then: [], else: [{ k: "if", c: aIs1, then: [], else: [{ k: "if", c: bIs1, then: [], else: [fail()] }] }] });
-    cx.emit({ k: "assign", v: size, x: { k: "cond", c: aIs1, a: ref(tb), b: ref(ta), type: "int" } });
-    cx.emit({ k: "assign", v: ma, x: { k: "cond", c: binary("ne", ref(ta), ref(size)), a: int(0), b: int(1), type: "int" } });
-    cx.emit({ k: "assign", v: mb, x: { k: "cond", c: binary("ne", ref(tb), ref(size)), a: int(0), b: int(1), type: "int" } });
+    // Different sizes at run time are fine only when they are 1; such an operand's index is then 0.
+    const sizes = present.map((x) => { const t = cx.temp("bs", "int"); cx.emit({ k: "assign", v: t, x }); return t; });
+    const size = cx.temp("bsize", "int");
+    cx.emit({ k: "assign", v: size, x: ref(sizes[0]!) });
+    for (const t of sizes.slice(1)) {
+      const ok = { k: "cond", c: binary("eq", ref(size), ref(t)), a: { k: "const", type: "bool", value: true }, b: { k: "cond", c: binary("eq", ref(size), int(1)), a: { k: "const", type: "bool", value: true }, b: binary("eq", ref(t), int(1)), type: "bool" }, type: "bool" } as Expr;
+      cx.emit({ k: "if", c: ok, then: [], else: [fail()] });
+      cx.emit({ k: "assign", v: size, x: { k: "cond", c: binary("eq", ref(size), int(1)), a: ref(t), b: ref(size), type: "int" } });
+    }
+    let j = 0;
+    ops.forEach((_, i) => {
+      if (here[i] === undefined) { scale[i]!.push(null); return; }
+      const m = cx.temp("bm", "int");
+      cx.emit({ k: "assign", v: m, x: { k: "cond", c: binary("ne", ref(sizes[j++]!), ref(size)), a: int(0), b: int(1), type: "int" } });
+      scale[i]!.push(ref(m));
+    });
     shape.push(ref(size));
-    scaleA.push(ref(ma));
-    scaleB.push(ref(mb));
   }
-  const pick = (e: Elementwise, scale: (Expr | null)[], idx: readonly Expr[]) => {
-    const off = n - e.shape.length;
-    return e.at(idx.slice(off).map((i, d) => (scale[d + off] ? mulInt(i, scale[d + off]!) : i)));
+  const pick = (o: Elementwise, i: number, idx: readonly Expr[]) => {
+    const off = n - o.shape.length;
+    return o.at(idx.slice(off).map((x, d) => (scale[i]![d + off] ? mulInt(x, scale[i]![d + off]!) : x)));
   };
-  return { shape, type, at: (idx) => f(pick(a, scaleA, idx), pick(b, scaleB, idx)) };
+  return { shape, type, at: (idx) => f(ops.map((o, i) => pick(o, i, idx))) };
+}
+
+export function broadcast2(cx: LoopContext, a: Elementwise, b: Elementwise, type: ScalarType, f: (x: Expr, y: Expr) => Expr, fail: () => Stmt): Elementwise {
+  return broadcast(cx, [a, b], type, ([x, y]) => f(x!, y!), fail);
 }
 
 export function sameExpr(a: Expr, b: Expr): boolean {

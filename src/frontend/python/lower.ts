@@ -409,7 +409,7 @@ export class PyLowering implements LoopContext {
     for (const t of targets) this.assignTo(t, v, at);
   }
 
-  private assignTo(t: PyExpr, v: Val, at: Pos): void {
+  assignTo(t: PyExpr, v: Val, at: Pos): void {
     switch (t.k) {
       case "name": return this.assignName(t.id, v, t.pos);
       case "tuple": case "list": {
@@ -504,6 +504,16 @@ export class PyLowering implements LoopContext {
     const at0: Stmt = { k: "assign", v: counter, x: { k: "binary", op: "add", a: start, b: { k: "binary", op: "mul", a: ref(k), b: st, type: "int" }, type: "int" } };
     const body = this.withLoop(frame, () => this.block(s.body));
     this.out.push({ k: "for", label: frame.label, v: k, start: I(0), end: ref(n), step: 1, cmp: "lt", body: [at0, ...pre, ...body], parallel: false });
+  }
+
+  /** `for target in <n items>`: a hidden counter k from 0 to n; `bind(k)` assigns the targets at the top of the body. */
+  countedLoop(s: Extract<PyStmt, { k: "for" }>, n: Expr, bind: (k: Expr) => void): void {
+    const k = this.temp("k", "int");
+    const end = this.spill(n, "n");
+    const frame = { label: this.label() };
+    const pre = this.collect(() => bind(ref(k)));
+    const body = this.withLoop(frame, () => this.block(s.body));
+    this.out.push({ k: "for", label: frame.label, v: k, start: I(0), end, step: 1, cmp: "lt", body: [...pre, ...body], parallel: false });
   }
 
   private assignedIn(body: PyStmt[], name: string): boolean {

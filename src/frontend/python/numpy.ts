@@ -6,7 +6,7 @@
 import type { Expr, MathFn, Stmt } from "../../ir/nodes.js";
 import { type ArrayType, type DType, type ScalarType, DTYPES, arrayType, elemType, isArray } from "../../ir/types.js";
 import {
-  type ArrayRef, type BaseAxis, type Elementwise, type Reduction, addInt, assignInto, baseIndex, baseType, broadcast2, fromRef, fromScalar,
+  type ArrayRef, type BaseAxis, type Elementwise, type Reduction, addInt, assignInto, baseIndex, baseType, broadcast, broadcast2, fromRef, fromScalar,
   isWhole, loadAt, map, materialize, mulInt, nest, reduce, ref, toElement, transpose, wholeArray,
 } from "../arrays.js";
 import type { Pos, PyExpr, PyStmt } from "./ast.js";
@@ -31,7 +31,7 @@ export class NumpyLowering {
 
   /** The dtype an elementwise value is stored with: float64 for floats, int32 for ints (numbat has no int64 arrays). */
   dtypeOfLazy(el: Elementwise): DType {
-    return el.type === "f64" ? "f64" : "i32";
+    return el.type === "f64" ? "f64" : el.type === "bool" ? "u8" : "i32";
   }
 
   // ---- names: np.float64, np.pi, math.pi, numba.prange --------------------------------------------
@@ -84,6 +84,7 @@ export class NumpyLowering {
       case "sum": case "prod": case "max": case "min": case "argmax": case "argmin": case "mean":
         return this.reduction(name, obj, e.pos, axisArg);
       case "copy": return { k: "array", r: wholeArray(this.materialize(obj)) };
+      case "any": case "all": return this.anyAll(name, obj, e.pos);
       case "fill": {
         const x = this.py.scalar(e.args[0]!);
         if (obj.k !== "array") this.py.fail(e.pos, "fill() needs an array");
@@ -282,16 +283,47 @@ export class NumpyLowering {
 
   // ---- loops over arrays --------------------------------------------------------------------------
 
+  /** Item k of an array along its first axis: a number (1-d) or a view (a row of a 2-d array). */
+  item(v: Val, k: Expr, at: Pos): Val {
+    const r = v.k === "array" ? v.r : v.k === "lazy" ? wholeArray(this.materialize(v)) : this.py.fail(at, "expected an array");
+    const axes: BaseAxis[] = r.axes.map((a) => ("fixed" in a ? a : a.axis === 0 ? { fixed: addInt(a.start, mulInt(a.step, k)) } : { ...a, axis: a.axis - 1 }));
+    const view: ArrayRef = { base: r.base, axes, shape: r.shape.slice(1) };
+    return view.shape.length === 0 ? { k: "scalar", e: loadAt(view, [], this.py.loc) } : { k: "array", r: view };
+  }
+
+  private iterable(v: Val, at: Pos): Val & { k: "array" } {
+    if (v.k === "lazy") return { k: "array", r: wholeArray(this.materialize(v)) };
+    if (v.k !== "array") return this.py.fail(at, "for loops run over range(...), arrays, enumerate(...) and zip(...)");
+    return v;
+  }
+
+  /** `for x in a`: elements of a 1-d array, rows of a 2-d one. */
   elementLoop(s: Extract<PyStmt, { k: "for" }>, v: Val): void {
-    this.py.fail(s.iter.pos, "for loops over arrays are not supported yet", "loop over range(len(a)) and index");
+    const a = this.iterable(v, s.iter.pos);
+    this.py.countedLoop(s, a.r.shape[0]!, (k) => this.py.assignTo(s.target, this.item(a, k, s.iter.pos), s.target.pos));
   }
 
+  /** `for i, x in enumerate(a[, start])` */
   enumerateLoop(s: Extract<PyStmt, { k: "for" }>, it: Call): void {
-    this.py.fail(it.pos, "enumerate() is not supported yet", "loop over range(len(a)) and index");
+    if (it.args.length < 1 || it.args.length > 2) this.py.fail(it.pos, "enumerate() takes an array and an optional start", undefined, "NB202");
+    const a = this.iterable(this.py.expr(it.args[0]!), it.args[0]!.pos);
+    const start = it.args[1] ? this.py.spill(this.py.intArg(it.args[1], "enumerate"), "e") : I(0);
+    if (s.target.k !== "tuple" || s.target.elts.length !== 2) this.py.fail(s.target.pos, "enumerate gives pairs: for i, x in enumerate(a)");
+    const [ti, tx] = (s.target as { elts: PyExpr[] }).elts;
+    this.py.countedLoop(s, a.r.shape[0]!, (k) => {
+      this.py.assignTo(ti!, { k: "scalar", e: addInt(start, k) }, ti!.pos);
+      this.py.assignTo(tx!, this.item(a, k, it.pos), tx!.pos);
+    });
   }
 
+  /** `for x, y in zip(a, b)`: as many items as the shortest array. */
   zipLoop(s: Extract<PyStmt, { k: "for" }>, it: Call): void {
-    this.py.fail(it.pos, "zip() is not supported yet", "loop over range(...) and index");
+    if (it.args.length < 1) this.py.fail(it.pos, "zip() needs arrays", undefined, "NB202");
+    const arrays = this.py.operands(it.args).map((v, i) => this.iterable(v, it.args[i]!.pos));
+    if (s.target.k !== "tuple" || s.target.elts.length !== arrays.length) this.py.fail(s.target.pos, `zip gives ${arrays.length}-tuples: unpack them into ${arrays.length} names`);
+    const n = arrays.map((a) => a.r.shape[0]!).reduce((m, x) => this.py.spill(pyMin(m, x), "n"));
+    const targets = (s.target as { elts: PyExpr[] }).elts;
+    this.py.countedLoop(s, n, (k) => arrays.forEach((a, i) => this.py.assignTo(targets[i]!, this.item(a, k, it.pos), targets[i]!.pos)));
   }
 
   // ---- elementwise operations ---------------------------------------------------------------------
@@ -303,8 +335,10 @@ export class NumpyLowering {
     return { k: "lazy", el };
   }
 
+  /** `A > 0`: a lazy boolean array (stored as uint8 when it must be stored). */
   elementwiseCompare(op: string, a: Val, b: Val, at: Pos): Val {
-    return this.py.fail(at, "comparisons of whole arrays (boolean arrays) are not supported yet");
+    const ea = this.elementwise(a, at), eb = this.elementwise(b, at);
+    return { k: "lazy", el: broadcast2(this.py, ea, eb, "bool", (x, y) => this.py.compare2(op, x, y, at), () => this.py.raise("ValueError", "operands could not be broadcast together")) };
   }
 
   elementwiseUnary(op: "-" | "+", v: Val, at: Pos): Val {
@@ -321,6 +355,14 @@ export class NumpyLowering {
   }
 
   // ---- reductions ---------------------------------------------------------------------------------
+
+  /** any: some element is true; all: no element is false (NaN is true, as in Python). */
+  private anyAll(name: "any" | "all", v: Val, at: Pos): Val {
+    const el = this.elementwise(v, at);
+    const count = map(el, "int", (x) => ({ k: "cast", op: "b2i", x: name === "any" ? truthOf(x) : not(truthOf(x)), type: "int" }));
+    const n = reduce(this.py, count, "sum", () => this.py.raise("ValueError", "empty"));
+    return { k: "scalar", e: { k: "binary", op: name === "any" ? "gt" : "eq", a: n, b: I(0), type: "bool" } };
+  }
 
   reduction(name: string, v: Val, at: Pos, axisArg?: PyExpr): Val {
     if (v.k === "scalar") return v;
@@ -458,10 +500,19 @@ export class NumpyLowering {
         if (a!.k === "scalar" && b!.k === "scalar") return { k: "scalar", e: pick(this.py.spill(a!.e, "m"), this.py.spill(b!.e, "m")) };
         return { k: "lazy", el: broadcast2(this.py, ea, eb, t, pick, () => this.py.raise("ValueError", "operands could not be broadcast together")) };
       }
+      case "where": {
+        if (e.args.length !== 3) this.py.fail(e.pos, "np.where(condition, x, y) takes three arguments (the one-argument form is not supported)", undefined, "NB202");
+        const [c, a, b] = this.py.operands(e.args).map((v, i) => this.elementwise(v!, e.args[i]!.pos));
+        const t: ScalarType = a!.type === b!.type ? a!.type : a!.type === "f64" || b!.type === "f64" ? "f64" : "int";
+        const el = broadcast(this.py, [c!, a!, b!], t, ([x, y, z]) => ({ k: "cond", c: x!.type === "bool" ? x! : { k: "binary", op: "ne", a: x!, b: x!.type === "int" ? I(0) : F(0), type: "bool" }, a: coerce(y!, t), b: coerce(z!, t), type: t }),
+          () => this.py.raise("ValueError", "operands could not be broadcast together"));
+        return { k: "lazy", el };
+      }
+      case "any": case "all": return this.anyAll(name, this.py.expr(e.args[0]!), e.pos);
       case "isnan": {
         const v = this.py.expr(e.args[0]!);
         if (v.k === "scalar") return { k: "scalar", e: { k: "math", fn: "isNaN", args: [coerce(v.e, "f64")], type: "bool" } };
-        return this.py.fail(e.pos, "np.isnan of an array (a boolean array) is not supported yet");
+        return { k: "lazy", el: map(this.elementwise(v, e.pos), "bool", (x) => ({ k: "math", fn: "isNaN", args: [coerce(x, "f64")], type: "bool" })) };
       }
       case "float64": case "float32": case "int32": case "int64": {
         const x = this.py.scalar(e.args[0]!);
@@ -490,6 +541,10 @@ export class NumpyLowering {
     this.py.emit({ k: "assign", v, x: { k: "alloc", fill, shape: shape.map((s) => this.py.spill(s, "n")), type: t, loc: this.py.loc } });
     return { k: "array", r: wholeArray(v) };
   }
+}
+
+function truthOf(x: Expr): Expr {
+  return x.type === "bool" ? x : { k: "binary", op: "ne", a: x, b: x.type === "int" ? I(0) : F(0), type: "bool" };
 }
 
 function constIndex(e: PyExpr): number | undefined {
