@@ -18,46 +18,19 @@ export interface MathFacts {
   readonly owner: "Math" | "Number";
 }
 
+const math = (arity: number | "n", result: MathFacts["result"]): MathFacts => ({ arity, result, owner: "Math" });
+/** Math functions of one argument: always a float, or int for int arguments. */
+const float = math(1, "f64"), keep = math(1, "keep");
+const predicate: MathFacts = { arity: 1, result: "bool", owner: "Number" };
+
 export const MATH_FNS = {
-  abs: { arity: 1, result: "keep", owner: "Math" },
-  sqrt: { arity: 1, result: "f64", owner: "Math" },
-  floor: { arity: 1, result: "keep", owner: "Math" },
-  ceil: { arity: 1, result: "keep", owner: "Math" },
-  trunc: { arity: 1, result: "keep", owner: "Math" },
-  round: { arity: 1, result: "keep", owner: "Math" },
-  sign: { arity: 1, result: "keep", owner: "Math" },
-  fround: { arity: 1, result: "f64", owner: "Math" },
-  min: { arity: "n", result: "keep", owner: "Math" },
-  max: { arity: "n", result: "keep", owner: "Math" },
-  imul: { arity: 2, result: "int32", owner: "Math" },
-  clz32: { arity: 1, result: "int32", owner: "Math" },
-  sin: { arity: 1, result: "f64", owner: "Math" },
-  cos: { arity: 1, result: "f64", owner: "Math" },
-  tan: { arity: 1, result: "f64", owner: "Math" },
-  asin: { arity: 1, result: "f64", owner: "Math" },
-  acos: { arity: 1, result: "f64", owner: "Math" },
-  atan: { arity: 1, result: "f64", owner: "Math" },
-  atan2: { arity: 2, result: "f64", owner: "Math" },
-  sinh: { arity: 1, result: "f64", owner: "Math" },
-  cosh: { arity: 1, result: "f64", owner: "Math" },
-  tanh: { arity: 1, result: "f64", owner: "Math" },
-  asinh: { arity: 1, result: "f64", owner: "Math" },
-  acosh: { arity: 1, result: "f64", owner: "Math" },
-  atanh: { arity: 1, result: "f64", owner: "Math" },
-  exp: { arity: 1, result: "f64", owner: "Math" },
-  expm1: { arity: 1, result: "f64", owner: "Math" },
-  log: { arity: 1, result: "f64", owner: "Math" },
-  log1p: { arity: 1, result: "f64", owner: "Math" },
-  log2: { arity: 1, result: "f64", owner: "Math" },
-  log10: { arity: 1, result: "f64", owner: "Math" },
-  cbrt: { arity: 1, result: "f64", owner: "Math" },
-  pow: { arity: 2, result: "f64", owner: "Math" },
-  hypot: { arity: "n", result: "f64", owner: "Math" },
-  random: { arity: 0, result: "f64", owner: "Math" },
-  isNaN: { arity: 1, result: "bool", owner: "Number" },
-  isFinite: { arity: 1, result: "bool", owner: "Number" },
-  isInteger: { arity: 1, result: "bool", owner: "Number" },
-  isSafeInteger: { arity: 1, result: "bool", owner: "Number" },
+  abs: keep, sqrt: float, floor: keep, ceil: keep, trunc: keep, round: keep, sign: keep, fround: float,
+  min: math("n", "keep"), max: math("n", "keep"), imul: math(2, "int32"), clz32: math(1, "int32"),
+  sin: float, cos: float, tan: float, asin: float, acos: float, atan: float, atan2: math(2, "f64"),
+  sinh: float, cosh: float, tanh: float, asinh: float, acosh: float, atanh: float,
+  exp: float, expm1: float, log: float, log1p: float, log2: float, log10: float, cbrt: float,
+  pow: math(2, "f64"), hypot: math("n", "f64"), random: math(0, "f64"),
+  isNaN: predicate, isFinite: predicate, isInteger: predicate, isSafeInteger: predicate,
 } as const satisfies Record<MathFn, MathFacts>;
 
 export const MATH_FN_NAMES = Object.keys(MATH_FNS) as MathFn[];

@@ -4,16 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AddrMap, Heap, HEAP_BASE, heap } from "./memory.js";
+import { prng as rng } from "../../examples/random.js"; // mulberry32: a failing stress run can be replayed
 
-/** Deterministic PRNG (mulberry32) so a failing stress run can be replayed. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test("alloc: 16-byte aligned, above the reserved scratch, distinct, sizes rounded", () => {
   const h = new Heap(1);

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
 import { NdArray, zeros, ones, empty, full, array, adoptHeapArray, heldResultBytes, isNdArrayLike, RESULT_BUDGET, type TypedArray } from "./ndarray.js";
 import { heap } from "./memory.js";
+import { prng as rng } from "../../examples/random.js"; // mulberry32: a failing stress run can be replayed
 
 // scijs ndarray ships no types; only the protocol surface used here is declared.
 interface SciNd {
@@ -17,14 +18,6 @@ interface SciNd {
 }
 const sci = createRequire(import.meta.url)("ndarray") as (data: TypedArray, shape?: number[], stride?: number[], offset?: number) => SciNd;
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every index tuple of `shape`, last axis fastest. */
 function* indices(shape: number[]): Generator<number[]> {

@@ -6,6 +6,15 @@
 const NAN = "nb_f32(0x7fc00000u)";
 const INF = "nb_f32(0x7f800000u)";
 
+/** fmodf's normalisation of operand `u` with biased exponent `e`: a subnormal shifted up, else the implicit bit set. */
+const normalized = (e: string, u: string): string => `  if (${e} == 0) {
+    var i = ${u} << 9u;
+    loop { if ((i >> 31u) != 0u) { break; } ${e} -= 1; i = i << 1u; }
+    ${u} = ${u} << u32(1 - ${e});
+  } else {
+    ${u} = (${u} & 0x7fffffu) | 0x800000u;
+  }`;
+
 interface HelperDef { readonly deps: readonly string[]; readonly src: string }
 
 const HELPERS = {
@@ -92,20 +101,8 @@ const HELPERS = {
     if ((ux << 1u) == (uy << 1u)) { return 0.0f * x; }
     return x;
   }
-  if (ex == 0) {
-    var i = ux << 9u;
-    loop { if ((i >> 31u) != 0u) { break; } ex -= 1; i = i << 1u; }
-    ux = ux << u32(1 - ex);
-  } else {
-    ux = (ux & 0x7fffffu) | 0x800000u;
-  }
-  if (ey == 0) {
-    var i = uy << 9u;
-    loop { if ((i >> 31u) != 0u) { break; } ey -= 1; i = i << 1u; }
-    uy = uy << u32(1 - ey);
-  } else {
-    uy = (uy & 0x7fffffu) | 0x800000u;
-  }
+${normalized("ex", "ux")}
+${normalized("ey", "uy")}
   loop {
     if (ex <= ey) { break; }
     if (ux >= uy) {
