@@ -82,7 +82,7 @@ export function jitDispatched<F extends (...args: any[]) => any>(fn: F, options:
   return jitted;
 }
 /** Numba's API beyond jit (docs/numba-api.md): NumPy universal functions, generalized ufuncs, stencils and C callbacks. */
-export { vectorize, type Ufunc, type UfuncArg, type UfuncResult, type UfuncTarget, type VectorizeOptions, type ReduceOptions, type AccumulateOptions } from "./ufunc/vectorize.js";
+export { vectorize, type Ufunc, type GpuUfunc, type UfuncArg, type UfuncResult, type UfuncTarget, type VectorizeOptions, type ReduceOptions, type AccumulateOptions } from "./ufunc/vectorize.js";
 export { cfunc, type CFunc } from "./ufunc/cfunc.js";
 export { stencil, type Stencil, type StencilOptions } from "./ufunc/stencil.js";
 export { guvectorize, type Gufunc, type GuvectorizeOptions } from "./ufunc/guvectorize.js";

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { NdArray, array, vectorize, zeros, type TypedArray } from "../src/index.js";
 import { mulberry32 } from "./harness.js";
+import { webgpuTarget } from "../src/backends/webgpu/target.js";
 
 type Nd = { data: TypedArray; shape: number[]; stride: number[]; offset: number };
 type Arg = number | TypedArray | Nd;
@@ -69,6 +70,11 @@ function rand(shape: number[], Ctor: new (n: number) => TypedArray = Float64Arra
 }
 
 const gauss = (a: number, b: number) => Math.exp(-a * a) + b;
+const NO_WEBGPU = (await webgpuTarget.unavailableReason()) ?? false;
+const early0 = (a: number) => {
+  if (a < 0) return 0;
+  return a;
+};
 
 describe("vectorize: broadcasting", () => {
   const f = vectorize(gauss);
@@ -181,8 +187,21 @@ describe("vectorize: functions and targets", () => {
     const c = rand([40, 300]), d = rand([300]);
     same(p(c, d), reference(gauss, [c, d], Float64Array), "rank 2");
   });
-  test("GPU targets say they are not available yet", () => {
-    assert.throws(() => vectorize(gauss, { target: "webgpu" }), /not available yet/);
+  test("gpusim: the loop nest offloaded as a kernel grid, same bits; reduce stays on the CPU", async () => {
+    const g = vectorize(gauss, { target: "gpusim" });
+    for (const make of [() => [rand([3, 4]), rand([4])], () => [rand([2, 3, 5, 2]).transpose(3, 2, 1, 0), rand([5, 1, 1])], () => [0.5, rand([6]).data]] as (() => Arg[])[]) {
+      const args = make();
+      same(await g(...args), reference(gauss, args, Float64Array), "gpusim");
+    }
+    assert.ok(Object.is(await g(0.5, 2), gauss(0.5, 2)));
+    const add = vectorize((a: number, b: number) => a + b, { target: "gpusim" });
+    assert.equal(add.reduce(new Float64Array([1, 2, 3])), 6);
+    assert.throws(() => vectorize(early0, { target: "gpusim" }), /needs a function numbat can paste into the kernel/);
+  });
+  test("webgpu: float32 arrays, numbat's heap arrays in and out", { skip: NO_WEBGPU }, async () => {
+    const add = vectorize((a: number, b: number) => a + b, { target: "webgpu" });
+    const x = rand([4, 3], Float32Array), y = rand([3], Float32Array);   // in numbat's heap (a SharedArrayBuffer)
+    same(await add(x, y), reference((a, b) => a + b, [x, y], Float32Array), "f32 add is exact in binary32");
   });
   test("kernels are cached per shape class", () => {
     const f = vectorize(gauss);

@@ -17,6 +17,8 @@ export interface KernelOptions {
   readonly callee: Function;
   readonly parallel: boolean;
   readonly threads?: number;
+  /** A GPU target: kernels are offloaded (calls return promises). */
+  readonly gpu?: "webgpu" | "gpusim";
 }
 
 /** The jitted kernels of one universal function, by source text. */
@@ -28,8 +30,9 @@ export class KernelCache {
     let k = this.kernels.get(source);
     if (!k) {
       const fn = new Function(`return ${source}`)() as Kernel;
-      const { scope, callee, threads } = this.options;
-      k = jit(fn, { scope: { ...scope, nb$f: callee }, ...(parallel ? { threads } : { parallel: false }) }) as Kernel;
+      const { scope, callee, threads, gpu } = this.options;
+      if (gpu) k = jit(fn, { target: gpu, scope }) as unknown as Kernel;
+      else k = jit(fn, { scope: { ...scope, nb$f: callee }, ...(parallel ? { threads } : { parallel: false }) }) as Kernel;
       this.kernels.set(source, k);
     }
     return k;
@@ -38,6 +41,10 @@ export class KernelCache {
   /** Compiles `source` now for these parameter types (eager signatures). */
   compile(source: string, parallel: boolean, types: readonly string[]): void {
     dispatcherOf(this.get(source, parallel))!.compileSignature(types);
+  }
+
+  get gpu(): boolean {
+    return this.options.gpu !== undefined;
   }
 
   get size(): number {
@@ -64,20 +71,21 @@ export interface ElementwiseCall {
   readonly parallel: boolean;
 }
 
-/** out = f(inputs...) elementwise over `shape`, through the cached kernel for this call's shape class. */
-export function runElementwise(cache: KernelCache, call: ElementwiseCall): void {
+/** out = f(inputs...) elementwise over `shape`, through the cached kernel for this call's shape class (a promise on GPU targets). */
+export function runElementwise(cache: KernelCache, call: ElementwiseCall): unknown {
   const { inputs, out, shape } = call;
-  if (shape.some((d) => d === 0)) return;
+  const gpu = cache.gpu;
+  if (shape.some((d) => d === 0)) return undefined;
   const strides = [...inputs.map((o) => (o.kind === "array" ? broadcastStrides(o, shape) : shape.map(() => 0))), out.stride.slice()];
   const nest = loopNest(shape, strides, inputs.length);
   const rank = nest.extents.length;
-  const parallel = call.parallel && rank > 0;
+  const parallel = (call.parallel || gpu) && rank > 0;
   const classes: OperandClass[] = inputs.map((o, k) => (o.kind === "scalar" ? o : { kind: "array", steps: nest.strides[k]!.map(stepOf) }));
   const outSteps: Step[] = nest.strides[inputs.length]!.map(stepOf);
-  const source = elementwiseSource({ rank, inputs: classes.map((c) => (c.kind === "scalar" ? { kind: "scalar" } : c)), out: outSteps, f: call.f, bool: call.bool, parallel });
+  const source = elementwiseSource({ rank, inputs: classes.map((c) => (c.kind === "scalar" ? { kind: "scalar" } : c)), out: outSteps, f: call.f, bool: call.bool, parallel, gpu });
   const args: unknown[] = [...nest.extents];
-  if (parallel && rank === 1) args.push(Math.ceil(nest.extents[0]! / PARALLEL_BLOCK));
+  if (parallel && !gpu && rank === 1) args.push(Math.ceil(nest.extents[0]! / PARALLEL_BLOCK));
   inputs.forEach((o, k) => args.push(...(o.kind === "scalar" ? [o.value] : operandArgs(classes[k]!, o.data, o.offset, nest.strides[k]!))));
   args.push(...operandArgs({ kind: "array", steps: outSteps }, out.data, out.offset, nest.strides[inputs.length]!));
-  cache.get(source, parallel)(...args);
+  return cache.get(source, parallel)(...args);
 }

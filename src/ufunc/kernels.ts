@@ -56,11 +56,15 @@ function apply(f: InlineForm | undefined, args: readonly string[], target: strin
   return `{ ${binds}\n${f.prelude}\n${target} = ${wrap(f.result)}; }`;
 }
 
-/** Loops nb$i0..nb$i<rank-1> around `body`; with `parallel`, the outermost is a prange (rank 1: over blocks of `block`). */
-function nest(rank: number, body: string, parallel: boolean, block: number): string {
+/**
+ * Loops nb$i0..nb$i<rank-1> around `body`; with `parallel`, the outermost is a prange (rank 1: over blocks
+ * of `block`); with `gpu`, the outermost three are nested pranges (the launch grid of GPU offload).
+ */
+function nest(rank: number, body: string, parallel: boolean, block: number, gpu = false): string {
   let s = body;
   for (let j = rank - 1; j >= 0; j--) {
-    if (j === 0 && parallel && rank === 1)
+    if (gpu && j < 3) s = `for (const nb$i${j} of prange(nb$n${j})) {\n${s}\n}`;
+    else if (j === 0 && parallel && rank === 1)
       s = `for (const nb$c of prange(nb$nc)) { const nb$lo = nb$c * ${block}; const nb$hi = Math.min(nb$lo + ${block}, nb$n0);\n` +
         `for (let nb$i0 = nb$lo; nb$i0 < nb$hi; nb$i0++) {\n${s}\n} }`;
     else if (j === 0 && parallel) s = `for (const nb$i0 of prange(nb$n0)) {\n${s}\n}`;
@@ -77,6 +81,8 @@ export interface ElementwiseSpec {
   /** The function returns a boolean: stored as 1 or 0. */
   readonly bool: boolean;
   readonly parallel: boolean;
+  /** A GPU target: every loop of the grid is a prange. */
+  readonly gpu?: boolean;
 }
 
 /** Rank-1 parallel loops run in blocks of this many elements (each block vectorised). */
@@ -86,10 +92,10 @@ export const PARALLEL_BLOCK = 1 << 14;
 export function elementwiseSource(spec: ElementwiseSpec): string {
   const n = spec.inputs.length;
   const counts = Array.from({ length: spec.rank }, (_, j) => `nb$n${j}`);
-  if (spec.parallel && spec.rank === 1) counts.push("nb$nc");
+  if (spec.parallel && !spec.gpu && spec.rank === 1) counts.push("nb$nc");
   const params = [...counts, ...spec.inputs.flatMap((c, k) => operandParams(k, c)), ...operandParams(n, { kind: "array", steps: spec.out })];
   const body = apply(spec.f, spec.inputs.map((c, k) => value(k, c)), element(n, spec.out), spec.bool);
-  return `function nb$elementwise(${params.join(", ")}) {\n${nest(spec.rank, body, spec.parallel, PARALLEL_BLOCK)}\n}`;
+  return `function nb$elementwise(${params.join(", ")}) {\n${nest(spec.rank, body, spec.parallel, PARALLEL_BLOCK, spec.gpu)}\n}`;
 }
 
 export interface AlongAxisSpec {

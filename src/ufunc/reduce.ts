@@ -53,7 +53,7 @@ function alongAxis(core: UfuncCore, x: ArrayOperand, axis: number, out: ArrayOpe
   const args: unknown[] = [k0, m, ...nest.extents,
     ...operandArgs({ kind: "array", steps: xSteps }, x.data, x.offset, nest.strides[0]!), ...(stepOf(xk) === "s" ? [xk] : []),
     ...operandArgs({ kind: "array", steps: outSteps }, out.data, out.offset, nest.strides[1]!), ...(stepOf(ok) === "s" ? [ok] : [])];
-  core.cache.get(source, false)(...args);
+  core.cpu.get(source, false)(...args);
 }
 
 /** x as a C-ordered 1-d operand (copied by a compiled loop unless it already is one). */
@@ -63,7 +63,7 @@ function flatten(core: UfuncCore, x: ArrayOperand): ArrayOperand {
   for (let i = x.shape.length - 1, s = 1; i >= 0; s *= x.shape[i]!, i--) if (x.shape[i] !== 1 && x.stride[i] !== s) contiguous = false;
   if (contiguous) return { ...x, shape: [size], stride: [1] };
   const copy = toOperand(allocate(x.shape, x.dtype), "copy") as ArrayOperand;
-  runElementwise(core.cache, { inputs: [x], out: copy, shape: x.shape, f: IDENTITY, bool: false, parallel: false });
+  runElementwise(core.cpu, { inputs: [x], out: copy, shape: x.shape, f: IDENTITY, bool: false, parallel: false });
   return { ...copy, shape: [size], stride: [1] };
 }
 
@@ -79,8 +79,8 @@ export function reduceAlong(core: UfuncCore, input: unknown, o: ReduceOptions): 
   const start = o.initial ?? (x.shape[axis] === 0 ? core.options.identity : undefined);
   if (x.shape[axis] === 0 && start === undefined)
     throw new RangeError(`${who}: zero-size array to reduction operation ${core.py.name || "anonymous"} which has no identity (pass { initial } or vectorize's identity option)`);
-  if (start !== undefined) runElementwise(core.cache, { inputs: [{ kind: "scalar", value: start }], out, shape, f: IDENTITY, bool: false, parallel: false });
-  else runElementwise(core.cache, { inputs: [slice(x, axis, 0)], out, shape, f: IDENTITY, bool: false, parallel: false });
+  if (start !== undefined) runElementwise(core.cpu, { inputs: [{ kind: "scalar", value: start }], out, shape, f: IDENTITY, bool: false, parallel: false });
+  else runElementwise(core.cpu, { inputs: [slice(x, axis, 0)], out, shape, f: IDENTITY, bool: false, parallel: false });
   alongAxis(core, x, axis, out, undefined, start === undefined ? 1 : 0, ret === "bool");
   return shape.length ? nd : nd.data[0]!;
 }
@@ -93,7 +93,7 @@ export function accumulateAlong(core: UfuncCore, input: unknown, o: AccumulateOp
   const nd = allocate(x.shape, dtype);
   const out = toOperand(nd, "out") as ArrayOperand;
   if (x.shape[axis] === 0) return x.bare ? nd.data : nd;
-  runElementwise(core.cache, { inputs: [slice(x, axis, 0)], out: slice(out, axis, 0), shape: without(x.shape, axis), f: IDENTITY, bool: false, parallel: false });
+  runElementwise(core.cpu, { inputs: [slice(x, axis, 0)], out: slice(out, axis, 0), shape: without(x.shape, axis), f: IDENTITY, bool: false, parallel: false });
   alongAxis(core, x, axis, out, axis, 1, ret === "bool");
   return x.bare ? nd.data : nd;
 }

@@ -16,7 +16,11 @@ import { accumulateAlong, reduceAlong } from "./reduce.js";
 export type UfuncTarget = "cpu" | "parallel" | "webgpu" | "gpusim";
 
 export interface VectorizeOptions {
-  /** "cpu" (default): compiled loops on one thread; "parallel": the outer loop split over threads. */
+  /**
+   * "cpu" (default): compiled loops on one thread; "parallel": the outer loop split over threads;
+   * "gpusim" / "webgpu": the loop nest offloaded as a GPU kernel (calls return promises; reduce and
+   * accumulate run on the CPU).
+   */
   target?: UfuncTarget;
   /** Compile now for these element types, NumPy/Numba style: "f64(f64, f64)", "f32(f32, f32)", "i32(i32)". The result type sets the output dtype for those inputs. */
   signatures?: readonly string[];
@@ -84,20 +88,26 @@ export class UfuncCore {
   readonly scalar: (...args: unknown[]) => unknown;
   readonly inline: InlineForm | undefined;
   readonly cache: KernelCache;
+  /** The kernels of reduce and accumulate (always CPU loops): `cache` unless the target is a GPU. */
+  readonly cpu: KernelCache;
   readonly parallel: boolean;
+  readonly gpu: "webgpu" | "gpusim" | undefined;
   private readonly declared = new Map<string, DType>();
 
   constructor(readonly py: Function, readonly options: VectorizeOptions) {
     this.who = `vectorize(${py.name || "anonymous"})`;
     const target = options.target ?? "cpu";
-    if (target === "webgpu" || target === "gpusim")
-      throw new TypeError(`${this.who}: target "${target}" is not available yet for vectorize; use "cpu" or "parallel" (GPU kernels: numbat's kernel())`);
-    if (target !== "cpu" && target !== "parallel") throw new TypeError(`${this.who}: unknown target ${JSON.stringify(target)}; use "cpu" or "parallel"`);
+    if (!["cpu", "parallel", "gpusim", "webgpu"].includes(target)) throw new TypeError(`${this.who}: unknown target ${JSON.stringify(target)}; use "cpu", "parallel", "gpusim" or "webgpu"`);
     this.parallel = target === "parallel";
+    this.gpu = target === "gpusim" || target === "webgpu" ? target : undefined;
     this.nin = py.length;
     this.scalar = jit(py as (...a: unknown[]) => unknown, { scope: options.scope });
     this.inline = inlineForm(py);
-    this.cache = new KernelCache({ scope: options.scope ?? {}, callee: this.scalar, parallel: this.parallel, threads: options.threads });
+    if (this.gpu && !this.inline)
+      throw new TypeError(`${this.who}: target "${this.gpu}" needs a function numbat can paste into the kernel: an arrow with an expression body, or a body whose only return is its last statement`);
+    const kernelOptions = { scope: options.scope ?? {}, callee: this.scalar, parallel: this.parallel, threads: options.threads };
+    this.cache = new KernelCache({ ...kernelOptions, gpu: this.gpu });
+    this.cpu = this.gpu ? new KernelCache(kernelOptions) : this.cache;
     for (const s of options.signatures ?? []) this.declare(s);
   }
 
@@ -107,6 +117,7 @@ export class UfuncCore {
     if (args.length !== this.nin) throw new TypeError(`${this.who}: signature "${sig}" has ${args.length} argument${args.length === 1 ? "" : "s"}, the function takes ${this.nin}`);
     this.declared.set(args.join(","), ret);
     resultType(this.scalar, args.map((d) => DTYPES[d].scalar));
+    if (this.gpu) return; // GPU kernels compile at their first launch
     const source = elementwiseSource({ rank: 1, inputs: args.map(() => ({ kind: "array", steps: [1] })), out: [1], f: this.inline, bool: false, parallel: this.parallel });
     const types = ["int", ...(this.parallel ? ["int"] : []), ...[...args, ret].flatMap((d) => [DTYPES[d].ctor, "int"])];
     this.cache.compile(source, this.parallel, types);
@@ -132,7 +143,7 @@ export class UfuncCore {
     return resultDType(ret, promoteAll(ops));
   }
 
-  call(raw: unknown[]): UfuncResult {
+  call(raw: unknown[]): UfuncResult | Promise<UfuncResult> {
     let outArg: unknown;
     if (raw.length === this.nin + 1 && isOutOption(raw[raw.length - 1])) outArg = (raw.pop() as { out: unknown }).out;
     if (raw.length !== this.nin) throw new TypeError(`${this.who}: expected ${this.nin} argument${this.nin === 1 ? "" : "s"} (and optionally { out }), got ${raw.length}`);
@@ -140,7 +151,10 @@ export class UfuncCore {
     const types = ops.map((o, k) => this.elementType(o, k));
     const ret = this.retType(types);
     const arrays = ops.filter((o): o is ArrayOperand => o.kind === "array");
-    if (outArg === undefined && arrays.length === 0) return this.scalar(...ops.map((o) => (o as { value: unknown }).value)) as number;
+    if (outArg === undefined && arrays.length === 0) {
+      const r = this.scalar(...ops.map((o) => (o as { value: unknown }).value)) as number;
+      return this.gpu ? Promise.resolve(r) : r;
+    }
     let shape = broadcastShapes(arrays.map((a) => a.shape), this.who);
     let out: ArrayOperand, result: UfuncResult;
     if (outArg !== undefined) {
@@ -155,8 +169,8 @@ export class UfuncCore {
       out = toOperand(nd, "out") as ArrayOperand;
       result = arrays.every((a) => a.bare) ? nd.data : nd;
     }
-    runElementwise(this.cache, { inputs: ops, out, shape, f: this.inline, bool: ret === "bool", parallel: this.parallel });
-    return result;
+    const done = runElementwise(this.cache, { inputs: ops, out, shape, f: this.inline, bool: ret === "bool", parallel: this.parallel });
+    return this.gpu ? Promise.resolve(done).then(() => result) : result;
   }
 }
 
@@ -174,6 +188,11 @@ export function outOperand(x: unknown, who: string): ArrayOperand {
   throw new TypeError(`${who}: out must be a typed array or an n-d array`);
 }
 
+/** A ufunc on a GPU target: the same, but every call returns a promise (reduce and accumulate run on the CPU). */
+export type GpuUfunc<F extends (...args: any[]) => any> = Omit<Ufunc<F>, never> & {
+  (...args: [...UfuncArg[]] | [...UfuncArg[], { out: TypedArray | NdArrayLike }]): Promise<UfuncResult>;
+};
+
 /**
  * A NumPy universal function from a scalar function (Numba's @vectorize).
  *
@@ -181,7 +200,9 @@ export function outOperand(x: unknown, who: string): ArrayOperand {
  * const gauss = vectorize((x, b) => Math.exp(-x * x) + b);
  * gauss(zeros([3, 4]), zeros([4]));   // (3,4), broadcast
  */
-export function vectorize<F extends (...args: any[]) => any>(fn: F, options: VectorizeOptions = {}): Ufunc<F> {
+export function vectorize<F extends (...args: any[]) => any>(fn: F, options: VectorizeOptions & { target: "gpusim" | "webgpu" }): GpuUfunc<F>;
+export function vectorize<F extends (...args: any[]) => any>(fn: F, options?: VectorizeOptions): Ufunc<F>;
+export function vectorize<F extends (...args: any[]) => any>(fn: F, options: VectorizeOptions = {}): Ufunc<F> | GpuUfunc<F> {
   if (typeof fn !== "function") throw new TypeError(`vectorize: expected a function, got ${fn === null ? "null" : typeof fn}`);
   const py = ((fn as { py?: Function }).py ?? fn) as F; // a jitted function: its original
   const core = new UfuncCore(py, options);

@@ -235,6 +235,8 @@ class WebGpuBuffer implements DeviceBuffer {
       throw new RangeError(`write of ${data.byteLength} bytes at ${byteOffset} is outside the ${this.byteLength}-byte device array`);
     if (data.byteLength === 0) return;
     let bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // Dawn (the webgpu package) crashes the process on a view of a SharedArrayBuffer, such as numbat's heap: copy it out first.
+    if (typeof SharedArrayBuffer !== "undefined" && bytes.buffer instanceof SharedArrayBuffer) bytes = bytes.slice();
     if (byteOffset % 4 !== 0) throw new RangeError(`WebGPU writes start at multiples of 4 bytes, got offset ${byteOffset}`);
     if (bytes.byteLength % 4 !== 0) {
       // Only a write that ends at the array's end may be padded: the padding lands past the end.
