@@ -41,7 +41,7 @@ function recurrenceModels(T: number): [Model, Model] {
   const tgt = new Float32Array(T);
   for (let t = 0, y = 0; t < T; t++) tgt[t] = y = 0.9 * y + 0.5 * xs[t]!;
   const target = tf.tensor1d(tgt);
-  const op = tfOp(recurrenceLoss);
+  const op = tfOp(recurrenceLoss, { argnums: [0, 1] }); // x and target are data: no gradient (tf prunes them too)
   const va = [tf.variable(tf.scalar(0.3)), tf.variable(tf.scalar(0.1))];
   const vb = [tf.variable(tf.scalar(0.3)), tf.variable(tf.scalar(0.1))];
   const xsTf = tf.unstack(x), tgtTf = tf.unstack(target);
@@ -64,7 +64,7 @@ function denseModels(n: number, d: number, h: number): [Model, Model] {
   const y = tf.sin(tf.sum(X, 1, true));
   const init = () => [tf.variable(tf.randomNormal([d, h], 0, 0.3, "float32", 3)), tf.variable(tf.zeros([h])), tf.variable(tf.randomNormal([h, 1], 0, 0.3, "float32", 4))];
   const va = init(), vb = init();
-  const hidden = tfOp(denseTanh);
+  const hidden = tfOp(denseTanh, { argnums: [1, 2] }); // X is data
   return [
     { name: `dense tanh layer, ${n}x${d} -> ${h}`, vars: va, loss: () => tf.mean(tf.square(tf.sub(tf.matMul(hidden(X, va[0]!, va[1]!), va[2]!), y))) as tf.Scalar },
     { name: "", vars: vb, loss: () => tf.mean(tf.square(tf.sub(tf.matMul(tf.tanh(tf.add(tf.matMul(X, vb[0]!), vb[1]!)), vb[2]!), y))) as tf.Scalar },
