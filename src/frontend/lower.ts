@@ -653,7 +653,7 @@ function isInvariant(n: Node, assigned: Set<string>, counter: string): boolean {
 }
 
 /** Can control reach the end of `stmts`? Conservative: loops without a constant-true test may exit. */
-function mayFallThrough(stmts: readonly Stmt[]): boolean {
+export function mayFallThrough(stmts: readonly Stmt[]): boolean {
   for (const s of stmts) {
     if (s.k === "return" || s.k === "throw") return false;
     if (s.k === "if" && !mayFallThrough(s.then) && !mayFallThrough(s.else)) return false;

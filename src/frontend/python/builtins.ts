@@ -9,6 +9,13 @@ import { F, I, coerce, floatToInt, pyMax, pyMin, roundHalfEven, truth } from "./
 
 type Call = Extract<PyExpr, { k: "call" }>;
 
+/** An int from a float rounded by `round` (which yields an integral float); NaN and infinities raise ValueError, as Python. */
+function finiteToInt(py: PyLowering, x: Expr, round: (s: Expr) => Expr): Expr {
+  const s = py.spill(x, "f");
+  py.out.push({ k: "if", c: not({ k: "math", fn: "isFinite", args: [s], type: "bool" }), then: [py.raise("ValueError", "cannot convert float NaN or infinity to integer")], else: [] });
+  return floatToInt(round(s));
+}
+
 export function noKwargs(py: PyLowering, e: Call, name: string): void {
   if (e.kwargs.length) py.fail(e.kwargs[0]!.value.pos, `${name}() takes no keyword arguments here`, undefined, "NB104");
 }
@@ -49,9 +56,7 @@ export function builtin(py: PyLowering, name: string, e: Call): Val {
       arity(py, e, name, 1);
       const x = py.scalar(e.args[0]!);
       if (x.type !== "f64") return { k: "scalar", e: coerce(x, "int") };
-      const s = py.spill(x, "f");
-      py.out.push({ k: "if", c: not({ k: "math", fn: "isFinite", args: [s], type: "bool" }), then: [py.raise("ValueError", "cannot convert float NaN or infinity to integer")], else: [] });
-      return { k: "scalar", e: floatToInt({ k: "math", fn: "trunc", args: [s], type: "f64" }) };
+      return { k: "scalar", e: finiteToInt(py, x, (s) => ({ k: "math", fn: "trunc", args: [s], type: "f64" })) };
     }
     case "float": {
       arity(py, e, name, 1);
@@ -72,9 +77,7 @@ export function builtin(py: PyLowering, name: string, e: Call): Val {
       arity(py, e, name, 1);
       const x = py.scalar(e.args[0]!);
       if (x.type !== "f64") return { k: "scalar", e: coerce(x, "int") };
-      const s = py.spill(x, "f");
-      py.out.push({ k: "if", c: not({ k: "math", fn: "isFinite", args: [s], type: "bool" }), then: [py.raise("ValueError", "cannot convert float NaN or infinity to integer")], else: [] });
-      return { k: "scalar", e: floatToInt(roundHalfEven(s)) };
+      return { k: "scalar", e: finiteToInt(py, x, roundHalfEven) };
     }
     case "range": return py.fail(e.pos, "range(...) is only supported as the iterable of a for loop");
     case "print": return py.fail(e.pos, "print() is not supported inside compiled functions", "return the values and print them outside");
@@ -104,9 +107,7 @@ export function mathCall(py: PyLowering, name: string, e: Call): Val {
       arity(py, e, `math.${name}`, 1);
       const x = args[0]!;
       if (x.type !== "f64") return { k: "scalar", e: coerce(x, "int") };
-      const s = py.spill(x, "f");
-      py.out.push({ k: "if", c: not({ k: "math", fn: "isFinite", args: [s], type: "bool" }), then: [py.raise("ValueError", "cannot convert float NaN or infinity to integer")], else: [] });
-      return { k: "scalar", e: floatToInt({ k: "math", fn: name, args: [s], type: "f64" }) };
+      return { k: "scalar", e: finiteToInt(py, x, (s) => ({ k: "math", fn: name, args: [s], type: "f64" })) };
     }
     case "pow": case "atan2": {
       arity(py, e, `math.${name}`, 2);

@@ -5,14 +5,14 @@
 
 import { CompileError, codeFrame } from "../../diagnostics/error.js";
 import type { DiagnosticCode } from "../../diagnostics/messages.js";
-import type { ErrorClass, Expr, FuncIR, Loc, MathFn, Stmt, Var } from "../../ir/nodes.js";
+import type { ErrorClass, Expr, FuncIR, Loc, Stmt, Var } from "../../ir/nodes.js";
 import { type ArrayType, type ScalarType, type Type, isArray, isScalar, sameType, typeToString } from "../../ir/types.js";
 import { forEachStmt } from "../../ir/walk.js";
 import { checkParallelLoops } from "../../passes/parallel.js";
-import type { LowerEnv } from "../lower.js";
+import { type LowerEnv, mayFallThrough } from "../lower.js";
 import { type ArrayRef, type Elementwise, type LoopContext, baseType, fromRef, isWhole, materialize, ref, wholeArray } from "../arrays.js";
 import type { Pos, PyDef, PyExpr, PyModule, PyStmt } from "./ast.js";
-import { F, I, arith, coerce, floatFloorDiv, floatMod, floorQuotient, intFloorDiv, intMod, pyMax, pyMin, roundHalfEven, truth, floatToInt } from "./scalar.js";
+import { F, I, arith, coerce, floatFloorDiv, floatMod, floorQuotient, intFloorDiv, intMod, truth } from "./scalar.js";
 import { NumpyLowering } from "./numpy.js";
 import { builtin, mathCall, noKwargs } from "./builtins.js";
 import { type TupleItem, type TupleReturn, joinTuple, packTuple } from "./tuples.js";
@@ -230,9 +230,6 @@ export class PyLowering implements LoopContext {
   }
 
   assignName(name: string, val: Val, at: Pos): void {
-    if (this.def.params.some((p) => p.name === name) && val.k !== "scalar" && this.vars.get(name)?.param && isArray(this.vars.get(name)!.type)) {
-      // Rebinding an array parameter to another array of the same type is fine; anything else is a new variable's job.
-    }
     if (val.k === "lazy") val = { k: "array", r: wholeArray(materialize(this, val.el, this.np.dtypeOfLazy(val.el), name)) };
     if (val.k === "array" && !isWhole(val.r)) {
       // A view: one assignment per function, its bounds fixed in variables now (loops re-run it).
@@ -938,16 +935,3 @@ function usedOutside(body: readonly PyStmt[], loop: PyStmt, name: string): boole
   return used;
 }
 
-/** Can control reach the end of `stmts`? (Conservative, as the JS frontend's.) */
-function mayFallThrough(stmts: readonly Stmt[]): boolean {
-  for (const s of stmts) {
-    if (s.k === "return" || s.k === "throw") return false;
-    if (s.k === "if" && !mayFallThrough(s.then) && !mayFallThrough(s.else)) return false;
-    if (s.k === "loop" && (s.pre === null || (s.pre.k === "const" && s.pre.value === true)) && s.post === null) {
-      let brk = false;
-      forEachStmt(s.body, (x) => { if (x.k === "break" && x.label === s.label) brk = true; });
-      if (!brk) return false;
-    }
-  }
-  return true;
-}

@@ -4,7 +4,7 @@
 // passes as hand-written loops.
 
 import type { Expr, MathFn, Stmt } from "../../ir/nodes.js";
-import { type ArrayType, type DType, type ScalarType, DTYPES, arrayType, elemType, isArray } from "../../ir/types.js";
+import { type ArrayType, type DType, type ScalarType, arrayType, elemType } from "../../ir/types.js";
 import {
   type ArrayRef, type BaseAxis, type Elementwise, type Reduction, addInt, assignInto, baseIndex, baseType, broadcast, broadcast2, fromRef, fromScalar,
   isWhole, loadAt, map, materialize, mulInt, nest, reduce, ref, toElement, transpose, wholeArray,
@@ -553,4 +553,3 @@ function constIndex(e: PyExpr): number | undefined {
   return undefined;
 }
 
-void DTYPES; void isArray; void not;
