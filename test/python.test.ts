@@ -170,6 +170,13 @@ function toPy(a: PyArg): unknown {
   return a;
 }
 
+/** Cases also run on the native target (C through the system compiler) when there is one: int64 division and wrapping in C. */
+const NATIVE = new Set(["int floor division and modulo on negatives", "int64 wraps", "tuple of arrays and numbers"]);
+
+function hasCompiler(): boolean {
+  try { compile("def f(x):\n    return x\n", { target: "native" }); return true; } catch { return false; }
+}
+
 function toJs(a: PyArg): unknown {
   if (typeof a === "number" || typeof a === "boolean") return a;
   if ("int" in a) return Number(a.int);
@@ -211,16 +218,19 @@ test("differential: Python functions through numbat and through CPython + NumPy 
   const python = findPython();
   if (!python) return t.skip("no python3 with numpy (install python3-numpy, or set NUMBAT_PYTHON)");
   const numba = hasNumba(python);
+  const native = hasCompiler();
+  if (!native) t.diagnostic("no C compiler: the native target is not checked");
   if (!numba) t.diagnostic("numba is not installed: compared against CPython + NumPy only");
   const runs: { c: Case; args: readonly PyArg[] }[] = cases.flatMap((c) => c.args.map((args) => ({ c, args })));
   const oracle: OracleCase[] = runs.map(({ c, args }) => ({ src: c.src, fn: "f", args: args.map(toPy) as PyArg[], numba: c.numba === true }));
   const results = runOracle(python, oracle);
   const failures: string[] = [];
   runs.forEach(({ c, args }, k) => {
-    const where = `${c.name} ${JSON.stringify(args).slice(0, 60)}`;
+    const at = `${c.name} ${JSON.stringify(args).slice(0, 60)}`;
     const r = results[k]!;
-    try {
-      const f = compile(c.src).f!;
+    for (const target of native && NATIVE.has(c.name) ? ["wasm", "native"] as const : ["wasm"] as const) try {
+      const f = compile(c.src, { target }).f!;
+      const where = target === "wasm" ? at : `${at} (native)`;
       let actual: unknown, error: unknown;
       try { actual = f(...args.map(toJs)); } catch (e) { error = e; }
       for (const [who, want] of [["CPython", r.cpython], ["Numba", r.numba]] as const) {
@@ -234,7 +244,7 @@ test("differential: Python functions through numbat and through CPython + NumPy 
         try { expectSame(actual, want, `${where} vs ${who}`); } catch (e) { failures.push((e as Error).message.split("\n")[0]!); }
       }
     } catch (e) {
-      failures.push(`${where}: ${(e as Error).message.split("\n").slice(0, 4).join(" | ")}`);
+      failures.push(`${at} (${target}): ${(e as Error).message.split("\n").slice(0, 4).join(" | ")}`);
     }
   });
   assert.deepEqual(failures, []);

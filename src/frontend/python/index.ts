@@ -125,7 +125,8 @@ function decoratorOptions(mod: PyModule, def: PyDef): JitOptions {
 
 function resolveDecorator(mod: PyModule, d: PyDecorator): string {
   const [head, ...rest] = d.name.split(".");
-  const root = mod.imports.get(head!) ?? head!;
+  // `@njit` without `from numba import njit` (common in snippets) is still Numba's.
+  const root = mod.imports.get(head!) ?? (head === "njit" || head === "jit" ? `numba.${head}` : head!);
   return [root, ...rest].join(".");
 }
 
