@@ -1,10 +1,13 @@
-// The optimiser's pipeline: a named list of passes run in order over each function's IR.
-// NUMBAT_DUMP_IR=<pass name> (or "all") prints the IR after that pass, as Numba's NUMBA_DEBUG_PRINT_AFTER;
-// NUMBAT_SKIP_PASSES=<name,...> leaves passes out.
+// The optimiser's pipeline: a named list of passes run in order over each function's IR. `loop-nests`
+// applies its own named steps to each loop nest (LOOP_NEST_STEPS in loops.ts). The switches in
+// debug.ts print the IR after any pass or step by name (as Numba's NUMBA_DEBUG_PRINT_AFTER), leave
+// passes out, and verify the IR after every pass (always under the test runner).
 
 import type { FuncIR, Stmt } from "../ir/nodes.js";
 import { printFunc } from "../ir/printer.js";
-import { optimizeLoopNests } from "./loops.js";
+import { verifyFunc } from "../ir/verify.js";
+import { LOOP_NEST_STEPS, optimizeLoopNests } from "./loops.js";
+import { dump, dumping, skipping, verifying } from "./debug.js";
 import { dropGuardedChecks } from "./bounds.js";
 import { hoistConversions } from "./hoist.js";
 import { hoistAddresses } from "./hoist-addresses.js";
@@ -23,12 +26,14 @@ export interface Pass {
   readonly name: string;
   /** Returns the rewritten function, or undefined when nothing changed. */
   readonly run: (f: FuncIR, opts: PassOptions) => FuncIR | undefined;
+  /** The named steps a pass applies in turn to each part it rewrites (each dumpable and skippable by name). */
+  readonly steps?: readonly { readonly name: string; readonly does: string }[];
 }
 
 export const PIPELINE: readonly Pass[] = [
   { name: "split-skips", run: splitSkips },
   { name: "interleave-escapes", run: interleaveEscapeLoops },
-  { name: "loop-nests", run: optimizeLoopNests },
+  { name: "loop-nests", run: optimizeLoopNests, steps: LOOP_NEST_STEPS },
   { name: "guarded-bounds", run: dropGuardedChecks },
   { name: "hoist-conversions", run: hoistConversions },
   { name: "hoist-addresses", run: hoistAddresses },
@@ -36,15 +41,16 @@ export const PIPELINE: readonly Pass[] = [
 
 export function optimize(f: FuncIR, level: number, opts: PassOptions = {}): FuncIR {
   if (level <= 0) return f;
-  const dump = typeof process !== "undefined" ? process.env?.NUMBAT_DUMP_IR : undefined;
+  const verify = verifying();
   let cur = f;
-  // NUMBAT_SKIP_PASSES=a,b leaves passes out (to measure what one buys, or to bisect a miscompile).
-  const skip = (typeof process !== "undefined" ? process.env?.NUMBAT_SKIP_PASSES : undefined)?.split(",") ?? [];
   for (const pass of PIPELINE) {
-    if (skip.includes(pass.name)) continue;
+    if (skipping(pass.name)) continue;
     const next = pass.run(cur, opts);
     if (next) cur = next;
-    if (dump && (dump === "all" || dump === pass.name)) process.stderr.write(`--- after ${pass.name}${next ? "" : " (unchanged)"}\n${printFunc(cur)}\n`);
+    if (next && verify) {
+      try { verifyFunc(cur); } catch (e) { throw new Error(`numbat: internal error: the IR after pass '${pass.name}' is invalid: ${(e as Error).message}`); }
+    }
+    if (dumping(pass.name)) dump(`after ${pass.name}${next ? "" : " (unchanged)"}`, printFunc(cur));
   }
   return cur;
 }
