@@ -3,9 +3,7 @@
 // Inlined when the function is an arrow with an expression body, or its body ends with its only
 // `return` and declares no `var`; other functions are called (compiled into the same module).
 
-import * as acorn from "acorn";
-
-type Node = { type: string; start: number; end: number } & Record<string, any>;
+import { type Node, parseFunctionSource, walk } from "./source.js";
 
 export interface InlineForm {
   readonly params: readonly string[];
@@ -15,14 +13,6 @@ export interface InlineForm {
   readonly result: string;
 }
 
-function walk(n: unknown, visit: (n: Node) => void): void {
-  if (!n || typeof n !== "object") return;
-  if (Array.isArray(n)) { for (const x of n) walk(x, visit); return; }
-  const node = n as Node;
-  if (typeof node.type === "string") visit(node);
-  for (const k in node) if (k !== "loc") walk(node[k], visit);
-}
-
 /** The inlinable form of `fn`, or undefined when it must be called. */
 export function inlineForm(fn: Function): InlineForm | undefined {
   return inlineFormOf(Function.prototype.toString.call(fn));
@@ -30,14 +20,8 @@ export function inlineForm(fn: Function): InlineForm | undefined {
 
 /** The same, from a function's source text. */
 export function inlineFormOf(source: string): InlineForm | undefined {
-  const text = `(${source}\n)`;
-  let f: Node | undefined;
-  try {
-    f = (acorn.parse(text, { ecmaVersion: "latest", sourceType: "script" }) as unknown as Node).body[0]?.expression;
-  } catch {
-    return undefined;
-  }
-  if (!f || (f.type !== "ArrowFunctionExpression" && f.type !== "FunctionExpression") || f.async || f.generator) return undefined;
+  const { text, fn: f } = parseFunctionSource(source);
+  if (!f || f.async || f.generator) return undefined;
   if (!f.params.every((p: Node) => p.type === "Identifier")) return undefined;
   const params = f.params.map((p: Node) => p.name as string);
   const slice = (n: Node): string => text.slice(n.start, n.end);

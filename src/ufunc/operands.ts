@@ -53,7 +53,6 @@ export function toOperand(x: unknown, where: string): Operand {
 }
 
 const SIGNED: readonly DType[] = ["i8", "i16", "i32"];
-const UNSIGNED: readonly DType[] = ["u8", "u16", "u32"];
 const bits = (d: DType): number => DTYPES[d].bytes * 8;
 const isFloat = (d: DType): boolean => d === "f64" || d === "f32";
 
@@ -93,4 +92,3 @@ export function allocate(shape: readonly number[], dtype: DType): NdArray {
   return empty(shape.slice(), dtype);
 }
 
-export { SIGNED, UNSIGNED };

@@ -5,7 +5,6 @@
 // outer loop is a prange — so a stencil called from a jitted function is compiled into it (and runs on
 // threads there), and a direct call runs the same compiled loops.
 
-import * as acorn from "acorn";
 import { jit } from "../index.js";
 import { NdArray, type TypedArray } from "../runtime/ndarray.js";
 import { attachDispatcher, dispatcherOf } from "../driver/dispatcher.js";
@@ -13,8 +12,8 @@ import { DTYPES, dtypeOfUserName, type DType } from "../ir/types.js";
 
 import { inlineFormOf } from "./inline.js";
 import { dtypeOf } from "./operands.js";
+import { type Node, parseFunctionSource, walk } from "./source.js";
 
-type Node = { type: string; start: number; end: number } & Record<string, any>;
 
 export interface StencilOptions {
   /** Per dimension, the [lowest, highest] relative index the kernel reads; default: inferred from its constant indices. */
@@ -42,14 +41,6 @@ export interface Stencil<F extends (...args: any[]) => any> {
   inspect(what: "ir" | "wat" | "js"): string;
 }
 
-function walk(n: unknown, visit: (n: Node) => void): void {
-  if (!n || typeof n !== "object") return;
-  if (Array.isArray(n)) { for (const x of n) walk(x, visit); return; }
-  const node = n as Node;
-  if (typeof node.type === "string") visit(node);
-  for (const k in node) if (k !== "loc") walk(node[k], visit);
-}
-
 /** A constant integer offset (`1`, `-2`, `+0`), or undefined. */
 function constantOffset(n: Node): number | undefined {
   if (n.type === "Literal" && Number.isInteger(n.value)) return n.value;
@@ -70,12 +61,8 @@ interface Analysed {
 }
 
 function analyse(fn: Function, who: string, given: StencilOptions["neighborhood"]): Analysed {
-  const text = `(${Function.prototype.toString.call(fn)}\n)`;
-  let f: Node | undefined;
-  try {
-    f = (acorn.parse(text, { ecmaVersion: "latest", sourceType: "script", locations: true }) as unknown as Node).body[0]?.expression;
-  } catch { /* below */ }
-  if (!f || (f.type !== "ArrowFunctionExpression" && f.type !== "FunctionExpression") || !f.params.every((p: Node) => p.type === "Identifier"))
+  const { text, fn: f } = parseFunctionSource(Function.prototype.toString.call(fn));
+  if (!f || !f.params.every((p: Node) => p.type === "Identifier"))
     throw new TypeError(`${who}: the kernel must be a function or arrow function with plain parameters`);
   const params: string[] = f.params.map((p: Node) => p.name);
   const arrays = new Set<string>();
@@ -160,10 +147,9 @@ function generate(a: Analysed, opts: StencilOptions, withOut: boolean, parallel:
   let point: string;
   if (inline) point = `{ ${inline.prelude}\nnb$r.set(${idx}, ${inline.result}); }`;
   else {
-    const text = `(${a.absolute}\n)`;
-    const f = (acorn.parse(text, { ecmaVersion: "latest", sourceType: "script" }) as unknown as Node).body[0].expression as Node;
-    const b = text.slice(f.body.start, f.body.end);
-    body = `function nb$body(${[...params, ...idx.split(", ")].join(", ")}) ${f.body.type === "BlockStatement" ? b : `{ return ${b}; }`}`;
+    const { text, fn: f } = parseFunctionSource(a.absolute);
+    const b = text.slice(f!.body.start, f!.body.end);
+    body = `function nb$body(${[...params, ...idx.split(", ")].join(", ")}) ${f!.body.type === "BlockStatement" ? b : `{ return ${b}; }`}`;
     point = `nb$r.set(${idx}, nb$body(${[...params, idx].join(", ")}));`;
   }
   lines.push(loops(rank, (d) => String(Math.max(0, -neighborhood[d]![0])), (d) => `nb$n${d} - ${Math.max(0, neighborhood[d]![1])}`, point, parallel));
