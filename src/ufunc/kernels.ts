@@ -109,6 +109,12 @@ export interface AlongAxisSpec {
   readonly outAxis: Step;
   readonly f: InlineForm | undefined;
   readonly bool: boolean;
+  /**
+   * Reduce only, where the intermediates need no rounding (an f64 result in an f64 output): the axis
+   * loop innermost, folding into a local, for an input contiguous along the axis. Same operations in
+   * the same order per element.
+   */
+  readonly inner?: boolean;
 }
 
 /**
@@ -125,6 +131,11 @@ export function alongAxisSource(spec: AlongAxisSpec): string {
     ...operandParams(1, { kind: "array", steps: spec.out }), ...axisStride(1, spec.outAxis)];
   const prev = element(1, spec.out, { step: spec.outAxis, delta: -1 });
   const target = element(1, spec.out, { step: spec.outAxis, delta: 0 });
-  const body = apply(spec.f, [prev, element(0, spec.x, { step: spec.xAxis, delta: 0 })], target, spec.bool);
+  const xk = element(0, spec.x, { step: spec.xAxis, delta: 0 });
+  if (spec.inner) {
+    const fold = `let nb$acc = ${target};\nfor (let nb$k = nb$k0; nb$k < nb$m; nb$k++) {\n${apply(spec.f, ["nb$acc", xk], "nb$acc", false)}\n}\n${target} = nb$acc;`;
+    return `function nb$alongAxis(${params.join(", ")}) {\n${nest(spec.rank, fold, false, 0)}\n}`;
+  }
+  const body = apply(spec.f, [prev, xk], target, spec.bool);
   return `function nb$alongAxis(${params.join(", ")}) {\nfor (let nb$k = nb$k0; nb$k < nb$m; nb$k++) {\n${nest(spec.rank, body, false, 0)}\n}\n}`;
 }

@@ -41,7 +41,7 @@ function resultOf(core: UfuncCore, x: ArrayOperand) {
 }
 
 /** Runs out[k] = f(out[k-1 or k], x[k]) for k in [k0, m) along `axis` of x (and of out when `outAxis`). */
-function alongAxis(core: UfuncCore, x: ArrayOperand, axis: number, out: ArrayOperand, outAxis: number | undefined, k0: number, bool: boolean): void {
+function alongAxis(core: UfuncCore, x: ArrayOperand, axis: number, out: ArrayOperand, outAxis: number | undefined, k0: number, ret: "int" | "f64" | "bool"): void {
   const m = x.shape[axis]!;
   const rest = without(x.shape, axis);
   if (k0 >= m || rest.some((d) => d === 0)) return;
@@ -49,7 +49,8 @@ function alongAxis(core: UfuncCore, x: ArrayOperand, axis: number, out: ArrayOpe
   const nest = loopNest(rest, [without(x.stride, axis), outStrides], 1);
   const xSteps = nest.strides[0]!.map(stepOf), outSteps = nest.strides[1]!.map(stepOf);
   const xk = x.stride[axis]!, ok = outAxis === undefined ? 0 : out.stride[outAxis]!;
-  const source = alongAxisSource({ rank: nest.extents.length, x: xSteps, xAxis: stepOf(xk), out: outSteps, outAxis: stepOf(ok), f: core.inline, bool });
+  const inner = outAxis === undefined && ret === "f64" && out.dtype === "f64" && (Math.abs(xk) === 1 || nest.extents.length === 0);
+  const source = alongAxisSource({ rank: nest.extents.length, x: xSteps, xAxis: stepOf(xk), out: outSteps, outAxis: stepOf(ok), f: core.inline, bool: ret === "bool", inner });
   const args: unknown[] = [k0, m, ...nest.extents,
     ...operandArgs({ kind: "array", steps: xSteps }, x.data, x.offset, nest.strides[0]!), ...(stepOf(xk) === "s" ? [xk] : []),
     ...operandArgs({ kind: "array", steps: outSteps }, out.data, out.offset, nest.strides[1]!), ...(stepOf(ok) === "s" ? [ok] : [])];
@@ -81,7 +82,7 @@ export function reduceAlong(core: UfuncCore, input: unknown, o: ReduceOptions): 
     throw new RangeError(`${who}: zero-size array to reduction operation ${core.py.name || "anonymous"} which has no identity (pass { initial } or vectorize's identity option)`);
   if (start !== undefined) runElementwise(core.cpu, { inputs: [{ kind: "scalar", value: start }], out, shape, f: IDENTITY, bool: false, parallel: false });
   else runElementwise(core.cpu, { inputs: [slice(x, axis, 0)], out, shape, f: IDENTITY, bool: false, parallel: false });
-  alongAxis(core, x, axis, out, undefined, start === undefined ? 1 : 0, ret === "bool");
+  alongAxis(core, x, axis, out, undefined, start === undefined ? 1 : 0, ret);
   return shape.length ? nd : nd.data[0]!;
 }
 
@@ -94,6 +95,6 @@ export function accumulateAlong(core: UfuncCore, input: unknown, o: AccumulateOp
   const out = toOperand(nd, "out") as ArrayOperand;
   if (x.shape[axis] === 0) return x.bare ? nd.data : nd;
   runElementwise(core.cpu, { inputs: [slice(x, axis, 0)], out: slice(out, axis, 0), shape: without(x.shape, axis), f: IDENTITY, bool: false, parallel: false });
-  alongAxis(core, x, axis, out, axis, 1, ret === "bool");
+  alongAxis(core, x, axis, out, axis, 1, ret);
   return x.bare ? nd.data : nd;
 }
