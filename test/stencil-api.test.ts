@@ -97,6 +97,8 @@ describe("stencil", () => {
     assert.throws(() => stencil((x: number) => x), /reads no neighbour/);
     const s = stencil(five);
     assert.throws(() => s(zeros([4])), /must be a 2-d array/);
+    const bad = stencil((a: NdArray) => a.get(0, 0) + ({ x: 1 } as { x: number }).x);
+    assert.throws(() => bad(zeros([3, 3])), (e: Error) => e.name === "CompileError" && /NB101/.test(e.message) && !/nb\$/.test(e.message));
     const two = stencil((a: NdArray, b: NdArray) => a.get(0, 0) + b.get(0, 0));
     assert.throws(() => two(zeros([2, 3]), zeros([3, 2])), /every array must have the shape of the first/);
   });

@@ -108,6 +108,10 @@ describe("vectorize: broadcasting", () => {
     assert.throws(() => f(zeros([2, 3]), zeros([3, 2])), /\(2,3\) \(3,2\)/);
     assert.throws(() => f(zeros([2])), /expected 2 arguments/);
     assert.throws(() => (f as (...a: unknown[]) => unknown)("x", 1), /argument 1 is a string/);
+    // the function's own errors point at its own source, not at the generated loop
+    const bad = vectorize((a: number) => ({ x: a }).x);
+    assert.throws(() => bad(zeros([2])), (e: Error) => e.name === "CompileError" && /NB101/.test(e.message) && !/nb\$/.test(e.message));
+    assert.throws(() => vectorize((a: number) => { a = a + 1; })(zeros([2])), /must return a number or a boolean/);
   });
 });
 

@@ -8,7 +8,8 @@
 import { jit } from "../index.js";
 import { NdArray, type TypedArray } from "../runtime/ndarray.js";
 import { attachDispatcher, dispatcherOf } from "../driver/dispatcher.js";
-import { DTYPES, dtypeOfUserName, type DType } from "../ir/types.js";
+import { DTYPES, dtypeOfUserName, typeToString, type DType } from "../ir/types.js";
+import { typeOfValue } from "../runtime/signature.js";
 
 import { inlineFormOf } from "./inline.js";
 import { dtypeOf } from "./operands.js";
@@ -194,6 +195,8 @@ export function stencil<F extends (...args: any[]) => any>(kernel: F, options: S
   const parallel = options.target === "parallel";
   const jitted = parallel ? callee : compile(generate(a, options, false, false), options);
   let withOut: ((...args: unknown[]) => unknown) | undefined;
+  const plain = jit(py, { scope: options.scope });
+  const checked = new Set<string>();
   let last = jitted;
   const s = function (...args: unknown[]) {
     let out: unknown;
@@ -211,6 +214,10 @@ export function stencil<F extends (...args: any[]) => any>(kernel: F, options: S
       if (!v || !Array.isArray(v.shape) || v.shape.length !== a.rank)
         throw new TypeError(`${who}: argument '${name}' must be a ${a.rank}-d array (the kernel reads it with ${a.rank} relative indices)`);
     }
+    // The kernel as written compiles for these types first, so that its errors point at its own source.
+    const types = views.map((v, i) => typeOfValue(v, a.params[i]!, who));
+    const key = types.map(typeToString).join(",");
+    if (!checked.has(key)) { dispatcherOf(plain)!.irFor(types); checked.add(key); }
     if (out === undefined) {
       last = jitted;
       const r = jitted(...views) as NdArray;
