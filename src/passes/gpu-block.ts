@@ -57,7 +57,10 @@ export function blockProduct(loops: readonly ForStmt[], body: readonly Stmt[], o
   });
   const own = new Set<Var>();
   forEachStmt(body, (s) => { if (s.k === "assign") own.add(s.v); });
-  if (!plain || [...own].some((v) => outer.has(v))) return undefined;
+  // The counters' values after the k loop (or of k before it) would be those of the blocked loops.
+  let countersRead = false;
+  forEachExpr([...prefix, ...suffix], (e) => { if (e.k === "var" && e.v === k.v) countersRead = true; });
+  if (!plain || countersRead || [...own].some((v) => outer.has(v))) return undefined;
   // The product shape: loads in the k loop shared by the block's rows and by its columns.
   const inK = new Set<Load>();
   forEachExpr(k.body, (e) => { if (e.k === "load") inK.add(e); });
