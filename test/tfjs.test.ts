@@ -112,6 +112,23 @@ test("a function numbat cannot differentiate still runs forward; its gradient is
   assert.deepEqual([...tf.grad((t: tf.Tensor) => pickW(t, pos))(w).dataSync()], [1, 0, 2]);
 });
 
+test("a function that writes into its argument leaves the tensor as it was", () => {
+  const doubleThenSum = jit(function doubleThenSum(x: Float32Array, M: Nd) {
+    let s = 0;
+    for (let i = 0; i < x.length; i++) { x[i] = 2 * x[i]!; s += x[i]!; }
+    M.set(0, 0, 99);
+    return s + M.get(0, 1);
+  });
+  const x = tf.tensor1d([1, 2, 3]), M = tf.tensor2d([[1, 2], [3, 4]]);
+  for (const op of [tfOp(doubleThenSum), tfOp(doubleThenSum, { argnums: [] })]) {
+    assert.equal(op(x, M).dataSync()[0], 14);
+    assert.deepEqual([...x.dataSync()], [1, 2, 3]);
+    assert.deepEqual([...M.dataSync()], [1, 2, 3, 4]);
+  }
+  assert.deepEqual([...tf.grad((t: tf.Tensor) => tfOp(doubleThenSum)(t, M))(x).dataSync()], [2, 2, 2]);
+  assert.deepEqual([...x.dataSync()], [1, 2, 3]);
+});
+
 /** Least squares: y ≈ X w, loss = mean((X w - y)^2), the loss a numbat loop. */
 const lsqLoss = jit(function lsqLoss(X: Nd, w: Float32Array, y: Float32Array) {
   const n = X.shape[0]!, d = X.shape[1]!;

@@ -7,7 +7,9 @@ import * as tf from "@tensorflow/tfjs-core";
 import { vjp } from "../autodiff/api.js";
 import { CompileError } from "../diagnostics/error.js";
 import { type Dense, denseOf, kernelArg } from "./dense.js";
-import type { NdArray } from "../runtime/ndarray.js";
+import { NdArray } from "../runtime/ndarray.js";
+import { dispatcherOf } from "../driver/dispatcher.js";
+import { typeOfValue } from "../runtime/signature.js";
 
 export interface TfOpOptions {
   /**
@@ -31,6 +33,20 @@ function denseOfTensor(t: tf.Tensor): Dense {
 function tensorOf(d: Dense): tf.Tensor {
   const data = d.data instanceof Float32Array ? d.data : Float32Array.from(d.data);
   return tf.tensor(data, [...d.shape], "float32");
+}
+
+/**
+ * The arguments, with a copy of each one that is a tensor's storage and that the function writes:
+ * tensors are immutable, and on the CPU backend dataSync() is the storage itself.
+ */
+function unaliased(fn: (...args: any[]) => unknown, args: unknown[], fromTensor: readonly boolean[]): unknown[] {
+  if (!fromTensor.some((t, i) => t && typeof args[i] === "object")) return args;
+  const d = dispatcherOf(fn)!;
+  const ir = d.irFor(args.map((a, i) => typeOfValue(a, `#${i}`, d.parsed.name)));
+  return args.map((a, i) => {
+    if (!fromTensor[i] || typeof a !== "object" || !ir.written.has(ir.params[i]!)) return a;
+    return a instanceof NdArray ? new NdArray(a.data.slice(), a.shape) : (a as Float32Array).slice();
+  });
 }
 
 /** What decides the compiled signature of an argument (roughly: enough to tell calls apart). */
@@ -75,7 +91,7 @@ export function tfOp(fn: (...args: any[]) => unknown, options: TfOpOptions = {})
   const failed = new Map<string, CompileError>();
   return (...args: TfOpArg[]): tf.Tensor => {
     const dense = args.map((a) => (a instanceof tf.Tensor ? denseOfTensor(a) : undefined));
-    const kernelArgs = args.map((a, i) => (dense[i] ? kernelArg(dense[i]!) : a));
+    const kernelArgs = unaliased(fn, args.map((a, i) => (dense[i] ? kernelArg(dense[i]!) : a)), dense.map((d) => d !== undefined));
     const active = options.argnums ? [...options.argnums] : args.flatMap((a, i) => (a instanceof tf.Tensor && a.dtype === "float32" ? [i] : []));
     for (const i of active)
       if (!(args[i] instanceof tf.Tensor) || (args[i] as tf.Tensor).dtype !== "float32")
