@@ -49,6 +49,14 @@ describe("stencil", () => {
       sameNd(s(a) as NdArray, refStencil(five, [a], [0], [[-1, 1], [-1, 1]]), `shape ${shape}`);
     }
   });
+  test("target parallel: a direct call on threads, same bits", () => {
+    const s = stencil(five, { target: "parallel", threads: 2 });
+    const a = rand([50, 40]);
+    sameNd(s(a) as NdArray, refStencil(five, [a], [0], [[-1, 1], [-1, 1]]), "parallel");
+    const out = zeros([50, 40]);
+    s(a, { out });
+    sameNd(out, refStencil(five, [a], [0], [[-1, 1], [-1, 1]]), "parallel, out");
+  });
   test("transposed input, cval, two arrays and a scalar, early returns (called body)", () => {
     const k = (a: NdArray, b: NdArray, w: number) => {
       if (a.get(0, 0) > 0) return w * a.get(0, -2) - b.get(1, 0);

@@ -246,6 +246,11 @@ describe("vectorize: reduce and accumulate", () => {
     same(add.reduce(t, { axis: -1 }), refAlong((a, b) => a + b, t, 1, Float64Array, false), "axis -1");
     const f = rand([30, 2], Float32Array);
     same(add.reduce(f), refAlong((a, b) => a + b, f, 0, Float32Array, false), "f32");
+    const f1 = rand([40], Float32Array);
+    same(add.accumulate(f1), refAlong((a, b) => a + b, f1, 0, Float32Array, true), "f32 accumulate, 1-d");
+    const big = new NdArray(new Int32Array([2 ** 31 - 1, 5, -3, 2 ** 30, 2 ** 30, 7]), [2, 3]);
+    same(add.reduce(big, { axis: 1 }), refAlong((a, b) => a + b, big, 1, Int32Array, false), "int32 wraps at each step");
+    same(add.accumulate(big, { axis: 0 }), refAlong((a, b) => a + b, big, 0, Int32Array, true), "int32 accumulate");
   });
   test("axis null folds every element in C order; 1-d gives a number", () => {
     const m = rand([3, 4]);

@@ -31,15 +31,14 @@ export function operandArgs(c: OperandClass, value: unknown, offset: number, str
 }
 
 /** The element of array operand k at the current loop counters; `axis` adds an outer counter term. */
-function element(k: number, steps: readonly Step[], axis?: { step: Step; delta: number }): string {
+function element(k: number, steps: readonly Step[], axis?: { step: Step; counter: string }): string {
   let index = `nb$o${k}`;
   steps.forEach((s, j) => {
     if (s === 1) index += ` + nb$i${j}`;
     else if (s === "s") index += ` + nb$i${j} * nb$s${k}_${j}`;
   });
   if (axis && axis.step !== 0) {
-    const counter = axis.delta ? `(nb$k - ${-axis.delta})` : "nb$k";
-    index += axis.step === 1 ? ` + ${counter}` : ` + ${counter} * nb$sk${k}`;
+    index += axis.step === 1 ? ` + ${axis.counter}` : ` + ${axis.counter} * nb$sk${k}`;
   }
   return `nb$a${k}[${index}]`;
 }
@@ -110,9 +109,9 @@ export interface AlongAxisSpec {
   readonly f: InlineForm | undefined;
   readonly bool: boolean;
   /**
-   * Reduce only, where the intermediates need no rounding (an f64 result in an f64 output): the axis
-   * loop innermost, folding into a local, for an input contiguous along the axis. Same operations in
-   * the same order per element.
+   * Where the intermediates need no rounding (an f64 result in an f64 output): the axis loop innermost,
+   * folding into a local (accumulate stores each step too), for an input contiguous along the axis.
+   * Same operations in the same order per element.
    */
   readonly inner?: boolean;
 }
@@ -129,11 +128,14 @@ export function alongAxisSource(spec: AlongAxisSpec): string {
   const params = ["nb$k0", "nb$m", ...counts,
     ...operandParams(0, { kind: "array", steps: spec.x }), ...axisStride(0, spec.xAxis),
     ...operandParams(1, { kind: "array", steps: spec.out }), ...axisStride(1, spec.outAxis)];
-  const prev = element(1, spec.out, { step: spec.outAxis, delta: -1 });
-  const target = element(1, spec.out, { step: spec.outAxis, delta: 0 });
-  const xk = element(0, spec.x, { step: spec.xAxis, delta: 0 });
+  const prev = element(1, spec.out, { step: spec.outAxis, counter: "(nb$k - 1)" });
+  const target = element(1, spec.out, { step: spec.outAxis, counter: "nb$k" });
+  const xk = element(0, spec.x, { step: spec.xAxis, counter: "nb$k" });
   if (spec.inner) {
-    const fold = `let nb$acc = ${target};\nfor (let nb$k = nb$k0; nb$k < nb$m; nb$k++) {\n${apply(spec.f, ["nb$acc", xk], "nb$acc", false)}\n}\n${target} = nb$acc;`;
+    const step = apply(spec.f, ["nb$acc", xk], "nb$acc", false);
+    const fold = spec.outAxis === 0
+      ? `let nb$acc = ${target};\nfor (let nb$k = nb$k0; nb$k < nb$m; nb$k++) {\n${step}\n}\n${target} = nb$acc;`
+      : `let nb$acc = ${element(1, spec.out, { step: spec.outAxis, counter: "(nb$k0 - 1)" })};\nfor (let nb$k = nb$k0; nb$k < nb$m; nb$k++) {\n${step}\n${target} = nb$acc;\n}`;
     return `function nb$alongAxis(${params.join(", ")}) {\n${nest(spec.rank, fold, false, 0)}\n}`;
   }
   const body = apply(spec.f, [prev, xk], target, spec.bool);

@@ -49,7 +49,7 @@ function alongAxis(core: UfuncCore, x: ArrayOperand, axis: number, out: ArrayOpe
   const nest = loopNest(rest, [without(x.stride, axis), outStrides], 1);
   const xSteps = nest.strides[0]!.map(stepOf), outSteps = nest.strides[1]!.map(stepOf);
   const xk = x.stride[axis]!, ok = outAxis === undefined ? 0 : out.stride[outAxis]!;
-  const inner = outAxis === undefined && ret === "f64" && out.dtype === "f64" && (Math.abs(xk) === 1 || nest.extents.length === 0);
+  const inner = ret === "f64" && out.dtype === "f64" && (Math.abs(xk) === 1 || nest.extents.length === 0);
   const source = alongAxisSource({ rank: nest.extents.length, x: xSteps, xAxis: stepOf(xk), out: outSteps, outAxis: stepOf(ok), f: core.inline, bool: ret === "bool", inner });
   const args: unknown[] = [k0, m, ...nest.extents,
     ...operandArgs({ kind: "array", steps: xSteps }, x.data, x.offset, nest.strides[0]!), ...(stepOf(xk) === "s" ? [xk] : []),
