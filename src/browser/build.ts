@@ -44,6 +44,9 @@ const OVERRIDES: Record<string, Record<string, string>> = {
   "runtime/copy.js": {
     copyBytes: `(dst, src) => { dst.set(src); }`,
   },
+  "driver/closure-scope.js": {
+    closureVariables: `() => undefined`, // no inspector in a page: free names come from \`scope\`
+  },
   "backends/native/tierup.js": {
     tierUpPolicy: `(option) => { if (option === undefined || option === false) return undefined; throw new Error("numbat: tierUp (to the native target) needs Node.js and a C compiler; it is not available in the browser build"); }`,
   },

@@ -25,6 +25,10 @@ import { type ParallelConfig, resolveThreads } from "../runtime/pool.js"; // par
 import { type CacheSubject, kernelKey, loadKernel, storeKernel } from "./kernel-cache.js"; // on-disk cache (issue 9)
 import type { WasmModule } from "../backends/wasm/codegen.js";
 import { foreignAware } from "./foreign.js";
+import { effectiveScope, mathFunctionName, namesInSource } from "../frontend/resolve.js";
+import { closureVariables } from "./closure-scope.js";
+import { SelfReference, lowerWithRecursion } from "./recursion.js";
+import type { DiagnosticCode } from "../diagnostics/messages.js";
 
 export type Target = "auto" | "wasm" | "js" | "native";
 
@@ -106,7 +110,7 @@ export class Dispatcher {
   private parsedFn: ParsedFunction | undefined;
   private readonly irs = new Map<string, FuncIR>();
   private readonly compiled = new Map<string, Compiled>();
-  private readonly inProgress = new Set<string>();
+  private readonly inProgress = new Map<string, SelfReference>();
   private readonly id = nextId++;
   readonly target: "wasm" | "js" | "native";
   readonly boundscheck: boolean;
@@ -141,35 +145,42 @@ export class Dispatcher {
   }
 
   /** Lowered IR for one signature; also used when another kernel calls this one. */
-  irFor(types: Type[], fail?: (detail: string, help?: string) => never): FuncIR {
+  irFor(types: Type[], fail?: (detail: string, help?: string, code?: DiagnosticCode) => never): FuncIR {
     const key = signatureKey(types);
     const cached = this.irs.get(key);
     if (cached) return cached;
-    if (this.inProgress.has(key)) {
-      const msg = `'${this.parsed.name}' calls itself (directly or through other functions)`;
-      if (fail) fail(msg, "rewrite the recursion as a loop");
-      throw new TypeError(msg);
-    }
-    this.inProgress.add(key);
-    try {
-      const lowered = this.lower(types, `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`);
-      const ir = optimize(lowered, this.options.opt ?? 1, { autoParallel: this.parallel !== undefined && this.options.parallel === true, fastmath: this.options.fastmath === true });
-      this.irs.set(key, ir);
-      return ir;
-    } finally {
-      this.inProgress.delete(key);
-    }
+    const pending = this.inProgress.get(key);
+    if (pending) return pending.use(); // a recursive call (runtime/recursion.ts)
+    const irName = `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_${this.irs.size}`;
+    return lowerWithRecursion({
+      name: this.parsed.name, irName, types, inProgress: this.inProgress, key, fail,
+      lower: () => this.lower(types, irName),
+      optimize: (f) => optimize(f, this.options.opt ?? 1, { autoParallel: this.parallel !== undefined && this.options.parallel === true, fastmath: this.options.fastmath === true }),
+      cache: (ir) => this.irs.set(key, ir),
+    });
+  }
+
+  private resolved: Record<string, unknown> | undefined;
+
+  /**
+   * What free names mean (frontend/resolve.ts): the enclosing scopes' variables as plain JS sees
+   * them, read once (at the first compile, so every signature sees the same constants), `scope` on top.
+   */
+  private get resolvedScope(): Record<string, unknown> {
+    return (this.resolved ??= effectiveScope(this.frontend ? undefined : closureVariables(this.fn), this.options.scope));
   }
 
   private env(): LowerEnv {
-    const scope = this.options.scope ?? {};
+    const scope = this.resolvedScope;
     return {
       scope,
-      builtinName: (v) => BUILTINS.get(v),
+      self: this.fn,
+      builtinName: (v) => BUILTINS.get(v) ?? mathFunctionName(v),
       resolveCallee: (callee, types, fail) => {
         const d = dispatcherOf(callee);
         if (!d) return fail("only jitted functions (or plain functions passed in `scope`) can be called from a kernel");
         const want = d.parsed.params.length;
+        if (want < types.length) return d.irFor(types.slice(0, want), fail); // extra arguments are ignored, as in JS
         if (want !== types.length)
           return fail(`'${d.parsed.name}' takes ${want} parameter${want === 1 ? "" : "s"} but was called with ${types.length} argument${types.length === 1 ? "" : "s"}`, undefined, "NB202");
         return d.irFor(types, fail);
@@ -207,11 +218,12 @@ export class Dispatcher {
       c = { key, ir, run: nat.run, text: (w) => (w === "c" ? nat.module.source : w === "ir" ? printModule(ir) : unavailable(w, "native")) };
     } else {
       const mod = compileWasm(ir, { boundscheck: this.boundscheck, parallel: this.parallel !== undefined });
-      disk.store?.(mod, ir);
+      if (!ir.bound) disk.store?.(mod, ir); // bound arrays are objects of this process
       const run = this.withForeignChoice(instantiateWasm(mod, ir, this.parallel), ir, mod, () => ir);
       c = { key, ir, run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
       if (this.tierUp) c = this.withTierUp(c, this.tierUp); // tier-up to native (issue 6)
     }
+    c = withBoundArrays(c);
     this.compiled.set(key, c);
     return c;
   }
@@ -248,7 +260,7 @@ export class Dispatcher {
   /** What identifies this function's code in cache keys: source, scope, and the options that change code. */
   get cacheSubject(): CacheSubject {
     const code = { opt: this.options.opt ?? 1, boundscheck: this.boundscheck, outline: this.parallel !== undefined, auto: this.options.parallel === true, ...(this.options.fastmath ? { fastmath: true } : {}), ...(this.options.float32 ? { float32: true } : {}) };
-    return { fn: this.fn, scope: this.options.scope, code };
+    return { fn: this.fn, scope: namesInSource(Function.prototype.toString.call(this.fn), this.resolvedScope), code };
   }
 
   /** A kernel loaded from the disk cache, or (on a miss) how to store the one compiled now. */
@@ -355,6 +367,14 @@ function parallelConfig(options: JitOptions, target: string): ParallelConfig | u
   const threads = resolveThreads(options.threads);
   if ((target !== "wasm" && target !== "native") || options.parallel === false || threads <= 1) return undefined;
   return { threads, schedule, chunk };
+}
+
+/** Arrays the function binds from its enclosing scopes (FuncIR.bound) follow the caller's arguments. */
+function withBoundArrays(c: Compiled): Compiled {
+  const bound = c.ir.bound;
+  if (!bound?.length) return c;
+  const run = c.run;
+  return { key: c.key, ir: c.ir, text: c.text, ...(c.tier && { tier: c.tier }), run: (args) => run([...args, ...bound]) };
 }
 
 function unavailable(what: string, target: string): never {

@@ -6,6 +6,7 @@ import type { Node } from "./parse.js";
 import type { BinaryOp, Expr, MathFn, Stmt, Var } from "../ir/nodes.js";
 import { CONSTANTS, MATH_FNS } from "../ir/math.js";
 import { GPU_ATOMICS, GPU_AXES, GPU_INDEX } from "./gpu.js";
+import { describeValue, memberOf } from "./resolve.js";
 import {
   type ArrayType, type ScalarType, type Type, arrayType, dtypeOfCtorName, dtypeOfUserName, elemType,
   isArray, isScalar, joinTypes, typeToString,
@@ -129,7 +130,8 @@ export abstract class ExprLowering extends RangeLowering {
       const v = this.env.scope[name];
       if (typeof v === "number") return { k: "const", type: Number.isInteger(v) && Math.abs(v) <= INT_LIMIT && !Object.is(v, -0) ? "int" : "f64", value: v };
       if (typeof v === "boolean") return { k: "const", type: "bool", value: v };
-      return this.fail("NB103", n, `'${name}' from scope is a ${typeof v}; only numbers and booleans can be read as values (functions can be called)`);
+      return this.fail("NB103", n, `'${name}' is ${describeValue(v)} in the scope this function was defined in; kernels read numbers, booleans and arrays of numbers from outside (and call functions)`,
+        typeof v === "function" ? `call '${name}' rather than passing it around` : `pass what the kernel needs from '${name}' as an argument`);
     }
     return this.fail("NB103", n, `'${name}' is not defined in this function`,
       `numbat cannot see variables from the enclosing scope; pass it as an argument or with jit(fn, { scope: { ${name} } })`);
@@ -147,6 +149,20 @@ export abstract class ExprLowering extends RangeLowering {
   }
 
   protected condition(n: Node): Expr {
+    // As a condition, `a && b` only needs its operands' truthiness, so numbers and booleans may mix.
+    if (n.type === "LogicalExpression" && n.operator !== "??") {
+      const a = this.condition(n.left);
+      const saved = this.takeOut();
+      const b = this.condition(n.right);
+      const effects = this.takeOut();
+      this.out = saved;
+      const op = n.operator === "&&" ? "and" : "or";
+      if (!effects.length) return { k: "logical", op, a, b, type: "bool" };
+      const tmp = this.temp("t", "bool");
+      this.out.push({ k: "assign", v: tmp, x: a });
+      this.out.push({ k: "if", c: op === "and" ? varRef(tmp) : not(varRef(tmp)), then: [...effects, { k: "assign", v: tmp, x: b }], else: [] });
+      return varRef(tmp);
+    }
     const e = this.expr(n);
     return this.coerce(e, "bool", n);
   }
@@ -303,6 +319,7 @@ export abstract class ExprLowering extends RangeLowering {
         if (c === undefined) this.fail("NB105", n, `'${obj.name}.${prop}' is not a supported constant`);
         return { k: "const", type: Number.isInteger(c) && Math.abs(c) <= INT_LIMIT ? "int" : "f64", value: c };
       }
+      if (obj.type === "Identifier" && !this.lookup(obj.name) && Object.prototype.hasOwnProperty.call(this.env.scope, obj.name)) return this.outerMember(n, obj.name, prop);
       const tuple = obj.type === "Identifier" ? this.lookup(obj.name)?.tuple : undefined;
       if (tuple && prop === "length") return { k: "const", type: "int", value: tuple.length };
       // A.shape.length, A.stride.length
@@ -346,6 +363,16 @@ export abstract class ExprLowering extends RangeLowering {
     return { k: "load", arr, idx, type: elemType(t), loc: this.loc(n) };
   }
 
+  /** `M.prop` where M is a value from the enclosing scopes (a module object, a function with properties). */
+  private outerMember(n: Node, objName: string, prop: string): Expr {
+    const m = memberOf(this.env.scope[objName], prop);
+    const v = m?.value;
+    if (typeof v === "number") return { k: "const", type: Number.isInteger(v) && Math.abs(v) <= INT_LIMIT && !Object.is(v, -0) ? "int" : "f64", value: v };
+    if (typeof v === "boolean") return { k: "const", type: "bool", value: v };
+    return this.fail("NB103", n, m ? `'${objName}.${prop}' is ${describeValue(v)}; kernels read numbers and booleans from outside objects` : `'${objName}' (${describeValue(this.env.scope[objName])}) has no property '${prop}' that a kernel can read`,
+      "assign the number to a module-level constant, or pass it as an argument");
+  }
+
   // ---- calls ------------------------------------------------------------------------------------
 
   /** A call; `A.set(...)` as a statement returns null (no value needed). */
@@ -359,6 +386,11 @@ export abstract class ExprLowering extends RangeLowering {
       const obj = callee.object, method = callee.property.name as string;
       if (obj.type === "Identifier" && (obj.name === "Math" || obj.name === "Number") && !this.lookup(obj.name)) return this.mathCall(n, obj.name, method, args);
       if (obj.type === "Identifier" && obj.name === "gpu" && !this.lookup("gpu")) return this.gpuCall(n, method, args, wantValue);
+      if (obj.type === "Identifier" && !this.lookup(obj.name) && Object.prototype.hasOwnProperty.call(this.env.scope, obj.name)) {
+        const m = memberOf(this.env.scope[obj.name], method);
+        if (typeof m?.value !== "function") this.fail("NB104", n, `'${obj.name}.${method}' is ${describeValue(m?.value)}, not a function a kernel can call`);
+        return this.callValue(n, `${obj.name}.${method}`, m.value, args);
+      }
       const arr = this.arrayVar(obj);
       const t = arr.type as ArrayType;
       if (method === "get" && t.nd) {
@@ -376,8 +408,17 @@ export abstract class ExprLowering extends RangeLowering {
     if (callee.type !== "Identifier") this.fail("NB104", callee, "only calls of named functions are supported");
     const name = callee.name as string;
     if ((name === "isNaN" || name === "isFinite") && !this.lookup(name)) return this.mathCall(n, "Number", name, args);
-    const fromScope = Object.prototype.hasOwnProperty.call(this.env.scope, name) ? this.env.scope[name] : undefined;
+    const fromScope = this.lookup(name) ? undefined
+      : Object.prototype.hasOwnProperty.call(this.env.scope, name) ? this.env.scope[name]
+      : name === this.fn.name ? this.env.self : undefined;
+    return this.callValue(n, name, fromScope, args);
+  }
+
+  /** A call of `name`, whose value from the enclosing scopes is `fromScope` (undefined: none). */
+  private callValue(n: Node, name: string, fromScope: unknown, args: Node[]): Expr {
+    const callee = n.callee;
     const builtin = fromScope !== undefined ? this.env.builtinName(fromScope) : BUILTIN_ALLOC.has(name) && !this.lookup(name) ? name : undefined;
+    if (builtin?.includes(".")) return this.mathCall(n, builtin.split(".")[0]!, builtin.split(".")[1]!, args);
     if (builtin && BUILTIN_ALLOC.has(builtin)) return this.alloc(n, builtin as "zeros", args);
     if (builtin === "prange" || name === "prange") this.fail("NB104", n, "prange(...) is used only as `for (const i of prange(n))`");
     if (fromScope === undefined) {
@@ -396,12 +437,20 @@ export abstract class ExprLowering extends RangeLowering {
       for (const c of fir.callees) if (!this.callees.includes(c)) this.callees.push(c);
       this.callees.push(fir);
     }
+    // The callee's arrays from its enclosing scopes become this function's too (one parameter per array).
+    const bound = fir.bound ?? [];
+    const first = fir.params.length - bound.length;
+    // Arguments beyond the callee's parameters: JS evaluates and ignores them.
+    argExprs.slice(first).forEach((e, i) => {
+      if (e.k !== "const" && e.k !== "var") this.fail("NB202", args[first + i], `'${name}' takes ${first} parameter${first === 1 ? "" : "s"}; this extra argument would be computed and ignored`, "remove it");
+    });
+    const all = [...argExprs.slice(0, first), ...bound.map((value, i) => varRef(this.hiddenParam(value, fir.params[first + i]!.name)!))];
     // Arrays written by the callee are written here too.
     fir.params.forEach((p, i) => {
-      const a = argExprs[i]!;
+      const a = all[i]!;
       if (fir.written.has(p) && a.k === "var") this.markWritten(a.v);
     });
-    return { k: "call", fn: fir, args: argExprs, type: fir.ret, loc: this.loc(n) };
+    return { k: "call", fn: fir, args: all, type: fir.ret, loc: this.loc(n) };
   }
 
   protected mathCall(n: Node, owner: string, fnName: string, args: Node[]): Expr {

@@ -7,7 +7,8 @@ import { CompileError, codeFrame } from "../diagnostics/error.js";
 import type { DiagnosticCode } from "../diagnostics/messages.js";
 import type { Expr, FuncIR, Loc, Stmt, Var } from "../ir/nodes.js";
 import type { KernelConfig } from "./gpu.js";
-import { type Type, joinTypes, sameType, typeToString } from "../ir/types.js";
+import { type Type, arrayType, dtypeOfCtorName, joinTypes, sameType, typeToString } from "../ir/types.js";
+import { outerArray } from "./resolve.js";
 
 /** What the frontend needs from the outside world (the dispatcher provides it). */
 export interface LowerEnv {
@@ -15,8 +16,10 @@ export interface LowerEnv {
   readonly scope: Readonly<Record<string, unknown>>;
   /** Compiles (or fetches) `callee` for the given argument types; `undefined` when the value isn't callable by kernels. */
   resolveCallee(callee: unknown, argTypes: Type[], fail: (detail: string, help?: string, code?: DiagnosticCode) => never): FuncIR;
-  /** Is this value one of numbat's own allocation helpers, e.g. the `zeros` export? */
+  /** Is this value one of numbat's own allocation helpers, e.g. the `zeros` export, or a Math function ("Math.abs")? */
   builtinName(value: unknown): string | undefined;
+  /** The function itself: what its own name means inside it when no enclosing scope says otherwise (named function expressions). */
+  readonly self?: unknown;
   /** Set when lowering a GPU kernel (driver/kernel.ts): enables `gpu.*` and the kernel rules. */
   readonly kernel?: KernelConfig;
 }
@@ -33,6 +36,8 @@ export interface LoopFrame {
   readonly names: string[]; // JS labels attached to this loop
   /** What was unassigned at each `continue` of this loop (definite assignment, NB208). */
   readonly continued: Set<Var>[];
+  /** A switch statement (which `break` leaves and `continue` does not see). */
+  isSwitch?: boolean;
 }
 
 export const RETURN_KEY = "<return>";
@@ -58,6 +63,8 @@ export abstract class LoweringState {
   protected prangeNodes = new Map<number, Node>();
   /** GPU kernels: `const t = gpu.shared(n, dtype)` declarations, in order. */
   protected shared: { v: Var; size: number }[] = [];
+  /** Arrays from the enclosing scopes, bound by reference: trailing parameters that callers fill in (FuncIR.bound). */
+  protected hidden: { v: Var; value: ArrayBufferView }[] = [];
 
   constructor(
     protected readonly fn: ParsedFunction,
@@ -113,7 +120,31 @@ export abstract class LoweringState {
       const b = this.scopes[i]!.get(name);
       if (b) return b;
     }
-    return this.functionScope.get(name);
+    return this.functionScope.get(name) ?? this.outerArrayBinding(name);
+  }
+
+  /** A typed array (or Array of numbers) from the enclosing scopes, bound by reference (frontend/resolve.ts). */
+  private outerArrayBinding(name: string): Binding | undefined {
+    if (!Object.prototype.hasOwnProperty.call(this.env.scope, name)) return undefined;
+    const arr = outerArray(this.env.scope[name]);
+    if (!arr) return undefined;
+    const v = this.hiddenParam(arr, name);
+    if (!v) return undefined;
+    const b = { v, constant: true };
+    this.functionScope.set(name, b);
+    return b;
+  }
+
+  /** The trailing parameter that carries `value` (one per array, whatever its names). */
+  protected hiddenParam(value: ArrayBufferView, name: string): Var | undefined {
+    const had = this.hidden.find((h) => h.value === value);
+    if (had) return had.v;
+    const dtype = dtypeOfCtorName(value.constructor.name);
+    if (!dtype) return undefined;
+    const v: Var = { id: this.nextVarId++, name, type: arrayType(dtype, 1, false), param: true };
+    this.params.push(v);
+    this.hidden.push({ v, value });
+    return v;
   }
 
   /** Records that `v` receives a value of type `t`, widening its type if needed. */

@@ -80,7 +80,7 @@ class Lowering extends ExprLowering {
     const k = this.env.kernel;
     if (k && ret !== "void") this.fail("NB120", this.fn.node, `kernel '${name}' returns a value`, "GPU kernels write their results into arrays; return without a value");
     const kernel = k ? { groupSize: k.groupSize, float: k.float, shared: this.shared } : undefined;
-    return { name: this.irName, params: this.params, ret, body: stmts, locals: this.locals, written: this.writtenParams(), callees: this.callees, sourceName: name, ...(kernel && { kernel }) };
+    return { name: this.irName, params: this.params, ret, body: stmts, locals: this.locals, written: this.writtenParams(), callees: this.callees, sourceName: name, ...(kernel && { kernel }), ...(this.hidden.length && { bound: this.hidden.map((h) => h.value) }) };
   }
 
   /** prange loops must be able to run in parallel (passes/parallel.ts): reject provable races and the like. */
@@ -156,15 +156,17 @@ class Lowering extends ExprLowering {
       case "DoWhileStatement": return this.loopStmt(n, null, null, n.test, n.body);
       case "ForOfStatement": return this.forOf(n);
       case "LabeledStatement": {
-        const kinds = ["ForStatement", "WhileStatement", "DoWhileStatement", "ForOfStatement", "LabeledStatement"];
-        if (!kinds.includes(n.body.type)) this.fail("NB102", n, "labels are supported on loops only");
+        const kinds = ["ForStatement", "WhileStatement", "DoWhileStatement", "ForOfStatement", "LabeledStatement", "SwitchStatement"];
+        if (!kinds.includes(n.body.type)) this.fail("NB102", n, "labels are supported on loops and switch statements only");
         this.pendingLabels.push(n.label.name);
         this.stmt(n.body);
         return;
       }
       case "BreakStatement":
       case "ContinueStatement": {
-        const frame = n.label ? [...this.loops].reverse().find((l) => l.names.includes(n.label.name)) : this.loops[this.loops.length - 1];
+        const frame = n.label ? [...this.loops].reverse().find((l) => l.names.includes(n.label.name))
+          : n.type === "ContinueStatement" ? [...this.loops].reverse().find((l) => !l.isSwitch) // `continue` skips switches
+          : this.loops[this.loops.length - 1];
         if (!frame) this.fail("NB102", n, n.label ? `no enclosing loop is labelled '${n.label.name}'` : `'${n.type === "BreakStatement" ? "break" : "continue"}' outside a loop`);
         if (n.type === "ContinueStatement") frame.continued.push(new Set(this.unassigned));
         this.out.push({ k: n.type === "BreakStatement" ? "break" : "continue", label: frame.label });
@@ -184,8 +186,7 @@ class Lowering extends ExprLowering {
       case "ThrowStatement": return this.throwStmt(n);
       case "FunctionDeclaration":
         return this.fail("NB107", n, "functions declared inside a kernel are not supported", `define '${n.id?.name}' outside, wrap it with jit(), and pass it with { scope: { ${n.id?.name} } }`);
-      case "SwitchStatement":
-        return this.fail("NB102", n, "switch statements are not supported", "use if / else if chains");
+      case "SwitchStatement": return this.switchStmt(n);
       case "ForInStatement":
         return this.fail("NB102", n, "for...in loops are not supported", "use a counted loop: for (let i = 0; i < a.length; i++)");
       case "TryStatement":
@@ -260,6 +261,46 @@ class Lowering extends ExprLowering {
   /** The variables in scope that `n` assigns (by name: a shadowing declaration inside counts too). */
   protected assignedVars(n: Node): Var[] {
     return [...assignedNames(n)].flatMap((name) => this.lookup(name)?.v ?? []);
+  }
+
+  /**
+   * `switch`: first the clause where execution starts (=== against each case test in order, else
+   * default, else none), then the clauses in order from there (fall-through), inside a loop that runs
+   * once so that `break` leaves it. With a default the last clause always runs once reached, and when
+   * it cannot fall through the loop needs no closing break (so a switch that returns on every path
+   * ends the function).
+   */
+  private switchStmt(n: Node): void {
+    const d0 = this.expr(n.discriminant);
+    if (!isScalar(d0.type)) this.fail("NB200", n.discriminant, `switch on ${typeToString(d0.type)}; numbat switches on numbers and booleans`);
+    const d = this.temp("sw", d0.type as ScalarType);
+    this.out.push({ k: "assign", v: d, x: d0 });
+    const clauses = n.cases as Node[];
+    const def = clauses.findIndex((c) => !c.test);
+    const start = this.temp("from", "int");
+    const int = (value: number): Expr => ({ k: "const", type: "int", value });
+    let chain: Stmt[] = [{ k: "assign", v: start, x: int(def >= 0 ? def : clauses.length) }];
+    const tests = clauses.map((c) => (c.test ? this.lazy(c.test) : undefined));
+    for (let i = clauses.length - 1; i >= 0; i--) {
+      const t = tests[i];
+      if (!t) continue;
+      const same = this.binary("===", varRef(d), t.e, clauses[i]!.test);
+      chain = [...t.effects, { k: "if", c: same, then: [{ k: "assign", v: start, x: int(i) }], else: chain }];
+    }
+    this.out.push(...chain);
+    const frame = this.newLoop();
+    frame.isSwitch = true;
+    this.scopes.push(new Map()); // one block scope for all clauses, as in JS
+    const body: Stmt[] = [];
+    this.withLoop(frame, () => clauses.forEach((c, i) => {
+      const stmts = this.block(c.consequent, false);
+      const always = def >= 0 && i === clauses.length - 1;
+      body.push(always ? { k: "if", c: { k: "const", type: "bool", value: true }, then: stmts, else: [] } : { k: "if", c: { k: "binary", op: "le", a: varRef(start), b: int(i), type: "bool" }, then: stmts, else: [] });
+    }));
+    this.scopes.pop();
+    const last = body[body.length - 1];
+    if (!(def >= 0 && last?.k === "if" && !mayFallThrough(last.then))) body.push({ k: "break", label: frame.label });
+    this.out.push({ k: "loop", label: frame.label, pre: null, body, update: [], post: null });
   }
 
   protected newLoop(): LoopFrame {

@@ -169,6 +169,11 @@ export interface FuncIR {
   readonly sourceName: string;
   /** Set for GPU kernels (src/frontend/lower.ts with `kernel`), absent for ordinary functions. */
   readonly kernel?: KernelInfo;
+  /**
+   * Arrays from the function's enclosing scopes, bound by reference (frontend/resolve.ts): the values
+   * of its last `bound.length` params, which every caller passes (the dispatcher, for the entry).
+   */
+  readonly bound?: readonly ArrayBufferView[];
 }
 
 /** What a GPU kernel adds to a function: its group shape, shared arrays and float precision. */

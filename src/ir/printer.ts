@@ -13,8 +13,10 @@ export function printModule(entry: FuncIR): string {
 /** Every function reachable from `entry`, callees before callers, each once. */
 export function allFuncs(entry: FuncIR): FuncIR[] {
   const out: FuncIR[] = [];
+  const seen = new Set<FuncIR>(); // mutual recursion makes callees cyclic
   const visit = (f: FuncIR): void => {
-    if (out.includes(f)) return;
+    if (seen.has(f)) return;
+    seen.add(f);
     f.callees.forEach(visit);
     out.push(f);
   };
