@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jit, zeros } from "../src/index.js";
-import { jaxOp, fromJax, toJax } from "../src/interop/jax.js";
+import { jaxOp, jaxVjp, fromJax, toJax } from "../src/interop/jax.js";
 
 // jax-js's backends look for a browser's navigator and Float16Array, which Node 20 lacks.
 const g = globalThis as { navigator?: unknown; Float16Array?: unknown };
@@ -66,4 +66,27 @@ test("jaxOp refuses traced values (jax.grad, jax.jit, jax.vmap) and dtypes numba
   assert.throws(() => jax.jit((t: typeof x) => dot(t))(x.ref), /traced value/);
   assert.throws(() => dot(np.array([true, false])), /dtype bool have no numbat counterpart/);
   x.dispose();
+});
+
+test("jaxVjp: numbat's gradient chained by hand with jax.vjp equals jax.grad of the same computation in jax ops", () => {
+  const scaledTanh = jit(function scaledTanh(x: Float32Array, a: number) {
+    const y = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) y[i] = Math.tanh(a * x[i]!);
+    return y;
+  });
+  const values = Array.from({ length: 16 }, (_, k) => Math.cos(3 * k));
+  const x = np.array(values, { dtype: jax.DType.Float32 });
+  const weights = np.arange(16).astype(jax.DType.Float32);
+  const lossOf = (y: typeof x) => np.sum(np.multiply(np.square(y), weights.ref));
+
+  const [y, back] = jaxVjp(scaledTanh)(x.ref, 0.8);        // numbat forward
+  const [, backLoss] = jax.vjp(lossOf, [y]);                // jax-js forward
+  const [dy] = backLoss(np.array(1, { dtype: jax.DType.Float32 }));
+  const [dx] = back(dy as typeof x);                        // numbat reverse
+  const expected = jax.grad((t: typeof x) => lossOf(np.tanh(np.multiply(t, 0.8))))(x);
+  assert.equal(dx!.dtype, "float32");
+  assert.deepEqual(dx!.shape, [16]);
+  const got = dx!.dataSync(), want = expected.dataSync();
+  for (let i = 0; i < 16; i++) assert.ok(Math.abs(got[i]! - want[i]!) <= 1e-5 * (1 + Math.abs(want[i]!)), `element ${i}: ${got[i]} vs ${want[i]}`);
+  weights.dispose();
 });

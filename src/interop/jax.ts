@@ -9,6 +9,7 @@
 import { Array as JaxArray, numpy as np } from "@jax-js/jax";
 import { type Dense, denseOf, kernelArg } from "./dense.js";
 import type { NdArray, TypedArray } from "../runtime/ndarray.js";
+import { vjp } from "../autodiff/api.js";
 
 /** An argument of a jaxOp: jax-js arrays become numbat arrays (rank 0: a number); numbers and booleans pass as they are. */
 export type JaxOpArg = JaxArray | number | boolean;
@@ -36,10 +37,23 @@ function denseOfJax(x: JaxArray, what: string): Dense {
 
 /** A numbat result (number, typed array, n-d array) as a jax-js array of the same element type, on `device` (default: jax-js's). */
 export function toJax(x: unknown, device?: JaxArray["device"]): JaxArray {
-  const d = denseOf(x, "toJax");
+  return arrayOfDense(denseOf(x, "toJax"), device);
+}
+
+function arrayOfDense(d: Dense, device: JaxArray["device"] | undefined): JaxArray {
   const dtype = DTYPE_OF_DATA.get(d.data.constructor);
   if (!dtype) throw new TypeError(`toJax: ${d.data.constructor.name} has no jax-js counterpart; return a Float32Array, Float64Array, Int32Array or Uint32Array`);
   return np.array(d.data as Float32Array, { shape: [...d.shape], dtype: dtype as never, device });
+}
+
+/** The checks and conversions every entry point makes: tracers refused, arrays read (and consumed). */
+function concreteArgs(args: readonly JaxOpArg[], name: string): { kernelArgs: unknown[]; device: JaxArray["device"] | undefined } {
+  args.forEach((a, i) => {
+    if (isTracer(a))
+      throw new TypeError(`${name}: argument ${i} is a traced value (inside jax.grad, jax.jit or jax.vmap); jax-js 0.1.25 has no custom-derivative or callback hook, so numbat ops run on concrete arrays only (docs/interop.md)`);
+  });
+  const device = (args.find((a) => a instanceof JaxArray) as JaxArray | undefined)?.device;
+  return { kernelArgs: args.map((a) => (a instanceof JaxArray ? kernelArg(denseOfJax(a, name)) : a)), device };
 }
 
 /**
@@ -54,12 +68,41 @@ export function jaxOp(fn: (...args: any[]) => unknown): (...args: JaxOpArg[]) =>
   if (typeof fn !== "function") throw new TypeError(`numbat/jax: jaxOp expects a function, got ${fn === null ? "null" : typeof fn}`);
   const name = `jaxOp(${fn.name || "anonymous"})`;
   return (...args: JaxOpArg[]): JaxArray => {
-    args.forEach((a, i) => {
-      if (isTracer(a))
-        throw new TypeError(`${name}: argument ${i} is a traced value (inside jax.grad, jax.jit or jax.vmap); jax-js 0.1.25 has no custom-derivative or callback hook, so numbat ops run on concrete arrays only (docs/interop.md)`);
-    });
-    const device = (args.find((a) => a instanceof JaxArray) as JaxArray | undefined)?.device;
-    const kernelArgs = args.map((a) => (a instanceof JaxArray ? kernelArg(denseOfJax(a, name)) : a));
+    const { kernelArgs, device } = concreteArgs(args, name);
     return toJax(fn(...kernelArgs), device);
+  };
+}
+
+/**
+ * jax.vjp's shape for a numbat function, outside jax-js's tracing (which has no hook for it): returns
+ * `[out, pullback]`, where `pullback(cotangent)` gives, as jax-js arrays of each argument's dtype, the
+ * cotangent's product with the Jacobian for each differentiated argument (default: every float array).
+ * This is numbat's compiled `vjp`. Chain it by hand with jax.vjp of the jax-js code around it.
+ *
+ * @example
+ * const [y, back] = jaxVjp(layer)(x);          // numbat forward
+ * const [loss, backLoss] = jax.vjp(lossFn, [y]); // jax-js forward
+ * const [dy] = backLoss(np.array(1));
+ * const [dx] = back(dy);                         // numbat reverse
+ */
+export function jaxVjp(fn: (...args: any[]) => unknown, argnums?: readonly number[]): (...args: JaxOpArg[]) => [JaxArray, (cotangent: JaxArray) => JaxArray[]] {
+  if (typeof fn !== "function") throw new TypeError(`numbat/jax: jaxVjp expects a function, got ${fn === null ? "null" : typeof fn}`);
+  const name = `jaxVjp(${fn.name || "anonymous"})`;
+  return (...args: JaxOpArg[]) => {
+    const active = argnums ? [...argnums] : args.flatMap((a, i) => (a instanceof JaxArray && (a.dtype === "float32" || a.dtype === "float64") ? [i] : []));
+    const like = active.map((i) => {
+      const a = args[i];
+      if (!(a instanceof JaxArray) && typeof a !== "number") throw new TypeError(`${name}: argnums names argument ${i}, which is neither a jax-js array nor a number`);
+      return a instanceof JaxArray ? { shape: [...a.shape], dtype: a.dtype } : { shape: [], dtype: "float64" };
+    });
+    const { kernelArgs, device } = concreteArgs(args, name);
+    const [out, pullback] = vjp(fn, active)(...kernelArgs);
+    const back = (cotangent: JaxArray): JaxArray[] =>
+      pullback(kernelArg(denseOfJax(cotangent, name)) as number | NdArray).map((g, k) => {
+        const d = denseOf(g, name), want = like[k]!;
+        const data = want.dtype === "float32" && !(d.data instanceof Float32Array) ? Float32Array.from(d.data) : d.data;
+        return arrayOfDense({ data, shape: want.shape }, device);
+      });
+    return [toJax(out, device), back];
   };
 }
