@@ -3,7 +3,9 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { NdArray, array, vectorize, zeros, type TypedArray } from "../src/index.js";
+import { NdArray, array, jit, vectorize, zeros, type TypedArray } from "../src/index.js";
+
+declare const K: number; // a scope constant of one kernel below
 import { mulberry32 } from "./harness.js";
 import { webgpuTarget } from "../src/backends/webgpu/target.js";
 
@@ -206,6 +208,12 @@ describe("vectorize: functions and targets", () => {
     const add = vectorize((a: number, b: number) => a + b, { target: "webgpu" });
     const x = rand([4, 3], Float32Array), y = rand([3], Float32Array);   // in numbat's heap (a SharedArrayBuffer)
     same(await add(x, y), reference((a, b) => a + b, [x, y], Float32Array), "f32 add is exact in binary32");
+  });
+  test("a jitted function brings its own scope", () => {
+    const sq = jit((x: number) => x * x);
+    const f = jit((a: number) => sq(a) + K, { scope: { sq, K: 1.5 } });
+    const a = rand([4]);
+    same(vectorize(f)(a.data), reference((x) => x * x + 1.5, [a.data], Float64Array), "scope");
   });
   test("kernels are cached per shape class", () => {
     const f = vectorize(gauss);

@@ -14,6 +14,7 @@ import { compileWasm } from "../backends/wasm/codegen.js";
 import { instantiateExports } from "../backends/wasm/runtime.js";
 import { generateC } from "../backends/native/codegen.js";
 import { buildLibrary } from "../backends/native/compiler.js";
+import { unwrapJitted } from "./source.js";
 
 /** A C type of a cfunc signature: what C sees, what numbat compiles it as, and how JS converts a value to it. */
 interface CType {
@@ -106,10 +107,10 @@ function cWrapper(name: string, ret: CType, params: readonly Param[]): string {
  */
 export function cfunc<F extends (...args: any[]) => any>(fn: F, signature: string): CFunc<F> {
   if (typeof fn !== "function") throw new TypeError(`cfunc: expected a function, got ${fn === null ? "null" : typeof fn}`);
-  const py = ((fn as { py?: Function }).py ?? fn) as F;
+  const { py, scope } = unwrapJitted(fn, undefined);
   const { ret, params } = parseSignature(signature);
   if (params.length !== py.length) throw new TypeError(`cfunc(${py.name || "anonymous"}): signature "${signature}" has ${params.length} parameter${params.length === 1 ? "" : "s"}, the function takes ${py.length}`);
-  const ir: FuncIR = dispatcherOf(jit(py))!.irFor(params.map((p) => p.type.ir));
+  const ir: FuncIR = dispatcherOf(jit(py, { scope }))!.irFor(params.map((p) => p.type.ir));
   if (ir.ret !== "int" && ir.ret !== "f64" && ir.ret !== "bool") throw new TypeError(`cfunc(${py.name || "anonymous"}): the function must return a number for "${signature}"`);
   const mod = compileWasm(ir, { boundscheck: true, parallel: false });
   const main = instantiateExports(mod).main as (...a: number[]) => number;

@@ -11,6 +11,7 @@ import { DTYPES, type DType } from "../ir/types.js";
 import type { NdArray, TypedArray } from "../runtime/ndarray.js";
 import { broadcastShapes, broadcastStrides, formatShape, loopNest } from "./broadcast.js";
 import { type ArrayOperand, type Operand, allocate, promoteAll, toOperand } from "./operands.js";
+import { unwrapJitted } from "./source.js";
 import { outOperand } from "./vectorize.js";
 
 export interface GuvectorizeOptions {
@@ -98,7 +99,8 @@ function gufuncSource(rank: number, args: readonly Arg[], dims: readonly string[
  */
 export function guvectorize<F extends (...args: any[]) => any>(fn: F, layout: string, options: GuvectorizeOptions = {}): Gufunc<F> {
   if (typeof fn !== "function") throw new TypeError(`guvectorize: expected a function, got ${fn === null ? "null" : typeof fn}`);
-  const py = ((fn as { py?: Function }).py ?? fn) as F;
+  const { py, scope } = unwrapJitted(fn, options.scope);
+  options = { ...options, scope };
   const who = `guvectorize(${py.name || "anonymous"})`;
   const { inputs, outputs } = parseLayout(layout, who);
   const nin = inputs.length, nout = outputs.length;

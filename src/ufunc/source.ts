@@ -2,6 +2,7 @@
 // (inline.ts, stencil.ts). Node positions are offsets into `text`, the source wrapped in parentheses.
 
 import * as acorn from "acorn";
+import { dispatcherOf } from "../driver/dispatcher.js";
 
 export type Node = { type: string; start: number; end: number; loc: { start: { line: number } } } & Record<string, any>;
 
@@ -29,4 +30,14 @@ export function walk(n: unknown, visit: (n: Node) => void): void {
   const node = n as Node;
   if (typeof node.type === "string") visit(node);
   for (const k in node) if (k !== "loc") walk(node[k], visit);
+}
+
+/**
+ * The function whose source the generators read, and the scope it compiles with: a jitted function
+ * (it has `.py`) gives its original and its own `scope` unless one is given.
+ */
+export function unwrapJitted<F extends Function>(fn: F, scope: Record<string, unknown> | undefined): { py: F; scope: Record<string, unknown> | undefined } {
+  const py = (fn as unknown as { py?: F }).py;
+  if (typeof py !== "function") return { py: fn, scope };
+  return { py, scope: scope ?? dispatcherOf(fn)?.options.scope };
 }

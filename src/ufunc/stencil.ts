@@ -13,7 +13,7 @@ import { typeOfValue } from "../runtime/signature.js";
 
 import { inlineFormOf } from "./inline.js";
 import { dtypeOf } from "./operands.js";
-import { type Node, parseFunctionSource, walk } from "./source.js";
+import { type Node, parseFunctionSource, unwrapJitted, walk } from "./source.js";
 
 
 export interface StencilOptions {
@@ -182,7 +182,8 @@ function compile(gen: { source: string; body?: string }, opts: StencilOptions): 
  */
 export function stencil<F extends (...args: any[]) => any>(kernel: F, options: StencilOptions = {}): Stencil<F> {
   if (typeof kernel !== "function") throw new TypeError(`stencil: expected a function, got ${kernel === null ? "null" : typeof kernel}`);
-  const py = ((kernel as { py?: Function }).py ?? kernel) as F;
+  const { py, scope } = unwrapJitted(kernel, options.scope);
+  options = { ...options, scope };
   const who = `stencil(${py.name || "anonymous"})`;
   if (options.target !== undefined && options.target !== "cpu" && options.target !== "parallel")
     throw new TypeError(`${who}: target ${JSON.stringify(options.target)} is not available for stencils; use "cpu" or "parallel"`);

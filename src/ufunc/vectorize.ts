@@ -9,6 +9,7 @@ import { typeOfValue } from "../runtime/signature.js";
 import { broadcastShapes, formatShape } from "./broadcast.js";
 import { KernelCache, resultType, runElementwise } from "./elementwise.js";
 import { inlineForm, type InlineForm } from "./inline.js";
+import { unwrapJitted } from "./source.js";
 import { elementwiseSource } from "./kernels.js";
 import { type ArrayOperand, type Operand, allocate, dtypeOf, promoteAll, resultDType, toOperand } from "./operands.js";
 import { accumulateAlong, reduceAlong } from "./reduce.js";
@@ -204,8 +205,8 @@ export function vectorize<F extends (...args: any[]) => any>(fn: F, options: Vec
 export function vectorize<F extends (...args: any[]) => any>(fn: F, options?: VectorizeOptions): Ufunc<F>;
 export function vectorize<F extends (...args: any[]) => any>(fn: F, options: VectorizeOptions = {}): Ufunc<F> | GpuUfunc<F> {
   if (typeof fn !== "function") throw new TypeError(`vectorize: expected a function, got ${fn === null ? "null" : typeof fn}`);
-  const py = ((fn as { py?: Function }).py ?? fn) as F; // a jitted function: its original
-  const core = new UfuncCore(py, options);
+  const { py, scope } = unwrapJitted(fn, options.scope);
+  const core = new UfuncCore(py, { ...options, scope });
   const u = function (...args: unknown[]) {
     return core.call(args);
   } as unknown as Ufunc<F>;
