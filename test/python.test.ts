@@ -73,6 +73,45 @@ test("errors point into the Python source and name the construct", () => {
   assert.throws(() => u(1), (e: CompileError) => e.code === "NB103" && /name 'b' is not defined/.test(e.message));
 });
 
+test("@cuda.jit kernels run on numbat's kernel language (gpusim): cuda.grid, shared arrays, syncthreads, atomics", async () => {
+  const { axpy, block_sum, bad } = compile(`
+from numba import cuda
+import numba
+
+@cuda.jit
+def axpy(a, x, y, out):
+    i = cuda.grid(1)
+    if i < x.shape[0]:
+        out[i] = a * x[i] + y[i]
+
+@cuda.jit
+def block_sum(x, out):
+    tile = cuda.shared.array(64, numba.float64)
+    t = cuda.threadIdx.x
+    tile[t] = x[cuda.blockIdx.x * cuda.blockDim.x + t]
+    cuda.syncthreads()
+    s = 32
+    while s > 0:
+        if t < s:
+            tile[t] += tile[t + s]
+        cuda.syncthreads()
+        s //= 2
+    if t == 0:
+        cuda.atomic.add(out, 0, tile[0])
+
+@cuda.jit
+def bad(x):
+    return x[0]
+`, { kernel: { target: "gpusim" } });
+  const n = 256, x = new Float64Array(n).map((_, i) => i * 0.5), y = new Float64Array(n).fill(1), out = new Float64Array(n);
+  await axpy!.launch({ groups: 4, groupSize: 64 }, 2.5, x, y, out);
+  assert.ok(out.every((v, i) => Object.is(v, 2.5 * x[i]! + 1)));
+  const total = new Float64Array(1);
+  await block_sum!.launch({ groups: 4, groupSize: 64 }, x, total);
+  assert.equal(total[0], x.reduce((a, b) => a + b, 0));
+  await assert.rejects(async () => bad!.launch({ groups: 1, groupSize: 1 }, x), (e: CompileError) => e.code === "NB120" && /returns a value/.test(e.message));
+});
+
 // ---- the differential suite --------------------------------------------------------------------
 
 const F = (data: number[], shape = [data.length]): PyArg => ({ array: data, shape, dtype: "float64" });

@@ -10,7 +10,7 @@ import type { FuncIR } from "../ir/nodes.js";
 import { printModule } from "../ir/printer.js";
 import { arrayType, DTYPES, dtypeOfCtorName, isArray, type DType, type Type } from "../ir/types.js";
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
-import { Dispatcher } from "./dispatcher.js";
+import { Dispatcher, type FrontendHook } from "./dispatcher.js";
 import { KERNEL_OPTIONS, readOptions } from "./options.js";
 import { honestView, lengthOf, typedArrayTag } from "../runtime/intrinsics.js";
 import { offload, OffloadError } from "../passes/offload.js";
@@ -136,14 +136,15 @@ export class Kernel {
   readonly target: KernelTarget;
   readonly float: "f32" | "f64";
 
-  constructor(readonly fn: Function, private readonly options: KernelOptions) {
+  /** `frontend`: another frontend's parsing and lowering (src/frontend/python's @cuda.jit kernels). */
+  constructor(readonly fn: Function, private readonly options: KernelOptions, private readonly frontend?: FrontendHook) {
     this.target = resolveTarget(options.target);
     const float = options.float ?? (options.target === "webgpu" ? "f32" : "f64");
     if (float !== "f32" && float !== "f64") throw new TypeError(`kernel: float must be "f32" or "f64", got ${JSON.stringify(float)}`);
     this.float = float;
   }
 
-  private get parsed(): ParsedFunction { return (this.parsedFn ??= parseFunction(this.fn)); }
+  private get parsed(): ParsedFunction { return (this.parsedFn ??= this.frontend?.parsed ?? parseFunction(this.fn)); }
   get name(): string { return this.parsed.name; }
 
   /** Lowers the kernel for one signature (synchronous: compile errors surface at the call site). */
@@ -155,7 +156,8 @@ export class Kernel {
       resolveCallee: (_: unknown, __: Type[], fail: (d: string) => never) => fail("GPU kernels cannot call other functions"),
       kernel: config,
     };
-    return lowerFunction(this.parsed, types, env, `${this.parsed.name.replace(/\W/g, "_")}_k`);
+    const irName = `${this.parsed.name.replace(/\W/g, "_")}_k`;
+    return this.frontend ? this.frontend.lower(types, env, irName) : lowerFunction(this.parsed, types, env, irName);
   }
 
   /**

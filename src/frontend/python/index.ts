@@ -11,6 +11,8 @@
 
 import { jitDispatched, type Jitted } from "../../index.js";
 import type { JitOptions } from "../../driver/dispatcher.js";
+import { Kernel, type KernelOptions } from "../../driver/kernel.js";
+import { KERNEL_OPTIONS, readOptions } from "../../driver/options.js";
 import { CompileError, codeFrame } from "../../diagnostics/error.js";
 import type { ParsedFunction } from "../parse.js";
 import { signatureKey, typeOfValue } from "../../runtime/signature.js";
@@ -23,14 +25,46 @@ import { type TupleReturn, unpackTuple } from "./tuples.js";
 /** A compiled Python function: called with numbers, typed arrays and numbat n-d arrays; tuples come back as JS arrays. */
 export type PyFunction = Jitted<(...args: any[]) => any>;
 
-export interface PythonOptions extends JitOptions {}
+export interface PythonOptions extends JitOptions {
+  /** For `@cuda.jit` kernels: numbat's kernel options (target "gpusim" (default), "webgpu" or "cuda"; float precision). */
+  kernel?: KernelOptions;
+}
 
 /** Compiles every top-level `def` of `source`; decorators (`@njit`, `@jit(parallel=True, fastmath=True)`) add to `options`. */
-export function compile(source: string, options: PythonOptions = {}): Record<string, PyFunction> {
+export function compile(source: string, options: PythonOptions = {}): Record<string, PyFunction & Kernel> {
   const mod = parse(source);
-  const fns: Record<string, PyFunction> = {};
-  for (const def of mod.defs) fns[def.name] = compileDef(mod, def, options, (name) => fns[name]);
-  return fns;
+  const fns: Record<string, PyFunction | Kernel> = {};
+  const { kernel: kernelOptions = {}, ...jitOptions } = options;
+  for (const def of mod.defs)
+    fns[def.name] = def.decorators.some((d) => resolveDecorator(mod, d) === "numba.cuda.jit") ? compileKernel(mod, def, kernelOptions) : compileDef(mod, def, jitOptions, (name) => fns[name]);
+  // A def is a jitted function or, under @cuda.jit, a Kernel (launch it with .launch({ groups, groupSize }, ...args)).
+  return fns as Record<string, PyFunction & Kernel>;
+}
+
+/** `@cuda.jit` kernels become numbat kernels (docs/kernels.md); `kern[blocks, threads](args)` is `kern.launch({ groups: blocks, groupSize: threads }, ...args)`. */
+function compileKernel(mod: PyModule, def: PyDef, options: KernelOptions): Kernel {
+  for (const d of def.decorators) if (resolveDecorator(mod, d) !== "numba.cuda.jit" || d.args.length || d.kwargs.length)
+    decoratorError(mod, def, d, "a kernel takes only the @cuda.jit decorator, without arguments", "launch it with .launch({ groups, groupSize }, ...args)");
+  return new Kernel(sourceCarrier(mod, def), readOptions<KernelOptions>("kernel", options, KERNEL_OPTIONS), {
+    parsed: parsedOf(mod, def),
+    lower: (types, env, irName) => lowerPython(mod, def, types, env, irName, () => undefined).ir,
+  });
+}
+
+/** A JS function standing for the def: its text holds the Python source (cache keys), its name and arity the def's. */
+function sourceCarrier(mod: PyModule, def: PyDef): Function {
+  const fn = new Function(...def.params.map((p) => p.name), `/* numbat python: ${def.name}\n${mod.source.replace(/\*\//g, "* /")}\n*/`);
+  Object.defineProperty(fn, "name", { value: def.name });
+  return fn;
+}
+
+/** What the dispatcher and the kernel API read of a parsed function: its name, parameter names and source. */
+function parsedOf(mod: PyModule, def: PyDef): ParsedFunction {
+  return {
+    name: def.name, source: mod.source,
+    params: def.params.map((p) => ({ type: "Identifier", name: p.name, start: p.pos.from, end: p.pos.to, loc: { start: { line: p.pos.line, column: p.pos.column - 1 }, end: { line: p.pos.line, column: p.pos.column - 1 + p.name.length } } })),
+    body: { type: "BlockStatement", body: [] }, node: { type: "FunctionExpression" },
+  } as unknown as ParsedFunction;
 }
 
 /** Tagged template: ``py`def f(x): return x + 1`.f(2)``. Interpolated values are pasted as text (numbers, names). */
@@ -61,16 +95,10 @@ function dedent(s: string): string {
 function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (name: string) => unknown): PyFunction {
   const options: JitOptions = { ...base, ...decoratorOptions(mod, def) };
   // The source travels in the function's text, so the on-disk cache (cache=True) keys on it.
-  const fn = new Function(...def.params.map((p) => p.name), `/* numbat python: ${def.name}\n${mod.source.replace(/\*\//g, "* /")}\n*/`);
-  Object.defineProperty(fn, "name", { value: def.name });
+  const fn = sourceCarrier(mod, def);
   const tuples = new Map<string, TupleReturn>();
-  const parsed = {
-    name: def.name, source: mod.source,
-    params: def.params.map((p) => ({ type: "Identifier", name: p.name, start: p.pos.from, end: p.pos.to, loc: { start: { line: p.pos.line, column: p.pos.column - 1 }, end: { line: p.pos.line, column: p.pos.column - 1 + p.name.length } } })),
-    body: { type: "BlockStatement", body: [] }, node: { type: "FunctionExpression" },
-  } as unknown as ParsedFunction;
   const jitted = jitDispatched(fn as (...args: any[]) => any, options, {
-    parsed,
+    parsed: parsedOf(mod, def),
     lower(types, env, irName) {
       const info = lowerPython(mod, def, types, env, irName, siblings);
       if (info.tuple) tuples.set(signatureKey(types), info.tuple);
@@ -99,7 +127,7 @@ function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (n
   return call as PyFunction;
 }
 
-const JIT_DECORATORS = new Set(["numba.njit", "numba.jit", "numba.cfunc"]);
+const JIT_DECORATORS = new Set(["numba.njit", "numba.jit"]);
 
 /** `@njit`, `@jit(nopython=True, parallel=True, fastmath=True, cache=True, boundscheck=True)`, `@numba.njit(...)`. */
 function decoratorOptions(mod: PyModule, def: PyDef): JitOptions {

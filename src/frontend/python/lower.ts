@@ -7,7 +7,7 @@ import { CompileError, codeFrame } from "../../diagnostics/error.js";
 import type { DiagnosticCode } from "../../diagnostics/messages.js";
 import type { ErrorClass, Expr, FuncIR, Loc, Stmt, Var } from "../../ir/nodes.js";
 import { type ArrayType, type ScalarType, type Type, isArray, isScalar, sameType, typeToString } from "../../ir/types.js";
-import { forEachStmt } from "../../ir/walk.js";
+import { forEachExpr, forEachStmt } from "../../ir/walk.js";
 import { checkParallelLoops } from "../../passes/parallel.js";
 import { type LowerEnv, mayFallThrough } from "../lower.js";
 import { type ArrayRef, type Elementwise, type LoopContext, baseType, fromRef, isWhole, materialize, ref, wholeArray } from "../arrays.js";
@@ -15,6 +15,7 @@ import type { Pos, PyDef, PyExpr, PyModule, PyStmt } from "./ast.js";
 import { F, I, arith, coerce, floatFloorDiv, floatMod, floorQuotient, intFloorDiv, intMod, truth } from "./scalar.js";
 import { NumpyLowering } from "./numpy.js";
 import { builtin, mathCall, noKwargs } from "./builtins.js";
+import { cudaCall, sharedArray } from "./cuda.js";
 import { type TupleItem, type TupleReturn, joinTuple, packTuple } from "./tuples.js";
 
 /** A variable's type: a scalar, an array, or a tuple of those (held in one IR variable per item). */
@@ -95,6 +96,7 @@ export class PyLowering implements LoopContext {
   label(): number { return this.nextLabel++; }
   get loc(): Loc { return { line: this.here.line, column: this.here.column }; }
   temp(name: string, t: ScalarType | ArrayType): Var {
+    if (this.kernelMode && isArray(t)) this.fail(this.here, "GPU kernels cannot allocate arrays (nor build array expressions)", "allocate on the host and pass the array in, or use cuda.shared.array for per-group scratch", "NB120");
     const v: Var = { id: this.nextId++, name: `${name}$`, type: t };
     this.locals.push(v);
     return v;
@@ -103,6 +105,21 @@ export class PyLowering implements LoopContext {
     const saved = this.out;
     this.out = [];
     try { f(); return this.out; } finally { this.out = saved; }
+  }
+
+  // ---- GPU kernels (@cuda.jit, cuda.ts) ------------------------------------------------------------
+
+  private readonly shared: { v: Var; size: number }[] = [];
+  private depth = 0;
+  get kernelMode(): boolean { return this.env.kernel !== undefined; }
+
+  declareShared(name: string, t: ArrayType, size: number): Var {
+    if (this.vars.has(name) || (this.assigned.get(name) ?? 0) > 1) this.fail(this.here, `the shared array '${name}' is assigned more than once`, undefined, "NB121");
+    const v: Var = { id: this.nextId++, name, type: t };
+    this.vars.set(name, v);
+    this.types.set(name, t);
+    this.shared.push({ v, size });
+    return v;
   }
 
   // ---- diagnostics --------------------------------------------------------------------------------
@@ -148,7 +165,11 @@ export class PyLowering implements LoopContext {
     for (const v of this.vars.values()) if (!v.param) v.type = (this.types.get(v.name) as Type) ?? v.type;
     const written = new Set<Var>();
     forEachStmt(body, (s) => { if (s.k === "store" && s.arr.param) written.add(s.arr); });
-    const ir: FuncIR = { name: this.irName, params: this.params, ret: retType, body, locals: this.locals, written, callees: this.callees, sourceName: def.name };
+    forEachExpr(body, (e) => { if (e.k === "atomic" && e.arr.param) written.add(e.arr); });
+    const k = this.env.kernel;
+    if (k && retType !== "void") this.fail(def.pos, `the kernel '${def.name}' returns a value`, "GPU kernels write their results into arrays", "NB120");
+    const kernel = k ? { kernel: { groupSize: k.groupSize, float: k.float, shared: this.shared } } : {};
+    const ir: FuncIR = { name: this.irName, params: this.params, ret: retType, body, locals: this.locals, written, callees: this.callees, sourceName: def.name, ...kernel };
     return { ir, ...(this.tuple && { tuple: this.tuple }) };
   }
 
@@ -281,7 +302,8 @@ export class PyLowering implements LoopContext {
   // ---- statements ---------------------------------------------------------------------------------
 
   block(stmts: readonly PyStmt[]): Stmt[] {
-    return this.collect(() => { for (const s of stmts) this.stmt(s); });
+    this.depth++;
+    try { return this.collect(() => { for (const s of stmts) this.stmt(s); }); } finally { this.depth--; }
   }
 
   private stmt(s: PyStmt): void {
@@ -400,6 +422,10 @@ export class PyLowering implements LoopContext {
   }
 
   private assign(targets: PyExpr[], value: PyExpr, at: Pos): void {
+    if (targets.length === 1 && targets[0]!.k === "name" && value.k === "call" && value.fn.k === "attr" && value.fn.attr === "array") {
+      const fn = this.expr(value.fn);
+      if (fn.k === "global" && fn.path === "numba.cuda.shared.array") return void sharedArray(this, targets[0]!.id, value, this.depth === 1 && this.loops.length === 0);
+    }
     // Simple cases without temporaries: one target; `a, b = x, y` needs the right side evaluated first.
     let v = this.expr(value);
     if (targets.length > 1 && v.k === "scalar") v = { k: "scalar", e: this.spill(v.e, "v") };
@@ -808,6 +834,7 @@ export class PyLowering implements LoopContext {
     if (path.startsWith("builtins.")) return builtin(this, path.slice(9), e);
     if (path.startsWith("numpy.")) return this.np.call(path.slice(6), e);
     if (path === "numba.prange") return this.fail(e.pos, "prange(...) is only valid as the iterable of a for loop");
+    if (path.startsWith("numba.cuda.")) return cudaCall(this, path.slice("numba.cuda.".length), e);
     return this.fail(e.pos, `'${path}' is not supported in numbat's Python subset`, "docs/python.md lists the supported functions", "NB104");
   }
 
@@ -844,7 +871,7 @@ export function not(e: Expr): Expr {
 
 function hasEffects(e: Expr): boolean {
   switch (e.k) {
-    case "call": case "load": return true;
+    case "call": case "load": case "atomic": return true;
     case "unary": case "cast": return hasEffects(e.x);
     case "binary": return e.op === "mod" || e.op === "div" || hasEffects(e.a) || hasEffects(e.b);
     case "math": return e.args.some(hasEffects);

@@ -12,6 +12,7 @@ import {
 import type { Pos, PyExpr, PyStmt } from "./ast.js";
 import { type PyLowering, type Val, not } from "./lower.js";
 import { F, I, coerce, pyMax, pyMin } from "./scalar.js";
+import { cudaMember } from "./cuda.js";
 
 type Call = Extract<PyExpr, { k: "call" }>;
 
@@ -44,6 +45,7 @@ export class NumpyLowering {
     };
     if (full in consts) return { k: "scalar", e: F(consts[full]!) };
     if (path === "numba" && attr === "prange") return { k: "global", path: "numba.prange" };
+    if (path.startsWith("numba.cuda")) return cudaMember(this.py, path, attr, at);
     if (path === "numpy" || path === "math" || path === "numba" || path === "numpy.random") return { k: "global", path: full };
     return this.py.fail(at, `'${full}' is not supported`, undefined, "NB105");
   }
@@ -168,7 +170,7 @@ export class NumpyLowering {
   /** Loop counters of range loops starting at a non-negative constant with a positive step, and sums/products of such values. */
   private nonNegative(e: Expr): boolean {
     if (e.k === "const") return (e.value as number) >= 0;
-    if (e.k === "prop") return true;
+    if (e.k === "prop" || e.k === "gpu") return true;
     if (e.k === "var") return this.py.nonNegativeCounter(e.v);
     if (e.k === "binary" && (e.op === "add" || e.op === "mul")) return this.nonNegative(e.a) && this.nonNegative(e.b);
     return false;
