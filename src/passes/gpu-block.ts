@@ -30,6 +30,8 @@ export interface BlockedNest {
   readonly body: Stmt[];
   /** Iterations of each grid loop (x, y, z) that one thread runs. */
   readonly perThread: readonly [number, number, number];
+  /** Threads per group: 8 × 8 (as many threads as 16 × 16 one-output threads would cover, spread over 4× the groups). */
+  readonly groupSize: readonly [number, number, number];
 }
 
 const ref = (v: Var): Expr => ({ k: "var", v, type: v.type });
@@ -110,5 +112,6 @@ export function blockProduct(loops: readonly ForStmt[], body: readonly Stmt[], o
   return {
     body: [origin(i0, row, BLOCK_ROWS, 1), origin(j0, col, BLOCK_COLS, 0), { k: "if", c: both(0, 0), then: thread, else: [] }],
     perThread: [BLOCK_COLS, BLOCK_ROWS, 1],
+    groupSize: [8, 8, 1],
   };
 }

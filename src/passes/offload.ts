@@ -76,8 +76,7 @@ export function offload(f: FuncIR, float: "f32" | "f64", options: { block?: bool
 
 /** Loop variables of a nest's grid loops get their values from the thread's position; the rest is the body. */
 function kernelOf(f: FuncIR, prologue: readonly Stmt[], loops: readonly For[], body: Stmt[], float: "f32" | "f64", block: boolean): Pick<OffloadedNest, "kernel" | "perThread"> {
-  const groupSize = OFFLOAD_GROUP[loops.length]!;
-  const kernel = (stmts: Stmt[], locals: readonly Var[] = []): FuncIR => ({
+  const kernel = (stmts: Stmt[], locals: readonly Var[] = [], groupSize = OFFLOAD_GROUP[loops.length]!): FuncIR => ({
     ...f, name: `${f.name}_gpu${loops[0]!.label}`, body: [...prologue, ...stmts], callees: [], locals: [...f.locals, ...locals],
     kernel: { groupSize, float, shared: [] },
   });
@@ -86,7 +85,7 @@ function kernelOf(f: FuncIR, prologue: readonly Stmt[], loops: readonly For[], b
     for (const s of prologue) if (s.k === "assign") outer.add(s.v);
     const fresh = freshNames(f);
     const blocked = blockProduct(loops, body, outer, fresh);
-    if (blocked) return { kernel: kernel(blocked.body, fresh.added), perThread: blocked.perThread };
+    if (blocked) return { kernel: kernel(blocked.body, fresh.added, blocked.groupSize), perThread: blocked.perThread };
   }
   let inner: Stmt[] = sequential(body);
   // From the innermost loop outwards: i = start + globalId * step; if (i cmp end) { ... }
