@@ -215,6 +215,18 @@ describe("vectorize: functions and targets", () => {
     const a = rand([4]);
     same(vectorize(f)(a.data), reference((x) => x * x + 1.5, [a.data], Float64Array), "scope");
   });
+  test("called on numbers inside a jitted function, a ufunc is its scalar function", () => {
+    const g = vectorize(gauss);
+    const sum = jit(function sum(x: Float64Array) {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += g(x[i]!, 1) as number;
+      return s;
+    }, { scope: { g } });
+    const x = rand([9]).data as Float64Array;
+    let s = 0;
+    for (let i = 0; i < x.length; i++) s += gauss(x[i]!, 1);
+    assert.ok(Object.is(sum(x), s));
+  });
   test("kernels are cached per shape class", () => {
     const f = vectorize(gauss);
     f(rand([3, 4]), rand([4]));

@@ -10,6 +10,7 @@ import { broadcastShapes, formatShape } from "./broadcast.js";
 import { KernelCache, resultType, runElementwise } from "./elementwise.js";
 import { inlineForm, type InlineForm } from "./inline.js";
 import { unwrapJitted } from "./source.js";
+import { attachDispatcher, dispatcherOf } from "../driver/dispatcher.js";
 import { elementwiseSource } from "./kernels.js";
 import { type ArrayOperand, type Operand, allocate, dtypeOf, promoteAll, resultDType, toOperand } from "./operands.js";
 import { accumulateAlong, reduceAlong } from "./reduce.js";
@@ -211,6 +212,7 @@ export function vectorize<F extends (...args: any[]) => any>(fn: F, options: Vec
     return core.call(args);
   } as unknown as Ufunc<F>;
   Object.defineProperty(u, "name", { value: py.name });
+  attachDispatcher(u, dispatcherOf(core.scalar)!); // inside a jitted function, a ufunc called on numbers is its scalar function
   Object.defineProperty(u, "nin", { value: core.nin });
   Object.defineProperty(u, "identity", { value: options.identity });
   Object.defineProperty(u, "scalar", { value: core.scalar });
