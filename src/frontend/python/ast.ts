@@ -55,6 +55,8 @@ export interface PyModule {
   readonly defs: PyDef[];
   /** `import numpy as np` and friends: local name -> module or member ("numpy", "numba", "numba.njit", "math"). */
   readonly imports: Map<string, string>;
+  /** Module-level `NAME = <constant expression>`: compile-time constants, as Numba freezes globals. */
+  readonly constants: Map<string, PyExpr>;
 }
 
 /** A syntax error or a construct the frontend does not read; lower.ts turns it into a CompileError. */
@@ -342,6 +344,7 @@ export function parsePython(source: string): PyModule {
 
   const defs: PyDef[] = [];
   const imports = new Map<string, string>();
+  const constants = new Map<string, PyExpr>();
   for (const top of kids(tree.topNode)) {
     if (top.name === "FunctionDefinition") defs.push(def(top, []));
     else if (top.name === "DecoratedStatement") {
@@ -351,9 +354,21 @@ export function parsePython(source: string): PyModule {
       defs.push(def(f!, ks.filter((c) => c.name === "Decorator").map(decorator)));
     } else if (top.name === "ImportStatement") readImport(top);
     else if (top.name === "ExpressionStatement" && kids(top)[0]?.name === "String") continue; // module docstring
-    else fail(top, "only imports and function definitions are supported at the top level of the source");
+    else if (top.name === "AssignStatement") readConstant(top);
+    else fail(top, "only imports, constants and function definitions are supported at the top level of the source");
   }
-  return { source, defs, imports };
+  return { source, defs, imports, constants };
+
+  /** `N = 64`, `EPS = 1e-9`, `SCALE = 2 * N`: a name bound to an expression of literals and earlier constants. */
+  function readConstant(n: SyntaxNode): void {
+    const [st] = stmt(n);
+    if (st?.k !== "assign" || st.targets.length !== 1 || st.targets[0]!.k !== "name") return fail(n, "only `NAME = constant` assignments are supported at the top level");
+    const ok = (e: PyExpr): boolean =>
+      e.k === "num" || e.k === "bool" || (e.k === "name" && constants.has(e.id)) || (e.k === "attr" && e.obj.k === "name" && imports.has(e.obj.id))
+      || (e.k === "unary" && ok(e.x)) || (e.k === "binop" && ok(e.a) && ok(e.b)) || (e.k === "tuple" && e.elts.every(ok));
+    if (!ok(st.value)) fail(n, "a global must be a constant: numbers, booleans, math/numpy constants and other globals combined with operators");
+    constants.set((st.targets[0] as { id: string }).id, st.value);
+  }
 
   function readImport(n: SyntaxNode): void {
     const ks = kids(n);

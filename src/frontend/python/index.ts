@@ -20,7 +20,7 @@ import { userError } from "../../runtime/errors.js";
 import type { NdArray } from "../../runtime/ndarray.js";
 import { type PyDecorator, type PyDef, type PyExpr, type PyModule, PySyntaxError, parsePython } from "./ast.js";
 import { lowerPython } from "./lower.js";
-import { type TupleReturn, unpackTuple } from "./tuples.js";
+import { type TupleReturn, attachTupleReturns, unpackTuple } from "./tuples.js";
 
 /** A compiled Python function: called with numbers, typed arrays and numbat n-d arrays; tuples come back as JS arrays. */
 export type PyFunction = Jitted<(...args: any[]) => any>;
@@ -124,6 +124,7 @@ function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (n
   };
   for (const key of Reflect.ownKeys(jitted)) if (key !== "length" && key !== "name" && key !== "prototype") Object.defineProperty(call, key, Object.getOwnPropertyDescriptor(jitted, key)!);
   Object.defineProperty(call, "name", { value: def.name });
+  attachTupleReturns(call, (types) => tuples.get(signatureKey(types)));
   return call as PyFunction;
 }
 

@@ -16,7 +16,7 @@ import { F, I, arith, coerce, floatFloorDiv, floatMod, floorQuotient, intFloorDi
 import { NumpyLowering } from "./numpy.js";
 import { builtin, mathCall, noKwargs } from "./builtins.js";
 import { cudaCall, sharedArray } from "./cuda.js";
-import { type TupleItem, type TupleReturn, joinTuple, packTuple } from "./tuples.js";
+import { type TupleItem, type TupleReturn, joinTuple, packTuple, tupleReturnOf, unpackTupleIR } from "./tuples.js";
 
 /** A variable's type: a scalar, an array, or a tuple of those (held in one IR variable per item). */
 export type PyType = ScalarType | ArrayType | { readonly k: "tuple"; readonly items: readonly PyType[] };
@@ -225,6 +225,8 @@ export class PyLowering implements LoopContext {
       const v = this.variable(name, at);
       return isArray(v.type) ? { k: "array", r: wholeArray(v) } : { k: "scalar", e: ref(v) };
     }
+    const constant = this.mod.constants.get(name);
+    if (constant) return this.expr(constant); // a global: its value is compiled in, as Numba does
     const imported = this.mod.imports.get(name);
     if (imported !== undefined) return { k: "global", path: imported };
     if (this.mod.defs.some((d) => d.name === name)) return { k: "global", path: `def.${name}` };
@@ -858,6 +860,8 @@ export class PyLowering implements LoopContext {
     if (isArray(ir.ret)) {
       const t = this.temp("call", ir.ret);
       this.out.push({ k: "assign", v: t, x: call });
+      const tuple = tupleReturnOf(callee, types);
+      if (tuple) return { k: "tuple", items: unpackTupleIR(this, t, tuple).map((e) => (isArray(e.type) ? { k: "array", r: wholeArray((e as { v: Var }).v) } : { k: "scalar", e })) };
       return { k: "array", r: wholeArray(t) };
     }
     return { k: "scalar", e: call };

@@ -4,12 +4,24 @@
 // numbers, booleans and arrays (fresh copies, with the items' dtypes) from it.
 
 import type { Expr, Stmt, Var } from "../../ir/nodes.js";
-import { type ArrayType, type ScalarType, DTYPES, isArray, sameType } from "../../ir/types.js";
-import { dimOf, nest, ref } from "../arrays.js";
+import { type ArrayType, type ScalarType, type Type, DTYPES, isArray, sameType } from "../../ir/types.js";
+import { dimOf, nest, ref, toElement } from "../arrays.js";
 import { zeros, type DTypeName, type NdArray } from "../../runtime/ndarray.js";
 import type { LoopContext } from "../arrays.js";
 
 export type TupleItem = ScalarType | ArrayType;
+
+const TUPLE_RETURNS = Symbol("numbat.python.tupleReturns");
+
+/** Records, on a compiled Python function, what its signatures return as tuples (for callers in the same source). */
+export function attachTupleReturns(f: Function, byTypes: (types: readonly Type[]) => TupleReturn | undefined): void {
+  Object.defineProperty(f, TUPLE_RETURNS, { value: byTypes });
+}
+
+export function tupleReturnOf(f: unknown, types: readonly Type[]): TupleReturn | undefined {
+  const get = (f as { [TUPLE_RETURNS]?: (t: readonly Type[]) => TupleReturn | undefined } | undefined)?.[TUPLE_RETURNS];
+  return get?.(types);
+}
 export interface TupleReturn { readonly items: readonly TupleItem[] }
 
 const I = (value: number): Expr => ({ k: "const", type: "int", value });
@@ -70,6 +82,38 @@ export function packTuple(cx: LoopContext, values: readonly Expr[], out: Var): S
       ])) cx.emit(s);
       cx.emit({ k: "assign", v: pos, x: add(ref(pos), shape.reduce<Expr>((a, b) => ({ k: "binary", op: "mul", a, b, type: "int" }), I(1))) });
     }
+  });
+}
+
+/** In IR, the items of a tuple packed by a called function: pure scalar expressions and fresh array variables. */
+export function unpackTupleIR(cx: LoopContext, packed: Var, t: TupleReturn): Expr[] {
+  const at = (i: Expr): Expr => ({ k: "load", arr: packed, idx: [i], type: "f64", loc: cx.loc });
+  const toInt = (x: Expr): Expr => ({ k: "cast", op: "f2idx", x, type: "int" });
+  let h = 0;
+  const shapes = t.items.map((it) => (isArray(it) ? Array.from({ length: it.ndim }, () => {
+    const d = cx.temp("dim", "int");
+    cx.emit({ k: "assign", v: d, x: toInt(at(I(h++))) });
+    return ref(d);
+  }) : []));
+  let pos: Expr = I(h);
+  return t.items.map((it, i) => {
+    if (!isArray(it)) {
+      const v = cx.temp("item", it);
+      const x = at(pos);
+      cx.emit({ k: "assign", v, x: it === "f64" ? x : it === "int" ? toInt(x) : { k: "binary", op: "ne", a: x, b: { k: "const", type: "f64", value: 0 }, type: "bool" } });
+      pos = add(pos, I(1));
+      return ref(v);
+    }
+    const shape = shapes[i]!;
+    const arr = cx.temp("item", { ...it, nd: true });
+    cx.emit({ k: "assign", v: arr, x: { k: "alloc", fill: "empty", shape, type: arr.type as ArrayType, loc: cx.loc } });
+    const base = cx.temp("pos", "int");
+    cx.emit({ k: "assign", v: base, x: pos });
+    const flat = (idx: Expr[]) => idx.reduce<Expr>((acc, j, d) => add(d === 0 ? I(0) : { k: "binary", op: "mul", a: acc, b: shape[d]!, type: "int" }, j), I(0));
+    const dtype = it.dtype;
+    for (const s of nest(cx, shape, (idx) => [{ k: "store", arr, idx, x: toElement(at(add(ref(base), flat(idx))), dtype), loc: cx.loc }])) cx.emit(s);
+    pos = add(ref(base), shape.reduce<Expr>((a, b) => ({ k: "binary", op: "mul", a, b, type: "int" }), I(1)));
+    return ref(arr);
   });
 }
 
