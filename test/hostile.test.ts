@@ -602,3 +602,33 @@ describe("arguments that lie about their length, type or memory", () => {
     for (const name of names) test(name, () => assert.equal(verdicts[name], "ok"));
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Allocations that cannot be satisfied (issue 16, item 5): the same RangeError on every target, native
+// included (never an OOM kill or a crash: it runs in a child process here, so a crash fails the test).
+
+describe("allocations past 4 GiB: one RangeError on every target", () => {
+  const script = (target: string) => `
+    import(${JSON.stringify(new URL("../src/index.js", import.meta.url).href)}).then(({ jit, zeros }) => {
+      const kernels = [
+        ["n", "const t = new Float64Array(n);\\nt[n - 1] = 1;\\nreturn t.length;", 2 ** 31],
+        ["n", "const t = new Uint8Array(n);\\nreturn t.length;", 2 ** 53],
+        ["n", "const t = zeros([n, n]);\\nreturn t.size;", 100000],
+        ["n", "const t = zeros([n, n]);\\nt.set(3, 3, 7);\\nreturn t.get(3, 3);", 2 ** 32],
+        ["n", "const t = zeros([n, n, n, n]);\\nt.set(3, 3, 3, 3, 7);\\nreturn t.get(3, 3, 3, 3);", 2 ** 16],
+      ];
+      const out = kernels.map(([p, body, n]) => {
+        try { return "returned " + jit(new Function(p, body), { target: ${JSON.stringify(target)}, scope: { zeros } })(n); }
+        catch (e) { return e.constructor.name + ": " + e.message; }
+      });
+      console.log(JSON.stringify(out));
+    });`;
+  for (const target of [...TARGETS, "native"] as const) {
+    test(`[${target}]`, { skip: target === "native" && !findCompiler() && "no C compiler" }, () => {
+      const r = spawnSync(process.execPath, ["--input-type=module", "-e", script(target)], { encoding: "utf8", timeout: 120_000 });
+      assert.equal(r.status, 0, `exit ${r.status} (signal ${r.signal}): ${r.stderr.slice(0, 1000)}`);
+      const out = JSON.parse(r.stdout.trim().split("\n").pop()!) as string[];
+      for (const line of out) assert.match(line, /^RangeError: numbat: cannot allocate \S+ elements \(\S+ bytes\) at anonymous:3:\d+: arrays are limited to 4 GiB/);
+    });
+  }
+});

@@ -29,6 +29,20 @@ export function remainderByZero(where: string): RangeError {
   return new RangeError(`integer remainder by zero at ${where} (plain JS would give NaN, which an integer cannot hold)`);
 }
 
+/**
+ * The largest array a kernel may allocate, on every target alike (one answer whatever the tier): numbat's
+ * heap is WebAssembly memory, 4 GiB less what numbat keeps for itself, and returned arrays live there.
+ */
+export const MAX_ALLOC_BYTES = 2 ** 32 - 2 ** 20;
+
+export function allocTooLarge(count: number, bytes: number, where: string): RangeError {
+  return new RangeError(`numbat: cannot allocate ${count} elements (${bytes} bytes) at ${where}: arrays are limited to 4 GiB (numbat's heap is WebAssembly memory)`);
+}
+
+export function outOfMemory(count: number, bytes: number, where: string): RangeError {
+  return new RangeError(`numbat: cannot allocate ${count} elements (${bytes} bytes) at ${where}: out of memory`);
+}
+
 export function badAllocSize(size: number, where: string): RangeError {
   return new RangeError(`invalid array size ${size} at ${where}: sizes must be non-negative integers`);
 }

@@ -7,7 +7,7 @@ import { BINARY_OPS, type ArrayProp, type BinaryOp, type Expr, type FuncIR, type
 import { allFuncs, usedLabels } from "../../ir/printer.js";
 import { DTYPES, isArray, type ArrayType } from "../../ir/types.js";
 import { forEachExpr, forEachStmt, loopBoundIsStable } from "../../ir/walk.js";
-import { badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
+import { MAX_ALLOC_BYTES, allocTooLarge, badAllocSize, outOfBounds, remainderByZero, userError } from "../../runtime/errors.js";
 import { empty, ones, zeros, type DTypeName } from "../../runtime/ndarray.js";
 import { SourcePrinter } from "../source.js";
 
@@ -21,13 +21,13 @@ export interface JsOptions {
 export interface JsKernel { source: string; fn: (...args: unknown[]) => unknown }
 
 /** What generated code may reference besides its own functions; passed as `new Function` parameters. */
-const RUNTIME = ["outOfBounds", "remainderByZero", "badAllocSize", "userError", "zeros", "ones", "empty"] as const;
+const RUNTIME = ["outOfBounds", "remainderByZero", "badAllocSize", "allocTooLarge", "userError", "zeros", "ones", "empty"] as const;
 
 export function compileJs(entry: FuncIR, opts: JsOptions): JsKernel {
   const source = generateJs(entry, opts.boundscheck);
   const rt = opts.rt ?? { zeros, ones, empty };
   const make = new Function(...RUNTIME, source) as (...rt: unknown[]) => (...args: unknown[]) => unknown;
-  const fn = make(outOfBounds, remainderByZero, badAllocSize, userError, rt.zeros, rt.ones, rt.empty);
+  const fn = make(outOfBounds, remainderByZero, badAllocSize, allocTooLarge, userError, rt.zeros, rt.ones, rt.empty);
   return { source, fn };
 }
 
@@ -41,9 +41,16 @@ const HELPERS = {
   if (b === 0) throw remainderByZero(where);
   return a % b;
 }`,
-  $sz: `function $sz(n, where) {
+  $sz: `function $sz(n, where, bytes) {
   if (!(Number.isInteger(n) && n >= 0)) throw badAllocSize(n, where);
+  if (n * bytes > ${MAX_ALLOC_BYTES}) throw allocTooLarge(n, n * bytes, where);
   return n;
+}`,
+  // The dimensions of an n-d allocation, whose element count (their product) has the same limit.
+  $dims: `function $dims(dims, where, bytes) {
+  const n = dims.reduce((a, b) => a * b, 1);
+  if (n * bytes > ${MAX_ALLOC_BYTES}) throw allocTooLarge(n, n * bytes, where);
+  return dims;
 }`,
   // Element ranges [lo, hi] of two typed arrays: do their bytes overlap? (Different buffers never do.)
   $disjoint: `function $disjoint(a, alo, ahi, b, blo, bhi) {
@@ -324,9 +331,12 @@ class FuncGen extends SourcePrinter {
       case "alloc": {
         const where = this.where(e.loc);
         this.helpers.add("$sz");
-        const sizes = e.shape.map((x) => `$sz(${this.expr(x).s}, ${where})`);
         const info = DTYPES[e.type.dtype];
-        if (e.type.nd) return code(`${e.fill}([${sizes.join(", ")}], ${JSON.stringify(info.name)})`, PREC_PRIMARY);
+        const sizes = e.shape.map((x) => `$sz(${this.expr(x).s}, ${where}, ${info.bytes})`);
+        if (e.type.nd) {
+          this.helpers.add("$dims");
+          return code(`${e.fill}($dims([${sizes.join(", ")}], ${where}, ${info.bytes}), ${JSON.stringify(info.name)})`, PREC_PRIMARY);
+        }
         return code(`new ${info.ctor}(${sizes[0]})${e.fill === "ones" ? ".fill(1)" : ""}`, PREC_PRIMARY);
       }
       case "gpu": return code(`$g.${e.what}[${e.axis}]`, PREC_PRIMARY);

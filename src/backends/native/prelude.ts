@@ -2,11 +2,12 @@
 // that give C operations JS's exact semantics (ToInt32, index conversion, Uint8ClampedArray stores,
 // Math.round/sign/min/max, `**`, V8's Math.hypot, cbrt and exp). Mirrors src/backends/wasm/helpers.ts.
 
+import { MAX_ALLOC_BYTES } from "../../runtime/errors.js";
 import { VL } from "./vector.js";
 import { hypotBody } from "../cstyle/hypot.js";
 
 /** Error kinds written to `nb_ctx.kind`; the runtime maps them to the errors of runtime/errors.ts. */
-export const ERROR_KINDS = { ok: 0, user: 1, oob: 2, rem0: 3, badsize: 4, nomem: 5 } as const;
+export const ERROR_KINDS = { ok: 0, user: 1, oob: 2, rem0: 3, badsize: 4, nomem: 5, toobig: 6 } as const;
 
 /** Layout of the doubles the entry wrapper writes on failure (`nb_out`). */
 export const OUT = { kind: 0, site: 1, arr: 2, axis: 3, ndim: 4, index: 5, size: 6, bytes: 7 } as const;
@@ -45,7 +46,7 @@ typedef struct {
   int64_t nallocs, cap;
 } nb_ctx;
 
-enum { NB_OK = ${ERROR_KINDS.ok}, NB_USER = ${ERROR_KINDS.user}, NB_OOB = ${ERROR_KINDS.oob}, NB_REM0 = ${ERROR_KINDS.rem0}, NB_BADSIZE = ${ERROR_KINDS.badsize}, NB_NOMEM = ${ERROR_KINDS.nomem} };
+enum { NB_OK = ${ERROR_KINDS.ok}, NB_USER = ${ERROR_KINDS.user}, NB_OOB = ${ERROR_KINDS.oob}, NB_REM0 = ${ERROR_KINDS.rem0}, NB_BADSIZE = ${ERROR_KINDS.badsize}, NB_NOMEM = ${ERROR_KINDS.nomem}, NB_TOOBIG = ${ERROR_KINDS.toobig} };
 
 static NB_COLD void nb_oob(nb_ctx *ctx, int32_t arr, int32_t axis, int32_t ndim, int64_t index, int64_t size, int32_t site) {
   ctx->kind = NB_OOB; ctx->arr = arr; ctx->axis = axis; ctx->ndim = ndim;
@@ -58,13 +59,16 @@ static void *nb_alloc(nb_ctx *ctx, int64_t count, int64_t elem, int32_t site) {
   int64_t bytes;
   if (count < 0) { ctx->kind = NB_BADSIZE; ctx->size = (double)count; ctx->site = site; return NULL; }
   if (__builtin_mul_overflow(count, elem, &bytes)) bytes = INT64_MAX;
+  /* The limit wasm has (runtime/errors.ts MAX_ALLOC_BYTES), so every target gives one answer; and no
+     allocation the system would grant lazily and then kill the process for touching. */
+  if (bytes > ${MAX_ALLOC_BYTES}LL) { ctx->kind = NB_TOOBIG; ctx->size = (double)count; ctx->bytes = bytes == INT64_MAX ? (double)count * (double)elem : (double)bytes; ctx->site = site; return NULL; }
   if (ctx->nallocs == ctx->cap) {
     int64_t cap = ctx->cap ? 2 * ctx->cap : 8;
     void **grown = (void **)realloc(ctx->allocs, (size_t)cap * sizeof(void *));
     if (!grown) { ctx->kind = NB_NOMEM; ctx->size = (double)count; ctx->bytes = (double)bytes; ctx->site = site; return NULL; }
     ctx->allocs = grown; ctx->cap = cap;
   }
-  void *p = bytes == INT64_MAX ? NULL : calloc(count ? (size_t)count : 1, (size_t)elem);
+  void *p = calloc(count ? (size_t)count : 1, (size_t)elem);
   if (!p) { ctx->kind = NB_NOMEM; ctx->size = (double)count; ctx->bytes = (double)bytes; ctx->site = site; return NULL; }
   ctx->allocs[ctx->nallocs++] = p;
   return p;

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import type { ErrorClass, FuncIR } from "../../ir/nodes.js";
 import { DTYPES, isArray, type ArrayType } from "../../ir/types.js";
-import { outOfBounds, remainderByZero, badAllocSize, userError } from "../../runtime/errors.js";
+import { outOfBounds, remainderByZero, badAllocSize, userError, allocTooLarge, outOfMemory } from "../../runtime/errors.js";
 import { empty, type DTypeName } from "../../runtime/ndarray.js";
 import { arrayFields } from "../cstyle/render.js";
 import { generateC, type NativeModule, type NativeOptions } from "./codegen.js";
@@ -110,8 +110,8 @@ function marshal(mod: NativeModule, lib: Loaded, entry: FuncIR): Kernel {
         return outOfBounds(sites.arrays[out[OUT.arr]!]!, out[OUT.axis]!, out[OUT.ndim]!, out[OUT.index]!, out[OUT.size]!, sites.locs[site]!);
       case ERROR_KINDS.rem0: return remainderByZero(sites.locs[site]!);
       case ERROR_KINDS.badsize: return badAllocSize(out[OUT.size]!, sites.locs[site]!);
-      case ERROR_KINDS.nomem:
-        return new RangeError(`numbat: cannot allocate ${out[OUT.size]} elements (${out[OUT.bytes]} bytes) at ${sites.locs[site]}: out of memory`);
+      case ERROR_KINDS.nomem: return outOfMemory(out[OUT.size]!, out[OUT.bytes]!, sites.locs[site]!);
+      case ERROR_KINDS.toobig: return allocTooLarge(out[OUT.size]!, out[OUT.bytes]!, sites.locs[site]!);
       default: return new Error(`numbat: internal error: native kernel returned status ${kind}`);
     }
   };

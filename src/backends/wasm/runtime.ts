@@ -6,7 +6,7 @@ import type { ArrayType, FuncIR } from "../../ir/nodes.js";
 import { DTYPES, DTYPE_NAMES, isArray } from "../../ir/types.js";
 import { heap } from "../../runtime/memory.js";
 import { adoptHeapArray } from "../../runtime/ndarray.js";
-import { badAllocSize } from "../../runtime/errors.js";
+import { MAX_ALLOC_BYTES, allocTooLarge, badAllocSize } from "../../runtime/errors.js";
 import { type WasmEnv, moduleEnv } from "../../runtime/wasm-env.js";
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
 import { type AllocFn, type ParallelConfig, parallelImports } from "../../runtime/pool.js";
@@ -97,7 +97,7 @@ export function wasmImports(mod: WasmModule): WasmEnv {
     if (!Number.isInteger(count) || count < 0) throw badAllocSize(count, sites.locs[site]!);
     const dtype = DTYPE_NAMES[dtypeIndex]!;
     const bytes = count * DTYPES[dtype].bytes;
-    if (bytes > 2 ** 32 - 2 ** 20) throw new RangeError(`numbat: cannot allocate ${count} elements (${bytes} bytes) at ${sites.locs[site]}: the wasm heap is limited to 4 GiB`);
+    if (bytes > MAX_ALLOC_BYTES) throw allocTooLarge(count, bytes, sites.locs[site]!);
     const ptr = heap.alloc(bytes);
     callStack[callStack.length - 1]!.push(ptr);
     if (fill === 1) new (TYPED_CTORS[dtype] as unknown as new (b: ArrayBufferLike, o: number, n: number) => TypedArray)(heap.buffer, ptr, count).fill(1);
