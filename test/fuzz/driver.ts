@@ -64,10 +64,11 @@ export function programFor(seed: number, avoid?: readonly string[]): { program: 
 
 /**
  * Configurations per program: the JS backend and wasm always, wasm without bounds checks for every
- * other program (compiling is most of the cost of a program, and it adds little that wasm does not).
+ * other program (compiling is most of the cost of a program, and it adds little that wasm does not),
+ * the native target for every fourth (odd seeds: the "wide" integer programs of gen.ts).
  */
 export function configsFor(seed: number): readonly Config[] {
-  return seed % 2 === 0 ? CONFIGS : CONFIGS.filter((c) => c.boundscheck);
+  return CONFIGS.filter((c) => (c.target === "native" ? seed % 4 === 1 : seed % 2 === 0 || c.boundscheck));
 }
 
 export function sourceOf(p: Program): string {

@@ -10,10 +10,11 @@
 //   class" have equal lengths), or `(e & 0x7fffffff) % n` / a clamp, guarded by `n > 0` unless a loop
 //   already proves the extent positive. Plain JS would read `undefined` out of bounds where numbat
 //   throws (semantics.md, "Arrays").
-// - Integers: see ast.ts. Integer arithmetic is bounded by 2^53 ("Exactness"; operands are masked with
-//   `& 0x...` where a bound would be exceeded), `%` by a possibly-integer divisor gets a divisor that
-//   cannot be 0 (`(d & 15) + 1`, `d | 1`: "Integer % by zero throws"), and integer `*`, `%` and unary
-//   `-` are followed by `+ 0`, so JS never makes the -0 that an integer cannot hold ("-0").
+// - Integers: see ast.ts. numbat computes integer-valued code exactly as JS does (issue 16), so on odd
+//   seeds ("wide" programs) integer arithmetic grows past 2^53 and 2^63 (literals to 2^70), `*`, `%`
+//   and unary `-` make -0, and `%` divides by whatever it gets (0 included: NaN). On even seeds the
+//   older, tamer shapes: operands masked with `& 0x...` to stay within 2^53, divisors that cannot be 0,
+//   `+ 0` after `*`, `%` and unary `-`.
 // - Variables are always initialised ("read before it is assigned reads as 0"), argument counts match.
 
 import { mulberry32, type Rng } from "../harness.js";
@@ -46,6 +47,8 @@ export interface GenOptions {
   /** Expression depth. */
   depth?: number;
   helpers?: boolean;
+  /** Integer arithmetic past 2^53, -0 and `% 0` (default: on odd seeds). */
+  wideInts?: boolean;
   /**
    * Program shapes to leave out because they trigger known, unfixed numbat bugs (see known.ts), so
    * that a run can find the others:
@@ -156,10 +159,13 @@ export class Gen {
   private depth: number;
   private size: number;
   private readonly avoid: Set<string>;
+  /** GenOptions.wideInts. */
+  private readonly wide: boolean;
 
   constructor(seed: number, private readonly opts: GenOptions = {}) {
     this.rng = mulberry32(seed);
     this.avoid = new Set(opts.avoid ?? []);
+    this.wide = opts.wideInts ?? Math.abs(seed) % 2 === 1;
     // Mostly small programs: they compile fast, and small failures shrink fast.
     this.depth = opts.depth ?? choose(this.rng, [[1, 1], [3, 2], [2, 3]] as const);
     this.size = opts.size ?? 3 + Math.floor(this.rng() * this.rng() * 24);
@@ -220,14 +226,15 @@ export class Gen {
     return { t: "bin", op: "&", a: e, c: intLit(m), kind: "i", b: m, sure: true, keep: true };
   }
 
-  /** `x + 0`: turns a JS -0 into +0; numbat's integers are never -0 (semantics.md, "-0"). */
+  /** `x + 0`: turns a JS -0 into +0 (wide programs mostly leave the -0: numbat keeps it too). */
   private plusZero(x: Expr): Expr {
+    if (this.wide && this.r() < 0.7) return x;
     return { t: "bin", op: "+", a: x, c: zero(), kind: x.kind, b: x.b, sure: x.sure, keep: true };
   }
 
   /** A divisor that is not 0 when it is an integer. */
   private nonzero(d: Expr): Expr {
-    if (d.kind === "f") return d;
+    if (d.kind === "f" || (this.wide && this.r() < 0.3)) return d;
     if (d.t === "lit" && Number(d.text) !== 0) return d;
     if (this.r() < 0.5) return { t: "bin", op: "|", a: d, c: intLit(1), kind: "i", b: 2 ** 31, sure: true, keep: true };
     const masked: Expr = { t: "bin", op: "&", a: d, c: intLit(15), kind: "i", b: 15, sure: true, keep: true };
@@ -245,7 +252,7 @@ export class Gen {
     switch (op) {
       case "+":
       case "-": {
-        if (A.b + C.b > LIM) {
+        if (A.b + C.b > LIM && !(this.wide && this.r() < 0.5)) {
           if (A.b >= C.b) a = this.tame(a, 2 ** 31);
           else c = this.tame(c, 2 ** 31);
           const A2 = kindOfNum(a), C2 = kindOfNum(c);
@@ -257,7 +264,7 @@ export class Gen {
         return { t: "bin", op, a, c, kind: "i", b: kindOfNum(a).b + kindOfNum(c).b, sure };
       }
       case "*": {
-        if (A.b * C.b > LIM) {
+        if (A.b * C.b > LIM && !(this.wide && this.r() < 0.5)) {
           a = this.tame(a, 2 ** 26);
           c = this.tame(c, 2 ** 26);
         }
@@ -286,6 +293,7 @@ export class Gen {
   private intLiteral(): Expr {
     const r = this.r();
     if (r < 0.8) return intLit(Math.floor(this.r() * 20) - 4);
+    if (this.wide && r < 0.9) return intLit(pick(this.rng, [2 ** 60, -(2 ** 62), 2 ** 70, 3e17, 2 ** 53 + 2, -(2 ** 53) - 2, 2 ** 63, 1103515245, 16777619, 2166136261]));
     return intLit(pick(this.rng, [2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 32 - 1, 65535, 255, 2 ** 53 - 1, -(2 ** 53 - 1), 1000003, 2 ** 30]));
   }
 
@@ -876,6 +884,45 @@ export class Gen {
     return { t: "call", fn: "Math.min", args: [e, intLit(K)], kind: k.kind, b: K, sure: false, keep: true };
   }
 
+  /**
+   * An integer recurrence that leaves 2^53 (and 2^63) the way hashes, LCGs and sums of powers do:
+   * `let w = seed; for (let i = 0; i < K; i++) w = (w * C + f(i)) % M` and friends. `w` is a float to
+   * the generator afterwards (numbat makes it one as soon as its range is unbounded).
+   */
+  private wideIntStmt(): Stmt[] {
+    const w = this.fresh("w"), i = this.fresh("i");
+    const K = 1 + Math.floor(this.r() * 40);
+    const ints = this.vars().filter((v) => v.kind === "i" && !this.hidden.has(v.name));
+    const operand = (): Expr => (ints.length && this.r() < 0.4 ? varE(pick(this.rng, ints)) : this.intLiteral());
+    const W: Expr = { t: "var", name: w, kind: "f", b: 1 }, I: Expr = { t: "var", name: i, kind: "i", b: K, sure: true };
+    const bin = (op: string, a: Expr, c: Expr): Expr => ({ t: "bin", op, a, c, kind: "f", b: 1, keep: true });
+    const C = intLit(pick(this.rng, [33, 31, 1103515245, 16777619, 1000003, 2 ** 40, -7, 0]));
+    const M = intLit(pick(this.rng, [2147483648, 4294967296, 1000000007, 2 ** 53, 251, -5, 0]));
+    const update: Expr = choose<() => Expr>(this.rng, [
+      [3, () => bin("%", bin("+", bin("*", W, C), bin("%", I, intLit(251))), M)],
+      [2, () => bin("+", W, bin("*", bin("*", I, I), I))],
+      [2, () => bin("*", W, bin("-", operand(), I))],
+      [1, () => bin("-", bin("*", bin("-", intLit(0), W), I), operand())],
+      [1, () => bin("**", bin("%", W, intLit(7)), bin("-", I, intLit(3)))],
+      [1, () => bin("%", bin("*", W, operand()), bin("-", I, intLit(2)))],
+    ])();
+    const body: Stmt[] = [{ t: "assign", target: { t: "var", name: w }, op: "=", value: update }];
+    if (this.r() < 0.3) body.push({ t: "assign", target: { t: "var", name: w }, op: "=", value: bin("^", W, I) });
+    const stmts: Stmt[] = [
+      { t: "decl", kw: "let", name: w, init: operand() },
+      { t: "for", v: i, init: intLit(0), cmp: "<", end: intLit(K), update: `${i}++`, body },
+    ];
+    // Seen by the comparison: stored into a Float64Array argument (-0, NaN and all) where there is one.
+    const out = this.arrays((a) => a.arr!.dtype === "Float64Array" && !a.arr!.nd && !this.hidden.has(a.name));
+    if (out.length) {
+      const a = pick(this.rng, out);
+      const len = prop(`${a.name}.length`);
+      stmts.push({ t: "if", c: { t: "bin", op: ">", a: len, c: zero(), kind: "b", b: 1 }, then: [{ t: "assign", target: { t: "elem", arr: a.name, idx: [bin("-", len, intLit(1))] }, op: "=", value: W }], else: null, keep: true });
+    }
+    this.declare({ name: w, kind: "f", cap: 1, mutable: false, sure: false });
+    return stmts;
+  }
+
   private ifStmt(): Stmt[] {
     const c = this.r() < 0.85 ? this.bool(this.depth) : this.num(this.depth - 1);
     const n = Math.max(1, Math.min(4, Math.floor(this.stmtsLeft / 2)));
@@ -972,6 +1019,7 @@ export class Gen {
       [this.arrays().length ? 16 : 0, () => this.storeStmt()],
       [9, () => this.ifStmt()],
       [canLoop ? 11 : 0, () => this.loopStmt()],
+      [this.wide && canLoop ? 5 : 0, () => this.wideIntStmt()],
       [inLoop ? 6 : 0, () => this.jumpStmt()],
       [this.retKind !== "void" || this.r() < 0.5 ? 2 : 0, () => this.returnStmt()],
       [1.5, () => this.throwStmt()],

@@ -100,10 +100,11 @@ function randInt(rng: Rng, d: IntDType): number {
 function randNum(rng: Rng, bound: number): number {
   const r = rng();
   if (r < 0.45) return Math.floor(rng() * 33) - 8; // small integers, loop-bound sized
-  if (r < 0.6) return pick(rng, [0, 1, -1, 2, 7, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 32 - 1].filter((v) => Math.abs(v) <= bound));
+  // (2^26 is where integer arguments stop being typed int: runtime/signature.ts.)
+  if (r < 0.6) return pick(rng, [0, 1, -1, 2, 7, 2 ** 26, 2 ** 26 + 1, -(2 ** 26) - 1, 3e9, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 32 - 1].filter((v) => Math.abs(v) <= bound));
   if (r < 0.75) return Math.round((rng() * 2 - 1) * Math.min(bound, 2 ** 40));
   // Floats (and integers beyond 2^53, which are floats to numbat too): the parameter is typed f64.
-  return pick(rng, [NaN, -0, Infinity, -Infinity, 5e-324, 1.5, -2.5, 0.1, 1e300, 2 ** 53 + 2, Math.round(rng() * 1e4) / 100 + 0.001]);
+  return pick(rng, [NaN, -0, Infinity, -Infinity, 5e-324, 1.5, -2.5, 0.1, 1e300, 2 ** 53 + 2, 2 ** 63, -(2 ** 70), Math.round(rng() * 1e4) / 100 + 0.001]);
 }
 
 function values(rng: Rng, dtype: DType, n: number): Enc[] {
