@@ -3,9 +3,9 @@
 // (docs/semantics.md, "Integers"), so that the generator, and the shrinker after it, never build a
 // program whose comparison would hit one of the contract's documented deviations:
 //
-//   kind "i": may be typed as a machine integer by numbat; if it is, |value| <= b (b <= 2^53, JS's exact
-//             range), and the value is never -0 in plain JS (integer products, remainders and negations
-//             are followed by `+ 0`, which turns JS's -0 into +0 and is the identity on integers).
+//   kind "i": integer-valued; |value| <= b. On even seeds b <= 2^53 and the value is never -0 (products,
+//             remainders and negations are followed by `+ 0`); "wide" programs (odd seeds, gen.ts) go
+//             past 2^53 and make -0, which numbat computes exactly as JS does (issue 16).
 //   kind "f": certainly a float (f64) in numbat: a float literal, a float array element, `/`, Math.sin, ...
 //   kind "b": a boolean.
 //
@@ -69,10 +69,11 @@ export interface FnDef {
 //
 // Sanitized renderings are the same program with checks the oracle runs plainly (oracle.ts):
 // - level 1 ("basic"): every index checked by `$ix(extent, i)`, and every `%` that numbat may type as
-//   an integer operation computed by `$ar("%", a, b)`, which rejects a remainder by zero;
+//   an integer operation computed by `$ar("%", a, b)`;
 // - level 2 ("strict"): also every `+ - *` and unary `-` that numbat may type as integer operations,
-//   through `$ar`/`$neg`, which reject results beyond 2^53 and -0 (unless a `+ 0` right above
-//   normalises it).
+//   through `$ar`/`$neg`. These used to reject remainders by zero, results beyond 2^53 and -0 (the
+//   contract's old integer deviations); since issue 16 numbat computes them exactly as JS does, and
+//   `$ar`/`$neg` (oracle.ts) just compute JS's result.
 // "May type as integer" is decided from the kinds of the operands, recomputed from the tree (the
 // shrinker edits it). The strict checks also fire for operations that numbat types as float ones
 // when the values happen to be integral (a float flowing through a helper, say), so they only run on
