@@ -46,7 +46,7 @@ async function threeWays(fn: (...a: any[]) => void, args: () => unknown[]): Prom
 }
 
 /** The blocked form: the thread's first row and column are 8 × its id. */
-const BLOCKED = /i32\(nb_gid\.y\) \* 8i[\s\S]*i32\(nb_gid\.x\) \* 8i/;
+const BLOCKED = /i32\(nb_gid\.y\) \* 8i;[\s\S]*i32\(nb_gid\.x\) \* 8i;/;
 
 function matmul(A: Float32Array, B: Float32Array, C: Float32Array, n: number, m: number, p: number) {
   for (const i of prange(n))
@@ -81,6 +81,26 @@ describe("register-blocked matrix products on WebGPU", { skip }, () => {
     const n = 21, m = n + 3;
     const code = await threeWays(gemmBias, () => [randomF32(n * m, 1), randomF32(m * n, 2), randomF32(n * n, 3), randomF32(n, 4), n]);
     assert.match(code, BLOCKED);
+  });
+
+  test("grid loops that start past 0 are blocked from their start; a step of 2 is not blocked", async () => {
+    function inner(A: Float32Array, B: Float32Array, C: Float32Array, n: number) {
+      for (const i of prange(3, n)) for (const j of prange(1, n - 1)) {
+        let s = 0;
+        for (let k = 2; k < n; k++) s += A[i * n + k]! * B[k * n + j]!;
+        C[i * n + j] = s;
+      }
+    }
+    function strided(A: Float32Array, B: Float32Array, C: Float32Array, n: number) {
+      for (const i of prange(0, n, 2)) for (const j of prange(n)) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += A[i * n + k]! * B[k * n + j]!;
+        C[i * n + j] = s;
+      }
+    }
+    const n = 27, args = () => [randomF32(n * n, 7), randomF32(n * n, 8), new Float32Array(n * n).fill(-1), n];
+    assert.match(await threeWays(inner, args), /let i0_\d+ = i32\(nb_gid\.y\) \* 8i \+ 3i;\n\s*let j0_\d+ = i32\(nb_gid\.x\) \* 8i \+ 1i;/);
+    assert.doesNotMatch(await threeWays(strided, args), BLOCKED);
   });
 
   test("look-alikes are not blocked and still give the simulator's results", async () => {
