@@ -176,6 +176,7 @@ const cases: Case[] = [
   // whole-array arithmetic, broadcasting, math
   { name: "elementwise with scalars", src: "def f(A):\n    return (A * 2 + 1) * -A + 1.0 / (A + 10.0)", args: [[M34]] },
   { name: "broadcasting a row over a matrix", src: "def f(A, v):\n    return (A + v) / (A * v - v)", args: [[M34, V4]] },
+  { name: "assigning a larger value into a slice raises", src: "def f(A, v):\n    A[0:1, :] = v\n    A[:, 0:1] = v\n    return A", args: [[M34, V4]] },
   { name: "broadcasting shape mismatch raises", src: "def f(A, v):\n    return A + v", args: [[M34, F([1, 2, 3])]] },
   { name: "np.sqrt, np.abs, np.floor of arrays", src: "import numpy as np\ndef f(A):\n    return np.sqrt(np.abs(A)) + np.floor(A * 3.0)", args: [[M34]] },
   { name: "floor division and modulo of arrays", src: "def f(A):\n    return A // 0.25 + (A % 0.5) * 1000.0", args: [[M34]] },

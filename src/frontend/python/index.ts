@@ -93,7 +93,8 @@ function dedent(s: string): string {
 }
 
 function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (name: string) => unknown): PyFunction {
-  const options: JitOptions = { ...base, ...decoratorOptions(mod, def) };
+  // As in Numba, prange is a plain range unless parallel=True (in the decorator or the options).
+  const options: JitOptions = { parallel: false, ...base, ...decoratorOptions(mod, def) };
   // The source travels in the function's text, so the on-disk cache (cache=True) keys on it.
   const fn = sourceCarrier(mod, def);
   const tuples = new Map<string, TupleReturn>();

@@ -7,7 +7,7 @@ import type { Expr, MathFn, Stmt } from "../../ir/nodes.js";
 import { type ArrayType, type DType, type ScalarType, arrayType, elemType } from "../../ir/types.js";
 import {
   type ArrayRef, type BaseAxis, type Elementwise, type Reduction, addInt, assignInto, baseIndex, baseType, broadcast, broadcast2, fromRef, fromScalar,
-  isWhole, loadAt, map, materialize, mulInt, nest, reduce, ref, toElement, transpose, wholeArray,
+  isWhole, loadAt, map, materialize, mulInt, nest, reduce, ref, sameExpr, toElement, transpose, wholeArray,
 } from "../arrays.js";
 import type { Pos, PyExpr, PyStmt } from "./ast.js";
 import { type PyLowering, type Val, not } from "./lower.js";
@@ -257,8 +257,12 @@ export class NumpyLowering {
   private broadcastTo(el: Elementwise, shape: readonly Expr[], at: Pos): Elementwise {
     if (el.shape.length > shape.length) this.py.fail(at, `cannot assign a ${el.shape.length}-d value to a ${shape.length}-d slice`, undefined, "NB200");
     const target: Elementwise = { shape, type: el.type, at: () => I(0) };
-    const b = broadcast2(this.py, target, el, el.type, (_t, x) => x, () => this.py.raise("ValueError", "could not broadcast input array into the target's shape"));
+    const fail = () => this.py.raise("ValueError", "could not broadcast input array into the target's shape");
+    const b = broadcast2(this.py, target, el, el.type, (_t, x) => x, fail);
     // The result's shape must be the target's: a size-1 target axis against a larger value is an error.
+    b.shape.forEach((s, d) => {
+      if (!sameExpr(s, shape[d]!)) this.py.emit({ k: "if", c: { k: "binary", op: "ne", a: s, b: shape[d]!, type: "bool" }, then: [fail()], else: [] });
+    });
     return { shape, type: el.type, at: b.at };
   }
 
