@@ -3,8 +3,11 @@
 // CPython + NumPy (and Numba, where installed) in one python process, compared bit for bit.
 
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { compile, py } from "../src/frontend/python/index.js";
 import { CompileError, type NdArray, zeros } from "../src/index.js";
@@ -110,6 +113,25 @@ def bad(x):
   await block_sum!.launch({ groups: 4, groupSize: 64 }, x, total);
   assert.equal(total[0], x.reduce((a, b) => a + b, 0));
   await assert.rejects(async () => bad!.launch({ groups: 1, groupSize: 1 }, x), (e: CompileError) => e.code === "NB120" && /returns a value/.test(e.message));
+});
+
+test("cache=True: a tuple-returning function from the disk cache in a fresh process", () => {
+  const dir = mkdtempSync(join(tmpdir(), "numbat-pycache-"));
+  const script = `
+    import { compile } from ${JSON.stringify(pathToFileURL(resolve(import.meta.dirname, "../src/frontend/python/index.js")).href)};
+    import { array } from ${JSON.stringify(pathToFileURL(resolve(import.meta.dirname, "../src/index.js")).href)};
+    const { f } = compile("from numba import njit\\n@njit(cache=True)\\ndef f(a):\\n    return a.sum(), a * 2\\n");
+    const [s, twice] = f(array([1, 2, 3]));
+    console.log(JSON.stringify([s, [...twice.data]]));`;
+  try {
+    for (let run = 0; run < 2; run++) {
+      const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, NUMBAT_CACHE_DIR: dir } });
+      assert.equal(r.stdout.trim(), "[6,[2,4,6]]", r.stderr);
+    }
+    assert.ok(readdirSync(dir).length > 0, "nothing was cached");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // ---- the differential suite --------------------------------------------------------------------

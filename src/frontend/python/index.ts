@@ -10,7 +10,7 @@
 //   def matmul(A, B): ...`);
 
 import { jitDispatched, type Jitted } from "../../index.js";
-import type { JitOptions } from "../../driver/dispatcher.js";
+import { type JitOptions, dispatcherOf } from "../../driver/dispatcher.js";
 import { Kernel, type KernelOptions } from "../../driver/kernel.js";
 import { KERNEL_OPTIONS, readOptions } from "../../driver/options.js";
 import { CompileError, codeFrame } from "../../diagnostics/error.js";
@@ -98,6 +98,7 @@ function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (n
   // The source travels in the function's text, so the on-disk cache (cache=True) keys on it.
   const fn = sourceCarrier(mod, def);
   const tuples = new Map<string, TupleReturn>();
+  const lowered = new Set<string>();
   const jitted = jitDispatched(fn as (...args: any[]) => any, options, {
     parsed: parsedOf(mod, def),
     lower(types, env, irName) {
@@ -116,8 +117,15 @@ function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (n
       if (e instanceof RangeError && / is out of bounds /.test(e.message)) throw userError("IndexError", e.message);
       throw e;
     }
-    if (tuples.size === 0 || r === undefined || typeof r !== "object") return r;
-    const t = tuples.get(signatureKey(args.map((a, i) => typeOfValue(a, def.params[i]?.name ?? `#${i}`, def.name))));
+    if (r === undefined || typeof r !== "object" || (tuples.size === 0 && !options.cache)) return r;
+    const types = args.map((a, i) => typeOfValue(a, def.params[i]?.name ?? `#${i}`, def.name));
+    const key = signatureKey(types);
+    // A kernel from the disk cache (cache=True) was not lowered in this process: lower it once to learn its tuple.
+    if (options.cache && !tuples.has(key) && !lowered.has(key)) {
+      lowered.add(key);
+      dispatcherOf(jitted)?.irFor(types);
+    }
+    const t = tuples.get(key);
     if (!t) return r;
     const values = unpackTuple((r as NdArray).data as Float64Array, t);
     (r as NdArray).free(); // the packed tuple is the kernel's own allocation
