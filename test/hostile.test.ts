@@ -12,7 +12,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { array, CompileError, jit, kernel, NdArray, zeros } from "../src/index.js";
+import { array, CompileError, gpu, jit, kernel, NdArray, vectorize, zeros } from "../src/index.js";
 import { heap } from "../src/runtime/memory.js";
 import { dispatcherOf } from "../src/driver/dispatcher.js";
 import { typeOfValue } from "../src/runtime/signature.js";
@@ -631,4 +631,20 @@ describe("allocations past 4 GiB: one RangeError on every target", () => {
       for (const line of out) assert.match(line, /^RangeError: numbat: cannot allocate \S+ elements \(\S+ bytes\) at anonymous:3:\d+: arrays are limited to 4 GiB/);
     });
   }
+});
+
+describe("lying arguments to the GPU kernel API and to ufuncs", () => {
+  test("a kernel launch with a typed array whose length lies: a TypeError naming the parameter", async () => {
+    const k = kernel(function fill7(a: Float64Array, n: number) { const i = gpu.globalId.x; if (i < n) a[i] = 7; }, { target: "gpusim" });
+    const a = Object.defineProperty(new Float64Array(4), "length", { value: 64 });
+    await assert.rejects(k.launch({ groups: 1, groupSize: 64 }, a, 64), (e: Error) => e instanceof TypeError && /argument 'a'.*length property \(64\) is not its length \(4\)/.test(e.message));
+    const b = new Float64Array(4);
+    await k.launch({ groups: 1, groupSize: 4 }, b, 4);
+    assert.deepEqual(Array.from(b), [7, 7, 7, 7]);
+  });
+  test("a ufunc reads a spoofed Uint8Array as the bytes it holds", () => {
+    const u = Object.defineProperty(Uint8Array.of(1, 2, 3), Symbol.toStringTag, { value: "Float64Array" });
+    const r = vectorize((x: number) => x * 2)(u) as ArrayLike<number>;
+    assert.deepEqual(Array.from(r), [2, 4, 6]);
+  });
 });

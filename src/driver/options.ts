@@ -3,6 +3,9 @@
 // TypeError listing the valid ones (a typo such as `boundcheck` would otherwise be ignored in silence),
 // and `scope` is snapshotted, so every signature compiled later sees the same constants.
 
+import type { JitOptions } from "./dispatcher.js";
+import type { KernelOptions } from "./kernel.js";
+
 /** What an option's value must be, as a phrase for the error ("a boolean"); `ok` tells whether a value is one. */
 interface Rule {
   readonly ok: (v: unknown) => boolean;
@@ -16,7 +19,7 @@ const num: Rule = { ok: (v) => typeof v === "number", is: "a number" };
 const object: Rule = { ok: isPlainObject, is: "an object" };
 
 /** The options jit() takes for the CPU targets (driver/dispatcher.ts JitOptions documents each). */
-export const JIT_OPTIONS: Readonly<Record<string, Rule>> = {
+export const JIT_OPTIONS = {
   target: str,
   boundscheck: bool,
   scope: object,
@@ -30,10 +33,10 @@ export const JIT_OPTIONS: Readonly<Record<string, Rule>> = {
   chunk: num,
   cache: bool,
   tierUp: { ok: (v) => typeof v === "boolean" || v === "native" || isPlainObject(v), is: 'true, false, "native" or { calls, ms }' },
-};
+} as const satisfies Record<keyof JitOptions, Rule>; // an option added to JitOptions must be added here (or the build fails)
 
 /** kernel() and jit() with a GPU target (driver/kernel.ts KernelOptions). */
-export const KERNEL_OPTIONS: Readonly<Record<string, Rule>> = { target: str, float: str, scope: object };
+export const KERNEL_OPTIONS = { target: str, float: str, scope: object } as const satisfies Record<keyof KernelOptions, Rule>;
 export const GPU_JIT_OPTIONS: Readonly<Record<string, Rule>> = { ...KERNEL_OPTIONS, boundscheck: bool };
 
 /** Levenshtein distance, for "did you mean". */

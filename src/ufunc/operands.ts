@@ -2,6 +2,7 @@
 // arrays) are scalars; typed arrays and ndarray-protocol objects are strided arrays; plain JS arrays
 // are copied into numbat's heap first. Also NumPy's dtype promotion for the arrays of one call.
 
+import { lengthOf, typedArrayTag } from "../runtime/intrinsics.js";
 import { DTYPES, dtypeOfCtorName, type DType } from "../ir/types.js";
 import { array, empty, isNdArrayLike, type NdArray, type TypedArray } from "../runtime/ndarray.js";
 
@@ -23,15 +24,16 @@ export interface ArrayOperand {
 
 export type Operand = ScalarOperand | ArrayOperand;
 
+/** From the array's internal slot (runtime/intrinsics.ts), not its overridable toStringTag. */
 export function dtypeOf(x: unknown): DType | undefined {
-  if (!ArrayBuffer.isView(x)) return undefined;
-  const tag = (x as unknown as { [Symbol.toStringTag]: unknown })[Symbol.toStringTag];
-  return typeof tag === "string" ? dtypeOfCtorName(tag) : undefined;
+  const tag = typedArrayTag(x);
+  return tag === undefined ? undefined : dtypeOfCtorName(tag);
 }
 
 function describe(x: unknown): string {
   if (x === null) return "null";
-  if (ArrayBuffer.isView(x)) return `a ${(x as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag]}`;
+  if (typedArrayTag(x) !== undefined) return `a ${typedArrayTag(x)}`;
+  if (ArrayBuffer.isView(x)) return "a DataView";
   if (typeof x === "object") return `an object (${Object.prototype.toString.call(x)})`;
   return `a ${typeof x}`;
 }
@@ -42,7 +44,7 @@ export function toOperand(x: unknown, where: string): Operand {
   const dt = dtypeOf(x);
   if (dt) {
     const a = x as TypedArray;
-    return { kind: "array", data: a, dtype: dt, shape: [a.length], stride: [1], offset: 0, bare: true };
+    return { kind: "array", data: a, dtype: dt, shape: [lengthOf(a)], stride: [1], offset: 0, bare: true }; // its real length
   }
   if (isNdArrayLike(x)) {
     if (x.shape.length === 0) return { kind: "scalar", value: x.data[x.offset]! };
