@@ -60,11 +60,11 @@ const product = (n: number, m: number, p: number) => () => [randomF32(n * m, n +
 
 describe("register-blocked matrix products on WebGPU", { skip }, () => {
   test("square sizes: tiny, not a multiple of the block, several blocks", async () => {
-    for (const n of [1, 3, 8, 17, 64, 130]) assert.match(await threeWays(matmul, product(n, n, n)), BLOCKED, `n = ${n}`);
+    for (const n of [1, 3, 8, 17, 70]) assert.match(await threeWays(matmul, product(n, n, n)), BLOCKED, `n = ${n}`);
   });
 
   test("non-square: rows, inner and columns of different lengths (k not a multiple of the unroll)", async () => {
-    for (const [n, m, p] of [[13, 7, 29], [64, 101, 9], [2, 300, 70]] as const) assert.match(await threeWays(matmul, product(n, m, p)), BLOCKED, `${n}x${m}x${p}`);
+    for (const [n, m, p] of [[13, 7, 29], [64, 101, 9], [2, 150, 70]] as const) assert.match(await threeWays(matmul, product(n, m, p)), BLOCKED, `${n}x${m}x${p}`);
   });
 
   test("an accumulation into C, a bias after the loop, k <= m - 1, and the function's prologue", async () => {
