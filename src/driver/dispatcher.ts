@@ -4,14 +4,10 @@
 import { parseFunction, type ParsedFunction } from "../frontend/parse.js";
 import { lowerFunction, type LowerEnv } from "../frontend/lower.js";
 import type { FuncIR, Type } from "../ir/nodes.js";
-import { printModule } from "../ir/printer.js";
 import { optimize } from "../passes/pipeline.js";
 import { float32Model } from "../passes/float32.js";
 import { compileWasm } from "../backends/wasm/codegen.js";
 import { copyClock, instantiateWasm } from "../backends/wasm/runtime.js";
-import { compileJs } from "../backends/js/codegen.js";
-import { compileNative } from "../backends/native/runtime.js"; // native target (issue 6)
-import { requireCompiler } from "../backends/native/compiler.js"; // native target (issue 6)
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { callerResult, protocolArgs } from "../runtime/ndarray-protocols.js";
@@ -29,6 +25,7 @@ import { effectiveScope, mathFunctionName, namesInSource } from "../frontend/res
 import { closureVariables } from "./closure-scope.js";
 import { SelfReference, lowerWithRecursion } from "./recursion.js";
 import type { DiagnosticCode } from "../diagnostics/messages.js";
+import { BACKENDS, type BuildOptions, type Built, type CpuTarget, type Inspectable, type Run, inspector, unavailable } from "./backends.js";
 
 export type Target = "auto" | "wasm" | "js" | "native";
 
@@ -83,7 +80,7 @@ export interface JitOptions {
   tierUp?: boolean | "native" | { calls?: number; ms?: number };
 }
 
-export type Inspectable = "ir" | "wat" | "js" | "c";
+export type { Inspectable } from "./backends.js";
 
 /**
  * A frontend other than the JS one (e.g. src/frontend/python): the function it parsed once (name,
@@ -97,7 +94,7 @@ export interface FrontendHook {
 interface Compiled {
   readonly key: string;
   readonly ir: FuncIR;
-  readonly run: (args: readonly unknown[]) => unknown;
+  readonly run: Run;
   readonly text: (what: Inspectable) => string;
   /** The tier-up of this signature (issue 6), when `tierUp` is on. */
   readonly tier?: TierUp;
@@ -112,7 +109,7 @@ export class Dispatcher {
   private readonly compiled = new Map<string, Compiled>();
   private readonly inProgress = new Map<string, SelfReference>();
   private readonly id = nextId++;
-  readonly target: "wasm" | "js" | "native";
+  readonly target: CpuTarget;
   readonly boundscheck: boolean;
   /** Parallel loops (issue 5): how this function's prange loops run on the wasm target. */
   readonly parallel: ParallelConfig | undefined;
@@ -123,8 +120,8 @@ export class Dispatcher {
     const t = options.target ?? "auto";
     if (!["auto", "wasm", "js", "native"].includes(t))
       throw new TypeError(`numbat: target "${t}" is not available in this version; use "wasm" (the default), "js" or "native"`);
-    if (t === "native") requireCompiler(); // native target (issue 6): fail early, naming what is missing
     this.target = t === "js" || t === "native" ? t : "wasm";
+    BACKENDS[this.target].requireAvailable(); // fail early, naming what is missing (native: a C compiler)
     this.boundscheck = options.boundscheck ?? true;
     this.parallel = parallelConfig(options, this.target);
     this.tierUp = tierUpPolicy(options.tierUp);
@@ -204,40 +201,38 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * One signature, from the disk cache or compiled by the target's backend (driver/backends.ts), then
+   * wrapped in the layers that apply: n-d view checks (js), the foreign-array choice and tier-up (wasm).
+   */
   private compileUncached(key: string, types: Type[]): Compiled {
     const disk = this.diskCache(key, types); // on-disk cache (issue 9)
     if (disk.hit) return disk.hit;
     const ir = this.irFor(types);
-    let c: Compiled;
-    if (this.target === "js") {
-      const js = this.jsRunner(ir);
-      c = { key, ir, run: js.run, text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
-    } else if (this.target === "native") {
-      // native target (issue 6)
-      const nat = compileNative(ir, { boundscheck: this.boundscheck, parallel: this.parallel });
-      c = { key, ir, run: nat.run, text: (w) => (w === "c" ? nat.module.source : w === "ir" ? printModule(ir) : unavailable(w, "native")) };
-    } else {
-      const mod = compileWasm(ir, { boundscheck: this.boundscheck, parallel: this.parallel !== undefined });
-      if (!ir.bound) disk.store?.(mod, ir); // bound arrays are objects of this process
-      const run = this.withForeignChoice(instantiateWasm(mod, ir, this.parallel), ir, mod, () => ir);
-      c = { key, ir, run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
-      if (this.tierUp) c = this.withTierUp(c, this.tierUp); // tier-up to native (issue 6)
-    }
+    const built: Built = this.target === "js" ? this.jsRunner(ir) : BACKENDS[this.target].build(ir, this.buildOptions);
+    if (built.wasm && !ir.bound) disk.store?.(built.wasm, ir); // bound arrays are objects of this process
+    const run = built.wasm ? this.withForeignChoice(built.run, ir, built.wasm, () => ir) : built.run;
+    let c: Compiled = { key, ir, run, text: inspector(this.target, () => ir, built.source) };
+    if (built.wasm && this.tierUp) c = this.withTierUp(c, this.tierUp); // tier-up to native (issue 6)
     c = withBoundArrays(c);
     this.compiled.set(key, c);
     return c;
   }
 
+  private get buildOptions(): BuildOptions {
+    return { boundscheck: this.boundscheck, parallel: this.parallel };
+  }
+
   /** The js backend's function for `ir`, with the n-d view checks the other targets make (generated JS indexes `data` directly). */
-  private jsRunner(ir: FuncIR): { run: (args: readonly unknown[]) => unknown; source: string } {
-    const js = compileJs(ir, { boundscheck: this.boundscheck });
+  private jsRunner(ir: FuncIR): Built {
+    const js = BACKENDS.js.build(ir, this.buildOptions);
     const nd = ir.params.flatMap((p, i) => (isArray(p.type) && p.type.nd ? [i] : []));
-    if (!nd.length) return { run: (args) => js.fn(...args), source: js.source };
+    if (!nd.length) return js;
     const run = (args: readonly unknown[]) => {
       // n-d arguments read once (runtime/views.ts); the kernel gets the checked snapshots, and a returned snapshot is the caller's object.
       const own = [...args];
       for (const i of nd) own[i] = readView(args[i], ir.params[i]!.type as ArrayType, ir.params[i]!.name);
-      const r = js.fn(...own);
+      const r = js.run(own);
       const k = nd.find((i) => r === own[i]);
       return k === undefined ? r : args[k];
     };
@@ -274,7 +269,7 @@ export class Dispatcher {
         const ir = (): FuncIR => this.irFor(types);
         const run = this.withForeignChoice(instantiateWasm(k.mod, k.entry, this.parallel), k.entry, k.mod, ir);
         const wat = (): string => compileWasm(ir(), { boundscheck: this.boundscheck, parallel: this.parallel !== undefined }).wat();
-        const hit: Compiled = { key, get ir() { return ir(); }, run, text: (w) => (w === "wat" ? wat() : w === "ir" ? printModule(ir()) : unavailable(w, "wasm")) };
+        const hit: Compiled = { key, get ir() { return ir(); }, run, text: inspector("wasm", ir, wat) };
         this.compiled.set(key, hit);
         return { hit };
       } catch {
@@ -343,19 +338,10 @@ export class Dispatcher {
   }
 
   /** Optimises and compiles IR derived from this function, for this function's target and options. */
-  compileDerived(derived: FuncIR): { run: (args: readonly unknown[]) => unknown; text: (what: Inspectable) => string } {
+  compileDerived(derived: FuncIR): { run: Run; text: (what: Inspectable) => string } {
     const ir = optimize(derived, this.options.opt ?? 1);
-    if (this.target === "js") {
-      const js = compileJs(ir, { boundscheck: this.boundscheck });
-      return { run: (args) => js.fn(...args), text: (w) => (w === "js" ? js.source : w === "ir" ? printModule(ir) : unavailable(w, "js")) };
-    }
-    if (this.target === "native") {
-      const nat = compileNative(ir, { boundscheck: this.boundscheck });
-      return { run: nat.run, text: (w) => (w === "c" ? nat.module.source : w === "ir" ? printModule(ir) : unavailable(w, "native")) };
-    }
-    const mod = compileWasm(ir, { boundscheck: this.boundscheck, parallel: false });
-    const run = instantiateWasm(mod, ir, undefined);
-    return { run, text: (w) => (w === "wat" ? mod.wat() : w === "ir" ? printModule(ir) : unavailable(w, "wasm")) };
+    const built: Built = BACKENDS[this.target].build(ir, { boundscheck: this.boundscheck, parallel: undefined });
+    return { run: built.run, text: inspector(this.target, () => ir, built.source) };
   }
 }
 
@@ -375,11 +361,6 @@ function withBoundArrays(c: Compiled): Compiled {
   if (!bound?.length) return c;
   const run = c.run;
   return { key: c.key, ir: c.ir, text: c.text, ...(c.tier && { tier: c.tier }), run: (args) => run([...args, ...bound]) };
-}
-
-function unavailable(what: string, target: string): never {
-  const own = { js: "js", wasm: "wat", native: "c" }[target];
-  throw new Error(`inspect("${what}") is not available for target "${target}"; try "ir" or "${own}"`);
 }
 
 const DISPATCHER = Symbol("numbat.dispatcher");
