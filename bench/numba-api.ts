@@ -3,12 +3,14 @@
 //      into { out }) · numbat "parallel" · numpy np.exp(-x*x) · Numba @vectorize.
 //   2. a 2-d 5-point stencil on 2000 x 2000: plain JS · numbat stencil · the same loops hand-written and
 //      jitted · Numba @stencil (after its compile) · Numba @njit of the hand-written loops.
+//   3. guvectorize "(m,n),(n,p)->(m,p)" over 50,000 4x4 products: plain JS · numbat guvectorize · the
+//      stacked loops hand-written and jitted · numpy np.matmul · Numba @guvectorize.
 //
 //   npm run bench:numba-api            (add --no-python to skip numpy/Numba; --n 1e6 for a smaller vector)
 
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
-import { jit, stencil, vectorize, zeros, type NdArray } from "../src/index.js";
+import { guvectorize, jit, stencil, vectorize, zeros, type NdArray } from "../src/index.js";
 
 const PYTHON = process.env.NUMBAT_PYTHON ?? "/usr/bin/python3";
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1]; };
@@ -21,6 +23,15 @@ function time(f: () => unknown, reps = 7): number {
   const ts: number[] = [];
   for (let r = 0; r < reps; r++) { const t = performance.now(); f(); ts.push(performance.now() - t); }
   return ts.sort((a, b) => a - b)[reps >> 1]!;
+}
+
+/** Medians of `reps` runs of each of `fs`, taken in turns (so that load and collector work fall on each alike). */
+function timeInTurns(fs: (() => unknown)[], reps = 9): number[] {
+  for (const f of fs) f();
+  const ts = fs.map(() => [] as number[]);
+  for (let r = 0; r < reps; r++)
+    fs.forEach((f, k) => { const t = performance.now(); f(); ts[k]!.push(performance.now() - t); });
+  return ts.map((x) => x.sort((a, b) => a - b)[reps >> 1]!);
 }
 
 function sameBits(a: ArrayLike<number>, b: ArrayLike<number>, what: string): void {
@@ -67,8 +78,55 @@ const ref = plainStencil(A);
 sameBits((five(A) as NdArray).data, ref, "stencil");
 sameBits((hand(A) as NdArray).data, ref, "hand-written");
 row("5-point stencil", "plain JS loop", time(() => plainStencil(A)));
-row("5-point stencil", "numbat stencil", time(() => five(A)));
-row("5-point stencil", "numbat jit, hand-written loops", time(() => hand(A)));
+const [tStencil, tHand] = timeInTurns([() => five(A), () => hand(A)]);
+row("5-point stencil", "numbat stencil", tStencil!);
+row("5-point stencil", "numbat jit, hand-written loops", tHand!);
+
+// ---- 3. a gufunc over a stack of small matrices
+const T = 50000;
+const S1 = zeros([T, 4, 4]), S2 = zeros([T, 4, 4]);
+for (let i = 0; i < S1.size; i++) { S1.data[i] = Math.sin(i); S2.data[i] = Math.cos(i); }
+const matmulCore = (A: NdArray, B: NdArray, C: NdArray) => {
+  const [m, n] = A.shape as [number, number];
+  const p = B.shape[1]!;
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += A.get(i, k) * B.get(k, j);
+      C.set(i, j, s);
+    }
+};
+const gmm = guvectorize(matmulCore, "(m,n),(n,p)->(m,p)");
+const stacked = jit(function stacked(A: NdArray, B: NdArray) {
+  const [t, m, n] = A.shape as [number, number, number];
+  const p = B.shape[2]!;
+  const C = zeros([t, m, p]);
+  for (let q = 0; q < t; q++)
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < p; j++) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += A.get(q, i, k) * B.get(q, k, j);
+        C.set(q, i, j, s);
+      }
+  return C;
+});
+const plainStacked = () => {
+  const C = new Float64Array(T * 16), a = S1.data, b = S2.data;
+  for (let q = 0; q < T; q++)
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) {
+        let s = 0;
+        for (let k = 0; k < 4; k++) s += a[q * 16 + i * 4 + k]! * b[q * 16 + k * 4 + j]!;
+        C[q * 16 + i * 4 + j] = s;
+      }
+  return C;
+};
+const stackRef = plainStacked();
+sameBits((gmm(S1, S2) as NdArray).data, stackRef, "guvectorize");
+sameBits((stacked(S1, S2) as NdArray).data, stackRef, "stacked");
+row("gufunc matmul, 50,000 4x4", "plain JS loop", time(plainStacked));
+row("gufunc matmul, 50,000 4x4", "numbat guvectorize", time(() => gmm(S1, S2)));
+row("gufunc matmul, 50,000 4x4", "numbat jit, hand-written stacked loops", time(() => stacked(S1, S2)));
 
 // ---- numpy / Numba
 if (!process.argv.includes("--no-python")) {
@@ -102,6 +160,20 @@ def hand(a):
         for j in range(1, n - 1): out[i, j] = 0.25 * (a[i - 1, j] + a[i + 1, j] + a[i, j - 1] + a[i, j + 1])
     return out
 r["nbhand"] = med(lambda: hand(A))
+from numba import guvectorize
+T = 50000
+k = np.arange(T * 16)
+S1 = np.sin(k).reshape(T, 4, 4); S2 = np.cos(k).reshape(T, 4, 4)
+r["npmm"] = med(lambda: np.matmul(S1, S2))
+@guvectorize(["void(float64[:,:], float64[:,:], float64[:,:])"], "(m,n),(n,p)->(m,p)")
+def gmm(A, B, C):
+    m, n = A.shape; p = B.shape[1]
+    for i in range(m):
+        for j in range(p):
+            s = 0.0
+            for q in range(n): s += A[i, q] * B[q, j]
+            C[i, j] = s
+r["nbgu"] = med(lambda: gmm(S1, S2))
 print(json.dumps(r))
 `;
   const p = spawnSync(PYTHON, ["-c", script], { encoding: "utf8", timeout: 300_000 });
@@ -112,6 +184,8 @@ print(json.dumps(r))
     row("exp(-x*x)", "Numba @vectorize", r.nbvec!);
     row("5-point stencil", "Numba @stencil (in @njit)", r.nbst!);
     row("5-point stencil", "Numba @njit, hand-written loops", r.nbhand!);
+    row("gufunc matmul, 50,000 4x4", "numpy np.matmul", r.npmm!);
+    row("gufunc matmul, 50,000 4x4", "Numba @guvectorize", r.nbgu!);
   }
 }
 
