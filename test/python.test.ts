@@ -179,6 +179,7 @@ const cases: Case[] = [
   { name: "assert", src: "def f(x):\n    assert x > 0, \"must be positive\"\n    return x", args: [[1], [-1]] },
   { name: "module-level constants", src: "import math\nN = 4\nSCALE = 2.5 * N\nTAU = 2 * math.pi\ndef f(x):\n    s = 0.0\n    for i in range(N):\n        s += x * SCALE + i\n    return s, TAU, -N // 3", args: [[1.5]] },
   { name: "calling a function that returns a tuple", src: "import numpy as np\ndef stats(a):\n    return a.min(), a.max(), a * 2, len(a) > 2\n\ndef f(a):\n    lo, hi, twice, big = stats(a)\n    q, r = divmod_(7, -2)\n    return hi - lo, twice.sum(), big, q, r\n\ndef divmod_(a, b):\n    return a // b, a % b", args: [[V4]] },
+  { name: "recursion", src: "def fib(n):\n    if n <= 1:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\ndef f(n):\n    return fib(n)", args: [[15], [2.5]] },
   { name: "calls between functions", src: "def sq(x):\n    return x * x\n\ndef f(a):\n    return sq(a) + sq(a + 1)", args: [[3], [2.5]] },
   // arrays: attributes, indexing, loops
   { name: "shape, ndim, size, len", src: "def f(A):\n    m, n = A.shape\n    return m, n, A.ndim, A.size, len(A), A.shape[1]", args: [[M34]] },
