@@ -19,6 +19,8 @@ export type BuildResult =
 export interface BuildJob {
   /** Parallel regions in the module: OpenMP flags when there are any and the compiler supports them. */
   readonly regions: number;
+  /** The cache folder the parent resolved (trusted, or its private one: runtime/cache-trust.ts). */
+  readonly cacheDir?: string;
 }
 
 function build(dir: string): BuildResult {
@@ -27,8 +29,8 @@ function build(dir: string): BuildResult {
     const source = readFileSync(join(dir, "module.c"), "utf8");
     const cc = findCompiler();
     if (!cc) return { ok: false, error: `numbat: ${NO_COMPILER}` };
-    const flags = job.regions > 0 && openmpSupport(cc).ok ? OPENMP_FLAGS : [];
-    const lib = buildLibrary(source, { compiler: cc, extraFlags: flags });
+    const flags = job.regions > 0 && openmpSupport(cc, job.cacheDir).ok ? OPENMP_FLAGS : [];
+    const lib = buildLibrary(source, { compiler: cc, extraFlags: flags, cacheDir: job.cacheDir });
     return { ok: true, path: lib.path, cached: lib.cached, ms: lib.ms };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -16,6 +16,7 @@ import { buildLibrary, evictLibrary, requireCompiler, type BuiltLibrary, type Co
 import { OPENMP_FLAGS, openmpSupport } from "./openmp.js";
 import { ERROR_KINDS, OUT } from "./prelude.js";
 import { readView } from "../../runtime/views.js";
+import { entryTrusted } from "../../runtime/cache-trust.js";
 import { lengthOf } from "../../runtime/intrinsics.js";
 
 type KoffiModule = typeof import("koffi");
@@ -52,6 +53,8 @@ function load(path: string, mod: NativeModule): Loaded {
   const hit = loaded.get(path);
   if (hit) return hit;
   const k = koffi();
+  // Only a library this user owns and no one else can write (runtime/cache-trust.ts), whoever built it.
+  if (!entryTrusted(path)) throw new Error(`numbat: refusing to load ${path}: it is missing, or another user could have written it`);
   const lib = k.load(path);
   const l: Loaded = {
     main: lib.func("nb_main", "int32_t", ["void *", ...mod.params]),

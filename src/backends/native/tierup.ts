@@ -20,6 +20,7 @@ import { forEachExpr } from "../../ir/walk.js";
 import type { BuildJob, BuildResult } from "./build-child.js";
 import { LIBM_FNS, generateC, type NativeModule, type NativeOptions } from "./codegen.js";
 import { loadNative, type Kernel, type NativeKernel } from "./runtime.js";
+import { cacheDir } from "./compiler.js";
 
 /** When to start the background build: after `calls` calls, or after one call of at least `ms` milliseconds. */
 export interface TierUpPolicy {
@@ -105,7 +106,8 @@ export class TierUp {
       this.module = generateC(this.ir, this.opts);
       const dir = mkdtempSync(join(tmpdir(), "numbat-tierup-"));
       writeFileSync(join(dir, "module.c"), this.module.source);
-      writeFileSync(join(dir, "job.json"), JSON.stringify({ regions: this.module.regions } satisfies BuildJob));
+      // The parent's cache folder: a private one (when the configured root is not trusted) lives only as long as this process.
+      writeFileSync(join(dir, "job.json"), JSON.stringify({ regions: this.module.regions, cacheDir: cacheDir() } satisfies BuildJob));
       const child = spawn(process.execPath, [CHILD, dir], { stdio: "ignore", env: process.env });
       this.job = { dir, child };
       child.on("error", (e) => this.fail(`the build process did not start: ${e.message}`));
