@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 export type PyArg = number | boolean | { int: string } | { array: number[]; shape: number[]; dtype: "float64" | "int32" | "float32" };
-export type PyValue = { float: string } | { int: string } | { bool: boolean } | { tuple: PyValue[] } | { array: PyValue[]; shape: number[]; dtype: string } | { error: string } | { none: true };
+export type PyValue = { unsupported: string } | { float: string } | { int: string } | { bool: boolean } | { tuple: PyValue[] } | { array: PyValue[]; shape: number[]; dtype: string } | { error: string } | { none: true };
 
 export interface OracleCase { readonly src: string; readonly fn: string; readonly args: readonly PyArg[]; readonly numba?: boolean }
 export interface OracleResult { readonly cpython: PyValue; readonly numba?: PyValue }
@@ -51,6 +51,9 @@ def run(f, args):
     try:
         return enc(f(*[dec(a) for a in args]))
     except Exception as e:
+        # Numba's own compile errors say what Numba does not support: no oracle there.
+        if type(e).__module__.startswith("numba"):
+            return {"unsupported": type(e).__name__}
         return {"error": type(e).__name__}
 
 out = []
