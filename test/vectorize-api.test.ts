@@ -190,8 +190,12 @@ describe("vectorize: functions and targets", () => {
     const p = vectorize(gauss, { target: "parallel", threads: 2 });
     const a = rand([50000]), b = rand([1]);
     same(p(a, b), reference(gauss, [a, b], Float64Array), "rank 1");
-    const c = rand([40, 300]), d = rand([300]);
+    const c = rand([120, 300]), d = rand([300]);
     same(p(c, d), reference(gauss, [c, d], Float64Array), "rank 2");
+    assert.match(p.inspect("wat"), /par_run/);
+    const small = rand([10, 3]);
+    same(p(small, d.hi(3)), reference(gauss, [small, d.hi(3)], Float64Array), "small: one thread");
+    assert.doesNotMatch(p.inspect("wat"), /par_run/);
   });
   test("gpusim: the loop nest offloaded as a kernel grid, same bits; reduce stays on the CPU", async () => {
     const g = vectorize(gauss, { target: "gpusim" });

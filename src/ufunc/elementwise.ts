@@ -11,6 +11,9 @@ import type { ArrayOperand, Operand } from "./operands.js";
 
 export type Kernel = (...args: unknown[]) => unknown;
 
+/** "parallel" ufunc calls over fewer elements run the single-threaded kernel. */
+export const PARALLEL_MIN = 1 << 15;
+
 export interface KernelOptions {
   readonly scope: Record<string, unknown>;
   /** The scalar function, called by kernels that do not paste it in. */
@@ -79,7 +82,9 @@ export function runElementwise(cache: KernelCache, call: ElementwiseCall): unkno
   const strides = [...inputs.map((o) => (o.kind === "array" ? broadcastStrides(o, shape) : shape.map(() => 0))), out.stride.slice()];
   const nest = loopNest(shape, strides, inputs.length);
   const rank = nest.extents.length;
-  const parallel = (call.parallel || gpu) && rank > 0;
+  // Threads only pay off for enough elements (a parallel region costs microseconds to start).
+  const size = shape.reduce((a, b) => a * b, 1);
+  const parallel = rank > 0 && (gpu || (call.parallel && size >= PARALLEL_MIN));
   const classes: OperandClass[] = inputs.map((o, k) => (o.kind === "scalar" ? o : { kind: "array", steps: nest.strides[k]!.map(stepOf) }));
   const outSteps: Step[] = nest.strides[inputs.length]!.map(stepOf);
   const source = elementwiseSource({ rank, inputs: classes.map((c) => (c.kind === "scalar" ? { kind: "scalar" } : c)), out: outSteps, f: call.f, bool: call.bool, parallel, gpu });
