@@ -27,7 +27,7 @@ const foreign = (bytes: number) => [new Float64Array(bytes / 8)];
 
 test("small copies and heap arrays always run the wasm kernel", () => {
   const s = simulate({ wasmMs: 10, jsMs: 1, copyMs: 9 });
-  for (let i = 0; i < 20; i++) s.run(foreign(MiB / 2));
+  for (let i = 0; i < 20; i++) s.run(foreign(MiB / 32));
   const heapArg = zeros(MiB / 8).data;
   for (let i = 0; i < 20; i++) s.run([heapArg]);
   assert.deepEqual(new Set(s.ran), new Set(["wasm"]));

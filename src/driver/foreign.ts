@@ -7,14 +7,20 @@
 // Which is faster depends on the kernel and the sizes, so numbat measures rather than guesses: for
 // calls that would copy at least MIN_BYTES, the first calls of each size class alternate between the
 // two (wasm, wasm, js, js, js, wasm, js, wasm, js; the first two js calls warm V8 up, uncounted), and
-// later calls of that class run the faster. Heap arrays, small copies, fastmath (whose wasm sums are
+// later calls of that class run the faster. Only a kernel whose two first wasm calls both spent
+// little of their time copying stays on wasm without trying js. Heap arrays, small copies, fastmath (whose wasm sums are
 // reassociated), parallel loops and explicit targets always run as compiled.
 
 import { heap } from "../runtime/memory.js";
 import { bufferOf, byteLengthOf, isTypedArray } from "../runtime/intrinsics.js";
 
-/** Copies smaller than this always go to wasm (the copy is then cheap next to the call itself). */
-const MIN_BYTES = 1 << 20;
+/**
+ * Copies smaller than this always go to wasm (the copy is then cheap next to the call itself).
+ * 64 KiB (8,192 doubles) copies in a few microseconds, about what one pass of a BLAS-1 kernel over
+ * it takes: from there on the js backend can win (stdlib's ddot on two 100,000-element arrays, 1.6
+ * MB, runs at ~0.4x plain JS on wasm with the copies, ~1x on js); below, the call overhead dominates.
+ */
+const MIN_BYTES = 1 << 16;
 /** js is tried only where the copies took at least this share of a wasm call (one-pass kernels). */
 const MIN_COPY_SHARE = 0.2;
 /** Timed calls of each kind before the choice. */
@@ -32,6 +38,8 @@ interface SizeClass {
   readonly wasm: number[]; // milliseconds per foreign byte, per trial
   readonly js: number[];
   choice?: "wasm" | "js";
+  /** Whether a wasm trial spent at least MIN_COPY_SHARE of its time copying. */
+  copies?: boolean;
 }
 
 /** Bytes of the array arguments that do not live in numbat's heap. */
@@ -68,7 +76,9 @@ export function foreignAware(wasm: Run, js: () => Run, arrays: readonly number[]
       const r = wasm(args);
       const ms = now() - t0;
       c.wasm.push(ms / bytes);
-      if (c.wasm.length === 2 && copyMs() < MIN_COPY_SHARE * ms) c.choice = "wasm";
+      // One call slowed by something else (a GC, a busy machine) must not decide: both must show it.
+      if (copyMs() >= MIN_COPY_SHARE * ms) c.copies = true;
+      if (c.wasm.length === 2 && !c.copies) c.choice = "wasm";
       return r;
     }
     if (jsRun === undefined) {

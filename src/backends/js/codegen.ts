@@ -37,6 +37,11 @@ const HELPERS = {
   if (!(i >= 0 && i < n)) throw outOfBounds(name, axis, ndim, i, n, where);
   return i;
 }`,
+  // A load whose element came back undefined had an index outside the array (or not an integer):
+  // the same error $ck would give, with -1 for a non-integer as f2idx makes it.
+  $oob: `function $oob(i, n, name, axis, ndim, where) {
+  throw outOfBounds(name, axis, ndim, Number.isInteger(i) ? i : -1, n, where);
+}`,
   $imod: `function $imod(a, b, where) {
   if (b === 0) throw remainderByZero(where);
   return a % b;
@@ -261,6 +266,23 @@ class FuncGen extends SourcePrinter {
     return this.cached.has(x) ? `${a}, ${this.cacheInit(x)}` : a;
   }
 
+  /**
+   * A bounds-checked load from a bare typed array as `A[i] ?? $oob(...)`: a typed array gives
+   * undefined exactly for an index outside it or not an integer, so V8's own check is the only one
+   * (and an f64 index needs no f2idx). Only for indices cheap and pure enough to compute again on
+   * the error path; undefined otherwise.
+   */
+  private checkedLoad(e: Extract<Expr, { k: "load" }>): Code | undefined {
+    const t = e.arr.type as ArrayType;
+    if (!this.boundscheck || e.unchecked || t.nd) return undefined;
+    const raw = e.idx[0]!;
+    const idx = raw.k === "cast" && raw.op === "f2idx" ? raw.x : raw;
+    if (!recomputable(idx)) return undefined;
+    this.helpers.add("$oob");
+    const n = this.name(e.arr), i = this.expr(idx).s;
+    return code(`(${n}[${i}] ?? $oob(${i}, ${n}.length, ${JSON.stringify(e.arr.name)}, 0, 1, ${this.where(e.loc)}))`, PREC_PRIMARY);
+  }
+
   /** The element lvalue `A_d[A_o + i * A_s0 + ...]` (or `A[i]` for a bare typed array), bounds-checked on request. */
   private element(arr: Var, idx: readonly Expr[], l: Loc, unchecked = false): string {
     const n = this.name(arr), t = arr.type as ArrayType;
@@ -319,7 +341,7 @@ class FuncGen extends SourcePrinter {
         const [js, p] = e.op === "and" ? ["&&", PREC_AND] : ["||", PREC_OR];
         return code(`${wrap(this.expr(e.a), p)} ${js} ${wrap(this.expr(e.b), p + 1)}`, p);
       }
-      case "load": return code(this.element(e.arr, e.idx, e.loc, e.unchecked), PREC_PRIMARY);
+      case "load": return this.checkedLoad(e) ?? code(this.element(e.arr, e.idx, e.loc, e.unchecked), PREC_PRIMARY);
       case "prop": return this.prop(e.arr, e.prop, e.dim);
       case "disjoint": {
         this.helpers.add("$disjoint");
@@ -390,4 +412,12 @@ function usedContinues(ss: readonly Stmt[]): Set<number> {
   const out = new Set<number>();
   forEachStmt(ss, (s) => { if (s.k === "continue") out.add(s.label); });
   return out;
+}
+
+/** An index expression with no effects and little work: variables, constants, + - * of them. */
+function recomputable(e: Expr, depth = 0): boolean {
+  if (depth > 3) return false;
+  if (e.k === "var" || e.k === "const") return true;
+  if (e.k === "binary") return (e.op === "add" || e.op === "sub" || e.op === "mul") && recomputable(e.a, depth + 1) && recomputable(e.b, depth + 1);
+  return false;
 }
