@@ -2,10 +2,15 @@
 // NumPy broadcasting, out, dtype promotion, reduce and accumulate — compared bit for bit.
 
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { describe, test } from "node:test";
 import { NdArray, array, jit, vectorize, zeros, type TypedArray } from "../src/index.js";
 
 declare const K: number; // a scope constant of one kernel below
+const require = createRequire(import.meta.url);
+type Stdlib = { data: Float64Array; shape: number[]; strides: number[]; offset: number };
+const stdlib = require("@stdlib/ndarray-base-ctor") as (dtype: string, data: unknown, shape: number[], strides: number[], offset: number, order: string) => Stdlib;
+const scijs = require("ndarray") as (data: TypedArray, shape: number[], stride?: number[], offset?: number) => Nd;
 import { mulberry32 } from "./harness.js";
 import { webgpuTarget } from "../src/backends/webgpu/target.js";
 
@@ -94,6 +99,7 @@ describe("vectorize: broadcasting", () => {
     ["transposed (4,3)ᵀ + (4,)", () => [rand([4, 3]).transpose(1, 0), rand([4])]],
     ["reversed step", () => [rand([9]).step(-2), rand([5])]],
     ["sub-block view", () => [rand([6, 7]).hi(5, 6).lo(1, 2), rand([4, 1])]],
+    ["scijs ndarray, Fortran order", () => [scijs(rand([12]).data, [3, 4], [1, 3], 0), rand([4])]],
   ];
   for (const [name, make] of cases)
     test(name, () => {
@@ -101,6 +107,15 @@ describe("vectorize: broadcasting", () => {
       same(f(...args), reference(gauss, args, Float64Array), name);
     });
 
+  test("@stdlib/ndarray objects (strides) in and as out", () => {
+    const s = stdlib("float64", rand([6]).data, [2, 3], [1, 2], 0, "column-major");
+    const b = rand([3]);
+    const view = { data: s.data, shape: s.shape, stride: s.strides, offset: s.offset } as Nd;
+    same(f(s, b), reference(gauss, [view, b], Float64Array), "stdlib in");
+    const o = stdlib("float64", new Float64Array(6), [2, 3], [3, 1], 0, "row-major");
+    assert.equal(f(view, b, { out: o }), o);
+    same({ data: o.data, shape: o.shape, stride: o.strides, offset: o.offset }, reference(gauss, [view, b], Float64Array), "stdlib out");
+  });
   test("all numbers give a number", () => {
     assert.ok(Object.is(f(0.5, 2), gauss(0.5, 2)));
   });

@@ -5,6 +5,12 @@
 import { lengthOf, typedArrayTag } from "../runtime/intrinsics.js";
 import { DTYPES, dtypeOfCtorName, type DType } from "../ir/types.js";
 import { array, empty, isNdArrayLike, type NdArray, type TypedArray } from "../runtime/ndarray.js";
+import { protocolArgs } from "../runtime/ndarray-protocols.js";
+
+/** An @stdlib/ndarray object (`strides`) as a view with scijs's field names over its data; anything else as it is. */
+export function protocolView(x: unknown, where: string): unknown {
+  return protocolArgs([x], () => "", where).args[0];
+}
 
 export interface ScalarOperand {
   readonly kind: "scalar";
@@ -41,6 +47,7 @@ function describe(x: unknown): string {
 /** `x` as an operand; `where` names it in errors ("vectorize(f): argument 2"). */
 export function toOperand(x: unknown, where: string): Operand {
   if (typeof x === "number" || typeof x === "boolean") return { kind: "scalar", value: x };
+  x = protocolView(x, where);
   const dt = dtypeOf(x);
   if (dt) {
     const a = x as TypedArray;

@@ -12,7 +12,7 @@ import { inlineForm, type InlineForm } from "./inline.js";
 import { unwrapJitted } from "./source.js";
 import { attachDispatcher, dispatcherOf } from "../driver/dispatcher.js";
 import { elementwiseSource } from "./kernels.js";
-import { type ArrayOperand, type Operand, allocate, dtypeOf, promoteAll, resultDType, toOperand } from "./operands.js";
+import { type ArrayOperand, type Operand, allocate, dtypeOf, promoteAll, protocolView, resultDType, toOperand } from "./operands.js";
 import { accumulateAlong, reduceAlong } from "./reduce.js";
 
 export type UfuncTarget = "cpu" | "parallel" | "webgpu" | "gpusim";
@@ -34,8 +34,10 @@ export interface VectorizeOptions {
   threads?: number;
 }
 
-/** What a ufunc takes: numbers, booleans, typed arrays, n-d arrays (0-d ones are numbers), nested JS arrays. */
-export type UfuncArg = number | boolean | TypedArray | NdArrayLike | NestedArray;
+/** An @stdlib/ndarray object: numbat's protocol with `strides` for `stride`. */
+export interface StdlibNdArrayLike { data: TypedArray; shape: number[]; strides: number[]; offset: number }
+/** What a ufunc takes: numbers, booleans, typed arrays, n-d arrays (0-d ones are numbers; scijs and @stdlib ones too), nested JS arrays. */
+export type UfuncArg = number | boolean | TypedArray | NdArrayLike | StdlibNdArrayLike | NestedArray;
 /** What it returns: a number when every argument is a number, a typed array when every array argument is one, else an NdArray. */
 export type UfuncResult = number | TypedArray | NdArray;
 
@@ -53,7 +55,7 @@ export interface AccumulateOptions {
 
 export interface Ufunc<F extends (...args: any[]) => any> {
   /** f(x, y, ...) elementwise with broadcasting; a last argument `{ out }` writes into `out` and returns it. */
-  (...args: [...UfuncArg[]] | [...UfuncArg[], { out: TypedArray | NdArrayLike }]): UfuncResult;
+  (...args: [...UfuncArg[]] | [...UfuncArg[], { out: TypedArray | NdArrayLike | StdlibNdArrayLike }]): UfuncResult;
   /** NumPy's ufunc.reduce: f(f(f(x0, x1), x2), ...) along an axis, left to right. */
   reduce(x: UfuncArg, options?: ReduceOptions): UfuncResult;
   /** NumPy's ufunc.accumulate: r0 = x0, r_k = f(r_{k-1}, x_k) along an axis. */
@@ -182,6 +184,7 @@ function isOutOption(x: unknown): x is { out: unknown } {
 
 /** The `out` argument as an array operand (0-d included). */
 export function outOperand(x: unknown, who: string): ArrayOperand {
+  x = protocolView(x, `${who}: out`);
   const dt = dtypeOf(x);
   if (dt) return toOperand(x, `${who}: out`) as ArrayOperand;
   const o = x as NdArrayLike;
@@ -192,7 +195,7 @@ export function outOperand(x: unknown, who: string): ArrayOperand {
 
 /** A ufunc on a GPU target: the same, but every call returns a promise (reduce and accumulate run on the CPU). */
 export type GpuUfunc<F extends (...args: any[]) => any> = Omit<Ufunc<F>, never> & {
-  (...args: [...UfuncArg[]] | [...UfuncArg[], { out: TypedArray | NdArrayLike }]): Promise<UfuncResult>;
+  (...args: [...UfuncArg[]] | [...UfuncArg[], { out: TypedArray | NdArrayLike | StdlibNdArrayLike }]): Promise<UfuncResult>;
 };
 
 /**
