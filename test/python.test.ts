@@ -172,6 +172,7 @@ const cases: Case[] = [
   { name: "range with a run-time step", src: "def f(a, b, c):\n    s = 0\n    for i in range(a, b, c):\n        s = s * 7 + i\n    return s", args: [[0, 10, 3], [10, 0, -4], [5, 5, 1], [0, 10, 0]] },
   { name: "loop variable after the loop", src: "def f(n):\n    i = -1\n    for i in range(n):\n        pass\n    return i", args: [[5], [0]] },
   { name: "while, break, continue", src: "def f(n):\n    s = 0\n    i = 0\n    while True:\n        i += 1\n        if i % 3 == 0:\n            continue\n        if i > n:\n            break\n        s += i\n    return s", args: [[10], [0]] },
+  { name: "for ... else and while ... else", src: "def f(n):\n    found = -1\n    for i in range(2, n):\n        if n % i == 0:\n            found = i\n            break\n    else:\n        found = 0\n    k = 0\n    while k < 3:\n        k += 1\n    else:\n        k += 10\n    return found, k", args: [[15], [13]] },
   { name: "collatz steps", src: "def f(n):\n    c = 0\n    while n != 1:\n        n = n // 2 if n % 2 == 0 else 3 * n + 1\n        c += 1\n    return c", args: [[27], [1]] },
   { name: "tuple unpacking and swap", src: "def f(a, b):\n    a, b = b, a\n    c, (d, e) = a, (b, a + b)\n    return a, b, c, d, e", args: [[1, 2.5]] },
   { name: "widening int to float", src: "def f(n):\n    x = 0\n    for i in range(n):\n        x = x + 0.5\n    return x", args: [[3]] },
@@ -196,6 +197,7 @@ const cases: Case[] = [
   { name: "writes through a view", src: "def f(A):\n    A[1:, 1:] = 0.5\n    A[0, :] += A[2, :]\n    return A", args: [[M34]] },
   { name: "transposed element", src: "def f(A):\n    return A.T[2, 1], A.T.shape[0]", args: [[M34]] },
   { name: "transpose", src: "def f(A):\n    return A.T.copy()", args: [[M34]] },
+  { name: "copy is a new array", src: "def f(A):\n    B = A.copy()\n    B[0, 0] = 9.0\n    return A[0, 0], B[0, 0]", args: [[M34]] },
   // whole-array arithmetic, broadcasting, math
   { name: "elementwise with scalars", src: "def f(A):\n    return (A * 2 + 1) * -A + 1.0 / (A + 10.0)", args: [[M34]] },
   { name: "broadcasting a row over a matrix", src: "def f(A, v):\n    return (A + v) / (A * v - v)", args: [[M34, V4]], numba: true },
@@ -204,6 +206,7 @@ const cases: Case[] = [
   { name: "np.sqrt, np.abs, np.floor of arrays", src: "import numpy as np\ndef f(A):\n    return np.sqrt(np.abs(A)) + np.floor(A * 3.0)", args: [[M34]] },
   { name: "floor division and modulo of arrays", src: "def f(A):\n    return A // 0.25 + (A % 0.5) * 1000.0", args: [[M34]] },
   { name: "in-place array updates", src: "def f(A, v):\n    A += v\n    A *= 2.0\n    return A", args: [[M34, V4]] },
+  { name: "np.add, np.power, np.square, np.clip, np.copy", src: "import numpy as np\ndef f(A, v):\n    B = np.copy(A)\n    B[0, 0] = 9.0\n    return np.add(A, v) * np.square(A) - np.power(A, 2.0) + np.clip(B, -0.25, 0.5) + np.floor_divide(A, 0.25) + np.negative(A)", args: [[M34, V4]] },
   { name: "np.maximum and np.minimum", src: "import numpy as np\ndef f(A):\n    return np.maximum(A, 0.0) * 8.0 + np.minimum(A, -0.25)", args: [[M34]] },
   // reductions
   { name: "sum, prod, max, min, mean", src: "import numpy as np\ndef f(A):\n    return np.sum(A), A.prod(), np.max(A), A.min(), np.mean(A)", args: [[M34], [V4]], numba: true },

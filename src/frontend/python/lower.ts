@@ -59,7 +59,11 @@ export function lowerPython(mod: PyModule, def: PyDef, argTypes: Type[], env: Lo
   throw new CompileError("NB203", "variable types keep changing", def.pos.line, def.pos.column, def.name, "", "give each variable one kind of value");
 }
 
-interface LoopFrame { readonly label: number }
+interface LoopFrame {
+  readonly label: number;
+  /** Set when the loop has an `else:` clause: `break` records that it left early. */
+  readonly broke?: Var;
+}
 
 export class PyLowering implements LoopContext {
   changed = false;
@@ -325,20 +329,12 @@ export class PyLowering implements LoopContext {
         this.out.push({ k: "if", c, then, else: els });
         return;
       }
-      case "while": {
-        if (s.orelse.length) this.fail(s.orelse[0]!.pos, "while ... else is not supported", "use a flag variable set before break");
-        const frame = { label: this.label() };
-        let pre: Expr | null = null;
-        const pieces = this.collect(() => { pre = this.condition(s.c); });
-        const body = this.withLoop(frame, () => this.block(s.body));
-        if (pieces.length) this.out.push({ k: "loop", label: frame.label, pre: null, body: [...pieces, { k: "if", c: not(pre!), then: [{ k: "break", label: frame.label }], else: [] }, ...body], update: [], post: null });
-        else this.out.push({ k: "loop", label: frame.label, pre, body, update: [], post: null });
-        return;
-      }
-      case "for": return this.forStmt(s);
+      case "while": return this.loopElse(s.orelse, () => this.whileLoop(s));
+      case "for": return this.loopElse(s.orelse, () => this.forStmt(s));
       case "break": case "continue": {
         const frame = this.loops[this.loops.length - 1];
         if (!frame) this.fail(s.pos, `'${s.k}' outside a loop`);
+        if (s.k === "break" && frame!.broke) this.out.push({ k: "assign", v: frame!.broke, x: { k: "const", type: "bool", value: true } });
         this.out.push({ k: s.k, label: frame!.label });
         return;
       }
@@ -351,6 +347,34 @@ export class PyLowering implements LoopContext {
         return;
       }
     }
+  }
+
+  private pendingBroke: Var | undefined;
+
+  /** The frame of the loop being lowered; it takes the `else:` flag of `loopElse`, if any. */
+  frame(): LoopFrame {
+    const broke = this.pendingBroke;
+    this.pendingBroke = undefined;
+    return broke ? { label: this.label(), broke } : { label: this.label() };
+  }
+
+  /** `for/while ... else:` — the else block runs when the loop ends without `break`. */
+  private loopElse(orelse: readonly PyStmt[], lower: () => void): void {
+    if (!orelse.length) return lower();
+    const broke = this.temp("broke", "bool");
+    this.out.push({ k: "assign", v: broke, x: { k: "const", type: "bool", value: false } });
+    this.pendingBroke = broke;
+    lower();
+    this.out.push({ k: "if", c: not(ref(broke)), then: this.block(orelse), else: [] });
+  }
+
+  private whileLoop(s: Extract<PyStmt, { k: "while" }>): void {
+    const frame = this.frame();
+    let pre: Expr | null = null;
+    const pieces = this.collect(() => { pre = this.condition(s.c); });
+    const body = this.withLoop(frame, () => this.block(s.body));
+    if (pieces.length) this.out.push({ k: "loop", label: frame.label, pre: null, body: [...pieces, { k: "if", c: not(pre!), then: [{ k: "break", label: frame.label }], else: [] }, ...body], update: [], post: null });
+    else this.out.push({ k: "loop", label: frame.label, pre, body, update: [], post: null });
   }
 
   withLoop<T>(frame: LoopFrame, f: () => T): T {
@@ -476,7 +500,6 @@ export class PyLowering implements LoopContext {
   // ---- for loops ----------------------------------------------------------------------------------
 
   private forStmt(s: Extract<PyStmt, { k: "for" }>): void {
-    if (s.orelse.length) this.fail(s.orelse[0]!.pos, "for ... else is not supported", "use a flag variable set before break");
     const it = s.iter;
     const callee = it.k === "call" ? this.expr(it.fn) : undefined;
     const path = callee?.k === "global" ? callee.path : undefined;
@@ -504,7 +527,7 @@ export class PyLowering implements LoopContext {
     const direct = !this.assignedIn(s.body, name) && !usedOutside(this.def.body, s, name);
     const counter = direct ? this.variable(name, s.target.pos) : this.temp(name, "int");
     if (direct) this.widen(name, "int", s.target.pos);
-    const frame = { label: this.label() };
+    const frame = this.frame();
     const pre: Stmt[] = direct ? [] : [{ k: "assign", v: this.variable(name, s.target.pos), x: coerce(ref(counter), (this.widen(name, "int", s.target.pos)) as ScalarType) }];
     if (step.k === "const") {
       const k = step.value as number;
@@ -535,7 +558,7 @@ export class PyLowering implements LoopContext {
   countedLoop(s: Extract<PyStmt, { k: "for" }>, n: Expr, bind: (k: Expr) => void): void {
     const k = this.temp("k", "int");
     const end = this.spill(n, "n");
-    const frame = { label: this.label() };
+    const frame = this.frame();
     const pre = this.collect(() => bind(ref(k)));
     const body = this.withLoop(frame, () => this.block(s.body));
     this.out.push({ k: "for", label: frame.label, v: k, start: I(0), end, step: 1, cmp: "lt", body: [...pre, ...body], parallel: false });

@@ -85,7 +85,7 @@ export class NumpyLowering {
     switch (name) {
       case "sum": case "prod": case "max": case "min": case "argmax": case "argmin": case "mean":
         return this.reduction(name, obj, e.pos, axisArg);
-      case "copy": return { k: "array", r: wholeArray(this.materialize(obj)) };
+      case "copy": return this.copy(obj, e.pos);
       case "any": case "all": return this.anyAll(name, obj, e.pos);
       case "fill": {
         const x = this.py.scalar(e.args[0]!);
@@ -97,6 +97,14 @@ export class NumpyLowering {
     }
   }
 
+  /** A fresh array with the value's elements (`.copy()`, `np.copy`): never the same array. */
+  private copy(v: Val, at: Pos): Val {
+    const el = this.elementwise(v, at);
+    const dtype = v.k === "array" ? baseType(v.r).dtype : this.dtypeOfLazy(el);
+    return { k: "array", r: wholeArray(materialize(this.py, el, dtype)) };
+  }
+
+  /** The value as an array variable: the array itself when it is a whole array, else a fresh one. */
   materialize(v: Val): import("../../ir/nodes.js").Var {
     if (v.k === "array") return isWhole(v.r) ? v.r.base : materialize(this.py, fromRef(v.r, this.py.loc), baseType(v.r).dtype);
     if (v.k === "lazy") return materialize(this.py, v.el, this.dtypeOfLazy(v.el));
@@ -505,6 +513,30 @@ export class NumpyLowering {
         };
         if (a!.k === "scalar" && b!.k === "scalar") return { k: "scalar", e: pick(this.py.spill(a!.e, "m"), this.py.spill(b!.e, "m")) };
         return { k: "lazy", el: broadcast2(this.py, ea, eb, t, pick, () => this.py.raise("ValueError", "operands could not be broadcast together")) };
+      }
+      case "add": case "subtract": case "multiply": case "divide": case "true_divide": case "floor_divide": case "mod": case "remainder": case "power": {
+        const op = { add: "+", subtract: "-", multiply: "*", divide: "/", true_divide: "/", floor_divide: "//", mod: "%", remainder: "%", power: "**" }[name]!;
+        if (e.args.length !== 2) this.py.fail(e.pos, `np.${name} takes two arguments`, undefined, "NB202");
+        const [a, b] = this.py.operands(e.args);
+        return this.elementwiseBinop(op, a!, b!, e.pos);
+      }
+      case "square": {
+        const v = this.py.expr(e.args[0]!);
+        return this.elementwiseBinop("*", v, v, e.pos);
+      }
+      case "negative": return this.elementwiseUnary("-", this.py.expr(e.args[0]!), e.pos);
+      case "copy": return this.copy(this.py.expr(e.args[0]!), e.pos);
+      case "clip": {
+        if (e.args.length !== 3) this.py.fail(e.pos, "np.clip(a, lo, hi) takes three arguments", undefined, "NB202");
+        const [a, lo, hi] = this.py.operands(e.args).map((v, i) => this.elementwise(v!, e.args[i]!.pos));
+        const t: ScalarType = [a!, lo!, hi!].some((x) => x.type === "f64") ? "f64" : "int";
+        // NumPy's clip: minimum(maximum(a, lo), hi), NaN kept
+        const clip = ([x, l, h]: Expr[]): Expr => {
+          const cx = coerce(x!, t), cl = coerce(l!, t), ch = coerce(h!, t);
+          const up: Expr = { k: "cond", c: { k: "binary", op: "lt", a: cx, b: cl, type: "bool" }, a: cl, b: cx, type: t };
+          return { k: "cond", c: { k: "binary", op: "gt", a: up, b: ch, type: "bool" }, a: ch, b: up, type: t };
+        };
+        return { k: "lazy", el: broadcast(this.py, [a!, lo!, hi!], t, clip, () => this.py.raise("ValueError", "operands could not be broadcast together")) };
       }
       case "where": {
         if (e.args.length !== 3) this.py.fail(e.pos, "np.where(condition, x, y) takes three arguments (the one-argument form is not supported)", undefined, "NB202");
