@@ -19,6 +19,7 @@ import { typeOfValue } from "../src/runtime/signature.js";
 import { webgpuTarget, wgslError } from "../src/backends/webgpu/target.js";
 import { emitWgsl } from "../src/backends/webgpu/wgsl.js";
 import { KERNELS, gridOf, type KernelCase } from "./corpus/kernels.js";
+import { matmulTiled, TILE } from "../examples/gpu-matmul.js";
 
 const missing = await webgpuTarget.unavailableReason();
 if (missing && process.env.NUMBAT_REQUIRE_WEBGPU === "1") throw new Error(`NUMBAT_REQUIRE_WEBGPU=1 but WebGPU is unavailable: ${missing}`);
@@ -121,6 +122,12 @@ fn main(@builtin(global_invocation_id) nb_gid: vec3<u32>) {
     assert.match(w, /continuing \{\n\s+break if !\(/); // the do-while's post-test
   });
 
+  test("kernel index arithmetic stays i32 (a GPU int), however large the thread's position could be", () => {
+    const w = emitWgsl(lowered(matmulTiled, [new Float32Array(1024), new Float32Array(1024), new Float32Array(1024), 32], [TILE, TILE, 1], { TILE }));
+    assert.doesNotMatch(w, /nb_f2idx|f32\(row/);
+    assert.match(w, /A_0\[row_\d+ \* n_\d+ \+ t_\d+ \+ tx_\d+\]/);
+  });
+
   test("the general loop: pre-test, body, update and post-test in continuing; a trap in the update needs the one-pass block", () => {
     b.resetIds();
     const out = b.newVar("out", b.ta("i32")), i = b.newVar("i", "int"), d = b.newVar("d", "int");
@@ -140,8 +147,7 @@ fn main(@builtin(global_invocation_id) nb_gid: vec3<u32>) {
     assert.match(trap, /loop \{\n\s+if \(!\(i_1 < 100i\)\) \{ break; \}\n\s+loop \{[^]*break;\n\s+\}\n\s+if \(d_2 == 0i\) \{ return; \}\n\s+i_1 = i_1 \+ 7i % d_2;\n\s+if \(!\(i_1 != 50i\)\) \{ break; \}/);
   });
 
-  test("an IR integer % by a variable (hand-built kernels) stops the thread when the divisor is 0, hoisted in evaluation order", () => {
-    // The frontend computes a JS % whose divisor may be 0 in floats (NaN, as JS); the IR's int mod traps.
+  test("integer % by a variable stops the thread when the divisor is 0 (JS throws), hoisted in evaluation order", () => {
     b.resetIds();
     const a = b.newVar("a", b.ta("i32")), out = b.newVar("out", b.ta("i32")), i = b.newVar("i", "int");
     const at = (k: number) => b.load(a, [b.bin("add", b.v(i), b.c(k))]);
@@ -408,15 +414,15 @@ describe("JS semantics on WebGPU, against the simulator", { skip }, () => {
     compareArgs("pow", want, got, 1e-6);
   });
 
-  test("integer % by zero is NaN as in JS (0 once stored in an Int32Array); the other threads are unaffected", async () => {
-    function stop(a: Int32Array, out: Int32Array) {
+  test("a thread whose integer % has a zero divisor stops there (the others finish)", async () => {
+    const k = kernel(function stop(a: Int32Array, out: Int32Array) {
       const i = gpu.globalId.x;
       out[i] = 1;
       out[i] = 10 % a[i]!;
-    }
+    }, { target: "webgpu" });
     const out = new Int32Array(4);
-    await kernel(stop, { target: "webgpu" }).launch({ groups: 1, groupSize: 4 }, new Int32Array([3, 0, 4, 0]), out);
-    assert.deepEqual([...out], [10 % 3, 10 % 0 | 0, 10 % 4, 10 % 0 | 0]);
+    await k.launch({ groups: 1, groupSize: 4 }, new Int32Array([3, 0, 4, 0]), out);
+    assert.deepEqual([...out], [1, 1, 2, 1]);
   });
 });
 

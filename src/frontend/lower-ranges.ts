@@ -83,6 +83,9 @@ export abstract class RangeLowering extends LoweringState {
 
   /** Is `a op b` of int operands an exact int (else it is computed in f64, as JS does)? */
   protected exactInt(op: "add" | "sub" | "mul" | "mod", a: Expr, b: Expr): boolean {
+    // GPU kernels compute ints as GPU ints (docs/kernels.md: keep them within ±2^31; WGSL has no f64,
+    // so a promoted index would be computed in f32, inexact beyond 2^24, and slowly).
+    if (this.env.kernel) return true;
     return R.arith(op, this.rangeOf(a), this.rangeOf(b), sameVar(a, b)) !== undefined;
   }
 
