@@ -151,6 +151,8 @@ const cases: Case[] = [
   // scalars: Python's arithmetic
   { name: "int floor division and modulo on negatives", src: "def f(a, b):\n    return a // b, a % b", args: NEG, numba: true },
   { name: "float floor division and modulo on negatives", src: "def f(a, b):\n    return a // b, a % b, a / b", args: FNEG, numba: true },
+  { name: "float // and % at the edges (inf, nan, signed zeros, tiny values)", src: "def f(a, b):\n    return a // b, a % b", args: [[5.5, Infinity], [-5.5, Infinity], [5.5, -Infinity], [-5.5, -Infinity], [Infinity, 2.5], [NaN, 2.5], [2.5, NaN], [-0, 2.5], [-0, -2.5], [0.5, -2.5], [5e-324, 0.5], [-5e-324, 0.5], [1e308, 1e-308], [-7.5, 0.5], [7.5, -0.5]] },
+  { name: "int // and % over a spread of values", src: "def f(a, b):\n    return a // b, a % b, a * b, a - b", args: Array.from({ length: 24 }, (_, k) => [((k * 7919) % 201 - 100) * (k % 3 === 0 ? 2 ** 40 : 1), ((k * 104729) % 37) - 18 || 5]) },
   { name: "true division of ints is float", src: "def f(a, b):\n    return a / b", args: [[7, 2], [-1, 3], [1, 0]] },
   { name: "division by zero raises", src: "def f(a, b):\n    return a // b", args: [[1, 0], [-1.5, 0.25]] },
   { name: "modulo by zero raises", src: "def f(a, b):\n    return a % b", args: [[1, 0]] },
@@ -233,7 +235,8 @@ const cases: Case[] = [
 /** Scalars travel as {int} or {float} (JSON would turn -0.0 into 0); array elements as strings. */
 function toPy(a: PyArg): unknown {
   if (typeof a === "boolean") return a;
-  if (typeof a === "number") return Number.isInteger(a) && !Object.is(a, -0) ? { int: String(a) } : { float: Object.is(a, -0) ? "-0.0" : String(a) };
+  // numbat types integral numbers within ±2^53 as int, others as float (runtime/signature.ts)
+  if (typeof a === "number") return Number.isInteger(a) && Math.abs(a) <= 2 ** 53 && !Object.is(a, -0) ? { int: String(a) } : { float: Object.is(a, -0) ? "-0.0" : String(a) };
   if ("array" in a) return { ...a, array: a.array.map((x) => (Object.is(x, -0) ? "-0.0" : String(x))) };
   return a;
 }
