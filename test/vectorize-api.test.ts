@@ -145,6 +145,22 @@ describe("vectorize: out", () => {
     const small = new Float32Array(4);
     f(rand([4]), 1, { out: small });
   });
+  test("an input overlapping out elsewhere is read as a copy (NumPy's rule); in place element for element stays in place", () => {
+    const sub = vectorize((a: number, b: number) => a - b);
+    const x = rand([10]);
+    const before = Array.from(x.data);
+    const shifted = new NdArray(x.data, [9], [1], 1), lower = new NdArray(x.data, [9], [1], 0);
+    sub(shifted, lower, { out: shifted });            // x[1:] = x[1:] - x[:-1], every x read before any write
+    for (let i = 1; i < 10; i++) assert.ok(Object.is(x.data[i], before[i]! - before[i - 1]!), `element ${i}`);
+    const y = rand([3, 3]);
+    const yT = Array.from({ length: 9 }, (_, k) => y.get(k % 3, Math.floor(k / 3)));
+    const yv = Array.from(y.data);
+    sub(y, y.transpose(1, 0), { out: y });            // y = y - yᵀ: the transposed view is copied first
+    for (let k = 0; k < 9; k++) assert.ok(Object.is(y.data[k], yv[k]! - yT[k]!));
+    const z = rand([5]), zv = Array.from(z.data);
+    sub(z, 1, { out: z });                            // the same view: in place, no copy needed
+    z.data.forEach((v, i) => assert.ok(Object.is(v, zv[i]! - 1)));
+  });
   test("an out that the inputs do not broadcast to is an error", () => {
     assert.throws(() => f(zeros([3, 4]), zeros([4]), { out: zeros([4]) }), /output operand with shape \(4,\) doesn't match the broadcast shape \(3,4\)/);
   });

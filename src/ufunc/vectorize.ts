@@ -147,6 +147,13 @@ export class UfuncCore {
     return resultDType(ret, promoteAll(ops));
   }
 
+  /** A C-ordered copy of `a` in the heap, made by a compiled loop. */
+  private copy(a: ArrayOperand): ArrayOperand {
+    const c = toOperand(allocate(a.shape, a.dtype), "copy") as ArrayOperand;
+    runElementwise(this.gpu ? this.cpu : this.cache, { inputs: [a], out: c, shape: a.shape, f: { params: ["nb$v"], prelude: "", result: "nb$v" }, bool: false, parallel: false });
+    return c;
+  }
+
   call(raw: unknown[]): UfuncResult | Promise<UfuncResult> {
     let outArg: unknown;
     if (raw.length === this.nin + 1 && isOutOption(raw[raw.length - 1])) outArg = (raw.pop() as { out: unknown }).out;
@@ -173,9 +180,29 @@ export class UfuncCore {
       out = toOperand(nd, "out") as ArrayOperand;
       result = arrays.every((a) => a.bare) ? nd.data : nd;
     }
-    const done = runElementwise(this.cache, { inputs: ops, out, shape, f: this.inline, bool: ret === "bool", parallel: this.parallel });
+    // As NumPy: an input that shares memory with `out` other than element for element is read as a copy.
+    const inputs = outArg === undefined ? ops : ops.map((o) => (o.kind === "array" && overlapsElsewhere(o, out, shape) ? this.copy(o) : o));
+    const done = runElementwise(this.cache, { inputs, out, shape, f: this.inline, bool: ret === "bool", parallel: this.parallel });
     return this.gpu ? Promise.resolve(done).then(() => result) : result;
   }
+}
+
+/** Byte range [lo, hi) that a view's elements span. */
+function span(a: ArrayOperand): [number, number] {
+  const bytes = DTYPES[a.dtype].bytes;
+  let lo = a.offset, hi = a.offset;
+  a.shape.forEach((d, k) => { const r = (d - 1) * a.stride[k]!; if (r < 0) lo += r; else hi += r; });
+  return [a.data.byteOffset + lo * bytes, a.data.byteOffset + (hi + 1) * bytes];
+}
+
+/** True when `a` (broadcast to `shape`) and `out` share memory other than element i with element i. */
+function overlapsElsewhere(a: ArrayOperand, out: ArrayOperand, shape: readonly number[]): boolean {
+  if (a.data.buffer !== out.data.buffer || a.shape.some((d) => d === 0) || out.shape.some((d) => d === 0)) return false;
+  const [alo, ahi] = span(a), [olo, ohi] = span(out);
+  if (ahi <= olo || ohi <= alo) return false;
+  const same = a.dtype === out.dtype && a.data.byteOffset + a.offset * DTYPES[a.dtype].bytes === out.data.byteOffset + out.offset * DTYPES[out.dtype].bytes &&
+    formatShape(a.shape) === formatShape(shape) && a.stride.every((s, k) => a.shape[k] === 1 || s === out.stride[k]);
+  return !same;
 }
 
 function isOutOption(x: unknown): x is { out: unknown } {
