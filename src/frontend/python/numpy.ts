@@ -271,7 +271,7 @@ export class NumpyLowering {
     b.shape.forEach((s, d) => {
       if (!sameExpr(s, shape[d]!)) this.py.emit({ k: "if", c: { k: "binary", op: "ne", a: s, b: shape[d]!, type: "bool" }, then: [fail()], else: [] });
     });
-    return { shape, type: el.type, at: b.at };
+    return { shape, type: el.type, at: b.at, ...(b.fastWhen && { fastWhen: b.fastWhen }) };
   }
 
   /** `A[i, j] += x` and `A[1:, :] *= 2`: the subscripts are evaluated once. */
@@ -408,7 +408,7 @@ export class NumpyLowering {
       this.py.emit({ k: "if", c: { k: "binary", op: "eq", a: len, b: I(0), type: "bool" }, then: [this.py.raise("ValueError", `zero-size array to reduction operation ${name} which has no identity`)], else: [] });
     }
     for (const s of nest(this.py, outShape, (idx) => this.py.collect(() => {
-      const inner: Elementwise = { shape: [el.shape[k]!], type: el.type, at: ([j]) => el.at([...idx.slice(0, k), j!, ...idx.slice(k)]) };
+      const inner: Elementwise = { shape: [el.shape[k]!], type: el.type, at: ([j], fast) => el.at([...idx.slice(0, k), j!, ...idx.slice(k)], fast), ...(el.fastWhen && { fastWhen: el.fastWhen }) };
       let r = reduce(this.py, inner, name === "mean" ? "sum" : (name as Reduction), () => this.py.raise("ValueError", "zero-size reduction"));
       if (name === "mean") r = { k: "binary", op: "div", a: coerce(r, "f64"), b: coerce(el.shape[k]!, "f64"), type: "f64" };
       this.py.emit({ k: "store", arr: out, idx, x: toElement(r, dtype), loc: this.py.loc });
