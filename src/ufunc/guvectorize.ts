@@ -147,7 +147,7 @@ export function guvectorize<F extends (...args: any[]) => any>(fn: F, layout: st
     const allocated = given ? undefined : outputs.map((core) => allocate([...loopShape, ...core.map(size)], dtype));
     const outs: ArrayOperand[] = given ?? allocated!.map((nd) => toOperand(nd, "out") as ArrayOperand);
     const ops = [...ins, ...outs];
-    const cores = [...inputs, ...outputs].map((c) => c.map((d) => (/^\d+$/.test(d) ? `k${d}` : d))); // fixed sizes get names too
+    const cores = [...inputs, ...outputs].map((c) => c.map((d) => (/^\d+$/.test(d) ? `$${d}` : d))); // fixed sizes get names too ($ is not in layout names)
     const result = () => {
       const bare = ins.every((o) => o.kind === "scalar" || o.bare);
       const back = given ? raw.slice(nin) : allocated!.map((nd) => (bare && nd.shape.length === 1 ? nd.data : nd));
@@ -170,7 +170,7 @@ export function guvectorize<F extends (...args: any[]) => any>(fn: F, layout: st
       const chunks = Math.min(nest.extents[0]!, 64), block = Math.ceil(nest.extents[0]! / chunks);
       values.push(Math.ceil(nest.extents[0]! / block), block);
     }
-    values.push(...dims.map((d) => (/^k\d+$/.test(d) ? Number(d.slice(1)) : size(d))));
+    values.push(...dims.map((d) => (d.startsWith("$") ? Number(d.slice(1)) : size(d))));
     ops.forEach((o, k) => {
       if (o.kind === "scalar") { values.push(o.value); return; }
       const core = cores[k]!.length;
