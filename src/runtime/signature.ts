@@ -1,14 +1,14 @@
 // Maps run-time argument values to IR types: the key of the dispatcher's specialisation cache.
 
-import { type Type, arrayType, dtypeOfCtorName, typeToString } from "../ir/types.js";
+import { MAX_LENGTH, SMALL_INT, type Type, arrayType, dtypeOfCtorName, typeToString } from "../ir/types.js";
 import { lengthOf, typedArrayTag } from "./intrinsics.js";
 
 /**
- * Integer arguments up to this magnitude specialise as `int` (frontend/ranges.ts SMALL_INT): index
- * arithmetic such as `i * n + k` below such arguments is then provably exact. Larger integers are
- * floats, whose arithmetic is JS's by construction.
+ * Integer arguments up to this magnitude specialise as `int` (ir/types.ts SMALL_INT): index arithmetic
+ * such as `i * n + k` below such arguments is then provably exact. Larger integers are floats, whose
+ * arithmetic is JS's by construction.
  */
-const INT_LIMIT = 2 ** 26;
+const INT_LIMIT = SMALL_INT;
 
 /** The element type of a typed array, from its internal slot (runtime/intrinsics.ts), never from a property it may override. */
 function typedArrayDType(x: unknown) {
@@ -48,6 +48,8 @@ export function typeOfValue(x: unknown, param: string, fnName: string): Type {
   const dt = typedArrayDType(x);
   if (dt) {
     checkLength(x, param, fnName);
+    // Type inference bounds `.length` by 2^32 (frontend/ranges.ts MAX_LENGTH, V8's limit until now).
+    if (lengthOf(x) > MAX_LENGTH) throw new RangeError(`${fnName}: argument '${param}' has ${lengthOf(x)} elements; numbat supports typed arrays of up to 2^32`);
     return arrayType(dt, 1, false);
   }
   if (typeof x === "object" && x !== null) {
