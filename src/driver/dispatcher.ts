@@ -89,6 +89,8 @@ export type { Inspectable } from "./backends.js";
 export interface FrontendHook {
   readonly parsed: ParsedFunction;
   lower(types: Type[], env: LowerEnv, irName: string): FuncIR;
+  /** Integer arguments up to this magnitude are `int` (default: JS's small ints, runtime/signature.ts). */
+  readonly intLimit?: number;
 }
 
 interface Compiled {
@@ -282,7 +284,7 @@ export class Dispatcher {
   /** Before the source is parsed: a kernel in memory or on disk for these arguments, or undefined (then `call` parses and compiles). */
   private fromDiskUnparsed(args: readonly unknown[]): Compiled | undefined {
     let types: Type[];
-    try { types = args.map((a, i) => typeOfValue(a, `#${i}`, this.fn.name)); } catch { return undefined; } // `call` reports it, naming the parameter
+    try { types = args.map((a, i) => typeOfValue(a, `#${i}`, this.fn.name, this.frontend?.intLimit)); } catch { return undefined; } // `call` reports it, naming the parameter
     const key = signatureKey(types);
     return this.compiled.get(key) ?? this.diskCache(key, types).hit;
   }
@@ -318,7 +320,7 @@ export class Dispatcher {
     const params = this.parsed.params;
     if (args.length !== params.length)
       throw new TypeError(`${this.parsed.name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
-    const types = args.map((a, i) => typeOfValue(a, params[i]?.name ?? `#${i}`, this.parsed.name));
+    const types = args.map((a, i) => typeOfValue(a, params[i]?.name ?? `#${i}`, this.parsed.name, this.frontend?.intLimit));
     return this.compile(types).run(args);
   }
 

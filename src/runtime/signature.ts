@@ -40,10 +40,11 @@ function describe(x: unknown): string {
 
 /**
  * The IR type of an argument value. Numbers that are integers (and not -0) within ±2^26 specialise
- * as `int`, others as `f64`, as Numba types Python ints and floats.
+ * as `int`, others as `f64`, as Numba types Python ints and floats. (`intLimit`: a frontend whose
+ * ints are not JS numbers, Python's, takes every integer up to 2^53.)
  */
-export function typeOfValue(x: unknown, param: string, fnName: string): Type {
-  if (typeof x === "number") return Number.isInteger(x) && Math.abs(x) <= INT_LIMIT && !Object.is(x, -0) ? "int" : "f64";
+export function typeOfValue(x: unknown, param: string, fnName: string, intLimit = INT_LIMIT): Type {
+  if (typeof x === "number") return Number.isInteger(x) && Math.abs(x) <= intLimit && !Object.is(x, -0) ? "int" : "f64";
   if (typeof x === "boolean") return "bool";
   const dt = typedArrayDType(x);
   if (dt) {
