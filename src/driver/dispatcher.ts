@@ -11,7 +11,7 @@ import { copyClock, instantiateWasm } from "../backends/wasm/runtime.js";
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { callerResult, protocolArgs } from "../runtime/ndarray-protocols.js";
-import { readView } from "../runtime/views.js";
+import { readViews } from "../runtime/views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
 import { CompileError } from "../diagnostics/error.js";
 import { parseTypeString } from "./typestring.js";
@@ -233,7 +233,8 @@ export class Dispatcher {
     const run = (args: readonly unknown[]) => {
       // n-d arguments read once (runtime/views.ts); the kernel gets the checked snapshots, and a returned snapshot is the caller's object.
       const own = [...args];
-      for (const i of nd) own[i] = readView(args[i], ir.params[i]!.type as ArrayType, ir.params[i]!.name);
+      const views = readViews(ir.params, args);
+      for (const i of nd) own[i] = views[i];
       const r = js.run(own);
       const k = nd.find((i) => r === own[i]);
       return k === undefined ? r : args[k];
