@@ -35,11 +35,12 @@ export type Jitted<F extends (...args: any[]) => any> = F & {
   /** The original, un-jitted function. */
   readonly py: F;
   /**
-   * With `tierUp` (docs/native.md#tier-up): where the latest signature runs — "wasm" (not hot yet),
-   * "building" (native compiling in the background), "native", or "failed"/"kept" (stays on wasm).
-   * undefined without `tierUp`.
+   * Where the latest signature runs (docs/tiers.md): "baseline" (its first, small call ran the js
+   * backend on the unoptimised IR; the optimised code is not built yet), the target ("wasm", "js",
+   * "native"), or with `tierUp` (docs/native.md#tier-up) "building" (native compiling in the
+   * background), "native", or "failed"/"kept" (stays on wasm). undefined before the first call.
    */
-  readonly tier: "wasm" | "building" | "native" | "failed" | "kept" | undefined;
+  readonly tier: "baseline" | "wasm" | "js" | "building" | "native" | "failed" | "kept" | undefined;
 };
 
 /**
@@ -75,7 +76,7 @@ export function jitDispatched<F extends (...args: any[]) => any>(fn: F, options:
   Object.defineProperty(jitted, "length", { value: fn.length });
   Object.defineProperty(jitted, "signatures", { get: () => d.signatures });
   Object.defineProperty(jitted, "py", { value: fn });
-  Object.defineProperty(jitted, "tier", { get: () => d.tierOf()?.tier });
+  Object.defineProperty(jitted, "tier", { get: () => d.tierName() });
   (jitted as { inspect: unknown }).inspect = (what: Inspectable, sig?: string | number) => d.inspect(what, sig);
   attachDispatcher(jitted, d);
   for (const sig of options.signatures ?? []) d.compileSignature(sig);

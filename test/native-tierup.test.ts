@@ -73,7 +73,7 @@ describe("tier-up from wasm to native", { skip }, () => {
     assert.equal(f.tier, "building");
     const plain = J(sum, {});
     plain(new Float64Array(2));
-    assert.equal(plain.tier, undefined, "no tier without tierUp");
+    assert.ok(plain.tier === "baseline" || plain.tier === "wasm", `no native tier without tierUp (got ${plain.tier})`);
     assert.match(f.inspect("c"), /nb_main/);
     let ticks = 0, answeredWhileBuilding = 0;
     const timer = setInterval(() => {

@@ -11,7 +11,7 @@ import { copyClock, instantiateWasm } from "../backends/wasm/runtime.js";
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { callerResult, protocolArgs } from "../runtime/ndarray-protocols.js";
-import { readViews } from "../runtime/views.js";
+import { readView } from "../runtime/views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
 import { CompileError } from "../diagnostics/error.js";
 import { parseTypeString } from "./typestring.js";
@@ -26,6 +26,8 @@ import { closureVariables } from "./closure-scope.js";
 import { SelfReference, lowerWithRecursion } from "./recursion.js";
 import type { DiagnosticCode } from "../diagnostics/messages.js";
 import { BACKENDS, type BuildOptions, type Built, type CpuTarget, type Inspectable, type Run, inspector, unavailable } from "./backends.js";
+import { logTier, smallCall, whenIdle } from "./baseline.js";
+import { forEachStmt } from "../ir/walk.js";
 
 export type Target = "auto" | "wasm" | "js" | "native";
 
@@ -78,6 +80,12 @@ export interface JitOptions {
    * call C-library Math functions (whose last bit could differ).
    */
   tierUp?: boolean | "native" | { calls?: number; ms?: number };
+  /**
+   * Target "auto": "auto" (default) runs a small first call on the baseline tier (the js backend on the
+   * unoptimised IR, cheap to produce) and builds the optimised wasm when idle or at the second call;
+   * "eager" compiles the optimised code at the first call. docs/tiers.md.
+   */
+  tier?: "auto" | "eager";
 }
 
 export type { Inspectable } from "./backends.js";
@@ -89,8 +97,6 @@ export type { Inspectable } from "./backends.js";
 export interface FrontendHook {
   readonly parsed: ParsedFunction;
   lower(types: Type[], env: LowerEnv, irName: string): FuncIR;
-  /** Integer arguments up to this magnitude are `int` (default: JS's small ints, runtime/signature.ts). */
-  readonly intLimit?: number;
 }
 
 interface Compiled {
@@ -110,6 +116,10 @@ export class Dispatcher {
   private readonly irs = new Map<string, FuncIR>();
   private readonly compiled = new Map<string, Compiled>();
   private readonly inProgress = new Map<string, SelfReference>();
+  /** Signatures whose first call ran on the baseline tier and whose optimised code is not built yet (driver/baseline.ts). */
+  private readonly baselines = new Map<string, { types: Type[]; c: Compiled }>();
+  /** Whether small first calls may run on the baseline tier. */
+  private readonly baselineTier: boolean;
   private readonly id = nextId++;
   readonly target: CpuTarget;
   readonly boundscheck: boolean;
@@ -128,6 +138,8 @@ export class Dispatcher {
     this.parallel = parallelConfig(options, this.target);
     this.tierUp = tierUpPolicy(options.tierUp);
     if (this.tierUp && t !== "auto") throw new TypeError(`numbat: tierUp needs target "auto" (it starts on wasm and moves to native), not "${t}"`);
+    // An explicit target, the disk cache, tier-up and fastmath (whose wasm sums are reassociated) compile their own code at once.
+    this.baselineTier = t === "auto" && options.tier !== "eager" && !options.cache && !this.tierUp && !options.fastmath && !options.signatures?.length;
   }
 
   get parsed(): ParsedFunction {
@@ -140,7 +152,7 @@ export class Dispatcher {
   }
 
   get signatures(): string[] {
-    return [...this.compiled.keys()];
+    return [...new Set([...this.compiled.keys(), ...this.baselines.keys()])];
   }
 
   /** Lowered IR for one signature; also used when another kernel calls this one. */
@@ -218,6 +230,23 @@ export class Dispatcher {
     if (built.wasm && this.tierUp) c = this.withTierUp(c, this.tierUp); // tier-up to native (issue 6)
     c = withBoundArrays(c);
     this.compiled.set(key, c);
+    if (this.baselines.delete(key)) logTier(this.parsed.name, key, `optimised ${this.target}`);
+    return c;
+  }
+
+  /** The baseline tier for one signature: the js backend on the IR as lowered (driver/baseline.ts). */
+  private baseline(key: string, types: Type[]): Compiled | undefined {
+    const ir = this.lower(types, `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_b${this.baselines.size}`);
+    // prange loops asked for threads: they run on the optimised code from the first call.
+    let parallel = false;
+    forEachStmt(ir.body, (s) => { if (s.k === "for" && s.parallel) parallel = true; });
+    if (parallel && this.parallel) return undefined;
+    const js = this.jsRunner(ir);
+    const c = withBoundArrays({ key, ir, run: js.run, text: (w) => this.compile(types).text(w) });
+    this.baselines.set(key, { types, c });
+    logTier(this.parsed.name, key, "baseline (js backend, unoptimised IR)");
+    // Errors surface at the next call, which compiles again in the caller's stack.
+    whenIdle(() => { if (this.baselines.has(key)) try { this.compile(types); } catch { /* reported at the next call */ } });
     return c;
   }
 
@@ -233,8 +262,7 @@ export class Dispatcher {
     const run = (args: readonly unknown[]) => {
       // n-d arguments read once (runtime/views.ts); the kernel gets the checked snapshots, and a returned snapshot is the caller's object.
       const own = [...args];
-      const views = readViews(ir.params, args);
-      for (const i of nd) own[i] = views[i];
+      for (const i of nd) own[i] = readView(args[i], ir.params[i]!.type as ArrayType, ir.params[i]!.name);
       const r = js.run(own);
       const k = nd.find((i) => r === own[i]);
       return k === undefined ? r : args[k];
@@ -285,7 +313,7 @@ export class Dispatcher {
   /** Before the source is parsed: a kernel in memory or on disk for these arguments, or undefined (then `call` parses and compiles). */
   private fromDiskUnparsed(args: readonly unknown[]): Compiled | undefined {
     let types: Type[];
-    try { types = args.map((a, i) => typeOfValue(a, `#${i}`, this.fn.name, this.frontend?.intLimit)); } catch { return undefined; } // `call` reports it, naming the parameter
+    try { types = args.map((a, i) => typeOfValue(a, `#${i}`, this.fn.name)); } catch { return undefined; } // `call` reports it, naming the parameter
     const key = signatureKey(types);
     return this.compiled.get(key) ?? this.diskCache(key, types).hit;
   }
@@ -300,6 +328,14 @@ export class Dispatcher {
   }
 
   /** The tier-up of a compiled signature (default: the latest), or undefined when tierUp is off. */
+  /** Where the latest signature runs: "baseline", the target, or the tier-up's state. */
+  tierName(): string | undefined {
+    const keys = this.signatures, key = keys[keys.length - 1];
+    if (key === undefined) return undefined;
+    const c = this.compiled.get(key);
+    return c ? c.tier?.tier ?? this.target : "baseline";
+  }
+
   tierOf(signature?: string): TierUp | undefined {
     const all = [...this.compiled.values()];
     return (signature === undefined ? all[all.length - 1] : this.compiled.get(signature))?.tier;
@@ -321,11 +357,17 @@ export class Dispatcher {
     const params = this.parsed.params;
     if (args.length !== params.length)
       throw new TypeError(`${this.parsed.name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
-    const types = args.map((a, i) => typeOfValue(a, params[i]?.name ?? `#${i}`, this.parsed.name, this.frontend?.intLimit));
+    const types = args.map((a, i) => typeOfValue(a, params[i]?.name ?? `#${i}`, this.parsed.name));
+    if (this.baselineTier) {
+      const key = signatureKey(types);
+      const first = !this.compiled.has(key) && !this.baselines.has(key) && smallCall(args) ? this.baseline(key, types) : undefined;
+      if (first) return first.run(args);
+    }
     return this.compile(types).run(args);
   }
 
   inspect(what: Inspectable, signature?: string | number): string {
+    for (const { types } of [...this.baselines.values()]) this.compile(types); // what runs from now on
     const all = [...this.compiled.values()];
     if (all.length === 0) throw new Error(`${this.parsed.name}: nothing compiled yet; call the function once (or pass \`signatures\`) before inspecting it`);
     const c = signature === undefined ? all[all.length - 1]! : typeof signature === "number" ? all[signature] : this.compiled.get(signature);

@@ -32,6 +32,7 @@ export const JIT_OPTIONS = {
   schedule: str,
   chunk: num,
   cache: bool,
+  tier: { ok: (v) => v === "auto" || v === "eager", is: '"auto" or "eager"' },
   tierUp: { ok: (v) => typeof v === "boolean" || v === "native" || isPlainObject(v), is: 'true, false, "native" or { calls, ms }' },
 } as const satisfies Record<keyof JitOptions, Rule>; // an option added to JitOptions must be added here (or the build fails)
 

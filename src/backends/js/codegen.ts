@@ -290,8 +290,15 @@ class FuncGen extends SourcePrinter {
     const index = (e: Expr, d: number, size: string): Code => {
       const c = this.expr(e);
       if (!this.boundscheck || unchecked) return c;
+      const args = `${size}, ${JSON.stringify(arr.name)}, ${d}, ${t.ndim}, ${where}`;
+      // A variable or constant index is tested in line: no call while V8 still interprets the loop
+      // (the baseline tier's first call, docs/tiers.md).
+      if (e.k === "var" || e.k === "const") {
+        this.helpers.add("$oob");
+        return code(`(${c.s} >= 0 && ${c.s} < ${size} ? ${c.s} : $oob(${c.s}, ${args}))`, PREC_PRIMARY);
+      }
       this.helpers.add("$ck");
-      return code(`$ck(${c.s}, ${size}, ${JSON.stringify(arr.name)}, ${d}, ${t.ndim}, ${where})`, PREC_PRIMARY);
+      return code(`$ck(${c.s}, ${args})`, PREC_PRIMARY);
     };
     if (!t.nd) return `${n}[${index(idx[0], 0, `${n}.length`).s}]`;
     const terms = [`${n}_o`, ...idx.map((e, d) => `${wrap(index(e, d, `${n}_n${d}`), PREC_MUL)} * ${n}_s${d}`)];
