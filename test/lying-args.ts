@@ -38,7 +38,17 @@ function scaleND(A: { shape: number[]; get(i: number): number; set(i: number, v:
   for (let i = 0; i < A.shape[0]; i++) A.set(i, A.get(i) * 2);
   return A.get(0);
 }
-const KERNELS = { fillThenSum, sumAny, lengthOf, sumND, scaleND } as const;
+function sumBoth(A: { shape: number[]; get(i: number): number }, B: { get(i: number): number }) {
+  let s = 0;
+  for (let i = 0; i < A.shape[0]; i++) s += A.get(i);
+  return s + B.get(0);
+}
+function flatAndND(a: Float64Array, B: { get(i: number): number }) {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s + B.get(0);
+}
+const KERNELS = { fillThenSum, sumAny, lengthOf, sumND, scaleND, sumBoth, flatAndND } as const;
 
 /** A minimal ndarray-protocol object over fields that may be getters. */
 function nd(fields: { data: () => unknown; shape: () => unknown; stride: () => unknown; offset: () => unknown }) {
@@ -58,8 +68,12 @@ export interface LyingCase {
   readonly kernel: keyof typeof KERNELS;
   /** Fresh arguments (called twice: once for plain JS, once for the jitted call). */
   readonly args: () => unknown[];
-  /** "plain": must give plain JS's result; "error": must be a TypeError naming `param`; "either". */
-  readonly want: "plain" | "error" | "either";
+  /**
+   * "plain": must give plain JS's result; "error": a TypeError or RangeError naming `param`; "plainOrError":
+   * one of those two; "either": an error naming `param` or any number (plain JS's result depends on when
+   * a lying getter runs, which compiled code reads once).
+   */
+  readonly want: "plain" | "error" | "plainOrError" | "either";
   readonly param: string;
   /** Runs around both calls (e.g. tampering with a prototype, then restoring it). */
   readonly around?: <T>(f: () => T) => T;
@@ -122,6 +136,24 @@ export const CASES: readonly LyingCase[] = [
   { name: "an ndarray whose data has a lying length", kernel: "sumND", param: "A", want: "either", args: () => { const data = withLength(f64(1, 2), 1000); return [nd({ data: () => data, shape: () => [200], stride: () => [1], offset: () => 0 })]; } },
   { name: "an ndarray whose shape is a Proxy that changes", kernel: "sumND", param: "A", want: "either", args: () => { let n = 0; const shape = new Proxy([2], { get: (t, k) => (k === "0" ? (n++ ? 1e6 : 2) : Reflect.get(t, k)) }); const data = f64(1, 2); return [nd({ data: () => data, shape: () => shape, stride: () => [1], offset: () => 0 })]; } },
   { name: "an ndarray whose offset is an object with valueOf", kernel: "sumND", param: "A", want: "either", args: () => { const data = f64(1, 2); return [nd({ data: () => data, shape: () => [2], stride: () => [1], offset: () => ({ valueOf: () => 0 }) })]; } },
+  // A getter of one argument that detaches another's buffer: it runs before any view is checked.
+  { name: "an ndarray getter that detaches another ndarray's data", kernel: "sumBoth", param: "A", want: "plainOrError", args: () => {
+    const buf = new ArrayBuffer(32), A = nd({ data: () => new Float64Array(buf), shape: () => [4], stride: () => [1], offset: () => 0 });
+    const dB = f64(5); let reads = 0;
+    const B = nd({ data: () => dB, shape: () => [1], stride: () => [1], offset: () => { if (++reads === 2) structuredClone(buf, { transfer: [buf] }); return 0; } });
+    return [A, B];
+  } },
+  // (numbat reads B's fields twice, to classify and to call, plain JS once: the second read detaches here.)
+  { name: "an ndarray getter that detaches a flat argument's buffer", kernel: "flatAndND", param: "a", want: "either", args: () => {
+    const a = f64(1, 2, 3, 4), dB = f64(5); let reads = 0;
+    const B = nd({ data: () => dB, shape: () => [1], stride: () => [1], offset: () => { if (++reads === 2) structuredClone(a.buffer, { transfer: [a.buffer] }); return 0; } });
+    return [a, B];
+  } },
+  { name: "an ndarray getter that shrinks a flat argument's resizable buffer", kernel: "flatAndND", param: "a", want: "either", args: () => {
+    const buf = resizable(64, 64), a = new Float64Array(buf).fill(2), dB = f64(5); let reads = 0;
+    const B = nd({ data: () => dB, shape: () => [1], stride: () => [1], offset: () => { if (++reads === 2) resize(buf, 8); return 0; } });
+    return [a, B];
+  } },
 ];
 
 /** A seeded generator (mulberry32). */
@@ -208,6 +240,7 @@ export function runCase(c: LyingCase, target: Target): string {
     return named ? "ok" : `threw ${e?.constructor?.name} not naming '${c.param}': ${e?.message}`;
   }
   if (c.want === "either") return typeof got.value === "number" ? "ok" : `returned ${String(got.value)}`;
+  if (c.want === "plainOrError" && plain.error === undefined && Object.is(got.value, plain.value)) return "ok";
   if (c.want === "error") return `returned ${String(got.value)} (plain JS ${String(plain.value)}) where a TypeError was due`;
   if (plain.error !== undefined) return `returned ${String(got.value)} where plain JS threw ${String(plain.error)}`;
   if (!Object.is(got.value, plain.value)) return `returned ${String(got.value)}, plain JS ${String(plain.value)}`;

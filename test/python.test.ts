@@ -209,6 +209,8 @@ const cases: Case[] = [
   { name: "floor division and modulo of arrays", src: "def f(A):\n    return A // 0.25 + (A % 0.5) * 1000.0", args: [[M34]] },
   { name: "in-place array updates", src: "def f(A, v):\n    A += v\n    A *= 2.0\n    return A", args: [[M34, V4]] },
   { name: "np.add, np.power, np.square, np.clip, np.copy", src: "import numpy as np\ndef f(A, v):\n    B = np.copy(A)\n    B[0, 0] = 9.0\n    return np.add(A, v) * np.square(A) - np.power(A, 2.0) + np.clip(B, -0.25, 0.5) + np.floor_divide(A, 0.25) + np.negative(A)", args: [[M34, V4]] },
+  { name: "np.linspace, np.cumsum, sum()", src: "import numpy as np\ndef f(A, n):\n    x = np.linspace(-1.0, 2.0, n)\n    c = np.cumsum(A)\n    return x, c, sum(A[0]), sum((1, 2.5, n)), np.cumprod(A[0])", args: [[M34, 7], [M34, 1]] },
+  { name: "views of views, A[i][j], reversed transposes", src: "def f(A):\n    B = A[1:][0]\n    C = A[:, ::-1].T\n    s = 0.0\n    for i in range(3):\n        r = A[i]\n        s = s * 2.0 + r[i] + A[i][3 - i]\n    return B[2], C[0, 1], C.shape[0], s", args: [[M34]] },
   { name: "np.maximum and np.minimum", src: "import numpy as np\ndef f(A):\n    return np.maximum(A, 0.0) * 8.0 + np.minimum(A, -0.25)", args: [[M34]] },
   // reductions
   { name: "sum, prod, max, min, mean", src: "import numpy as np\ndef f(A):\n    return np.sum(A), A.prod(), np.max(A), A.min(), np.mean(A)", args: [[M34], [V4]], numba: true },

@@ -157,6 +157,15 @@ describe("guvectorize", () => {
     const out = new Float64Array(3);
     assert.equal(norm(x, out), out);
     assert.ok(Object.is(out[2], nr.get(2)));
+    const cross = guvectorize((a: Float64Array, b: Float64Array, c: Float64Array) => {
+      c[0] = a[1]! * b[2]! - a[2]! * b[1]!;
+      c[1] = a[2]! * b[0]! - a[0]! * b[2]!;
+      c[2] = a[0]! * b[1]! - a[1]! * b[0]!;
+    }, "(3),(3)->(3)");
+    const u = rand([4, 3]), w = rand([3]);
+    const cr = cross(u, w) as NdArray;
+    for (let i = 0; i < 4; i++) assert.ok(Object.is(cr.get(i, 0), u.get(i, 1) * w.get(2) - u.get(i, 2) * w.get(1)));
+    assert.throws(() => cross(zeros([2, 4]), w), /input 1 has size 4 in core dimension '3', but the layout gives 3/);
     const f32 = norm(rand([2, 5], Float32Array)) as NdArray;
     assert.ok(f32.data instanceof Float32Array);
   });

@@ -11,7 +11,7 @@ import { copyClock, instantiateWasm } from "../backends/wasm/runtime.js";
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
 import { signatureKey, typeOfValue } from "../runtime/signature.js";
 import { callerResult, protocolArgs } from "../runtime/ndarray-protocols.js";
-import { readView } from "../runtime/views.js";
+import { readViews } from "../runtime/views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
 import { CompileError } from "../diagnostics/error.js";
 import { parseTypeString } from "./typestring.js";
@@ -97,6 +97,8 @@ export type { Inspectable } from "./backends.js";
 export interface FrontendHook {
   readonly parsed: ParsedFunction;
   lower(types: Type[], env: LowerEnv, irName: string): FuncIR;
+  /** Integer arguments up to this magnitude are `int` (default: JS's small ints, runtime/signature.ts). */
+  readonly intLimit?: number;
 }
 
 interface Compiled {
@@ -262,7 +264,8 @@ export class Dispatcher {
     const run = (args: readonly unknown[]) => {
       // n-d arguments read once (runtime/views.ts); the kernel gets the checked snapshots, and a returned snapshot is the caller's object.
       const own = [...args];
-      for (const i of nd) own[i] = readView(args[i], ir.params[i]!.type as ArrayType, ir.params[i]!.name);
+      const views = readViews(ir.params, args);
+      for (const i of nd) own[i] = views[i];
       const r = js.run(own);
       const k = nd.find((i) => r === own[i]);
       return k === undefined ? r : args[k];
@@ -313,7 +316,7 @@ export class Dispatcher {
   /** Before the source is parsed: a kernel in memory or on disk for these arguments, or undefined (then `call` parses and compiles). */
   private fromDiskUnparsed(args: readonly unknown[]): Compiled | undefined {
     let types: Type[];
-    try { types = args.map((a, i) => typeOfValue(a, `#${i}`, this.fn.name)); } catch { return undefined; } // `call` reports it, naming the parameter
+    try { types = args.map((a, i) => typeOfValue(a, `#${i}`, this.fn.name, this.frontend?.intLimit)); } catch { return undefined; } // `call` reports it, naming the parameter
     const key = signatureKey(types);
     return this.compiled.get(key) ?? this.diskCache(key, types).hit;
   }
@@ -357,7 +360,7 @@ export class Dispatcher {
     const params = this.parsed.params;
     if (args.length !== params.length)
       throw new TypeError(`${this.parsed.name}: expected ${params.length} argument${params.length === 1 ? "" : "s"}, got ${args.length}`);
-    const types = args.map((a, i) => typeOfValue(a, params[i]?.name ?? `#${i}`, this.parsed.name));
+    const types = args.map((a, i) => typeOfValue(a, params[i]?.name ?? `#${i}`, this.parsed.name, this.frontend?.intLimit));
     if (this.baselineTier) {
       const key = signatureKey(types);
       const first = !this.compiled.has(key) && !this.baselines.has(key) && smallCall(args) ? this.baseline(key, types) : undefined;

@@ -231,7 +231,8 @@ function argType(a: unknown, i: number, params: readonly string[], name: string,
     if (a.target !== target) throw new TypeError(`${name}: argument '${params[i]}' lives on "${a.target}", but this code runs on "${target}"`);
     return arrayType(a.dtype, 1, false);
   }
-  return typeOfValue(a, params[i] ?? `#${i}`, name);
+  // GPU kernels keep 32-bit integer semantics (docs/kernels.md), not JS's exact ones: any integer is an int.
+  return typeOfValue(a, params[i] ?? `#${i}`, name, 2 ** 53);
 }
 
 /** A function with prange loop nests, offloaded to a GPU target (jit(fn, { target: "webgpu" }) and the like). */

@@ -91,7 +91,19 @@ export function transpose(r: ArrayRef): ArrayRef {
 export interface Elementwise {
   readonly shape: readonly Expr[];
   readonly type: ScalarType;
-  at(idx: readonly Expr[]): Expr;
+  /**
+   * `fast`: `fastWhen` holds (every broadcast axis had equal sizes), so operands are indexed without
+   * their size-1 multipliers — plain subscripts the vectoriser reads as contiguous.
+   */
+  at(idx: readonly Expr[], fast?: boolean): Expr;
+  /** Set when broadcasting left run-time size-1 multipliers: the condition for `at(idx, true)`. */
+  readonly fastWhen?: Expr;
+}
+
+/** Statements for `e`'s loop nest, twice when broadcasting may stretch an axis: plain indices when every size matched. */
+export function versioned(e: Elementwise, build: (fast: boolean) => Stmt[]): Stmt[] {
+  if (!e.fastWhen) return build(false);
+  return [{ k: "if", c: e.fastWhen, then: build(true), else: build(false) }];
 }
 
 export function fromRef(r: ArrayRef, loc: Loc): Elementwise {
@@ -104,7 +116,7 @@ export function fromScalar(x: Expr): Elementwise {
 }
 
 export function map(e: Elementwise, type: ScalarType, f: (x: Expr) => Expr): Elementwise {
-  return { shape: e.shape, type, at: (idx) => f(e.at(idx)) };
+  return { shape: e.shape, type, at: (idx, fast) => f(e.at(idx, fast)), ...(e.fastWhen && { fastWhen: e.fastWhen }) };
 }
 
 /**
@@ -142,11 +154,14 @@ export function broadcast(cx: LoopContext, ops: readonly Elementwise[], type: Sc
     });
     shape.push(ref(size));
   }
-  const pick = (o: Elementwise, i: number, idx: readonly Expr[]) => {
+  const pick = (o: Elementwise, i: number, idx: readonly Expr[], fast?: boolean) => {
     const off = n - o.shape.length;
-    return o.at(idx.slice(off).map((x, d) => (scale[i]![d + off] ? mulInt(x, scale[i]![d + off]!) : x)));
+    return o.at(idx.slice(off).map((x, d) => (!fast && scale[i]![d + off] ? mulInt(x, scale[i]![d + off]!) : x)), fast);
   };
-  return { shape, type, at: (idx) => f(ops.map((o, i) => pick(o, i, idx))) };
+  // Every multiplier 1 (and every operand's own condition): the fast nest's plain indices are right.
+  const conds = [...scale.flat().filter((m): m is Expr => m !== null).map((m) => binary("eq", m, int(1))), ...ops.flatMap((o) => (o.fastWhen ? [o.fastWhen] : []))];
+  const fastWhen = conds.reduce<Expr | undefined>((acc, c) => (acc ? { k: "cond", c: acc, a: c, b: { k: "const", type: "bool", value: false }, type: "bool" } : c), undefined);
+  return { shape, type, at: (idx, fast) => f(ops.map((o, i) => pick(o, i, idx, fast))), ...(fastWhen && { fastWhen }) };
 }
 
 export function broadcast2(cx: LoopContext, a: Elementwise, b: Elementwise, type: ScalarType, f: (x: Expr, y: Expr) => Expr, fail: () => Stmt): Elementwise {
@@ -208,7 +223,7 @@ export function materialize(cx: LoopContext, e: Elementwise, dtype: DType, name 
 export function assignInto(cx: LoopContext, target: ArrayRef, e: Elementwise): Stmt[] {
   const dtype = baseType(target).dtype;
   const off = target.shape.length - e.shape.length;
-  return nest(cx, target.shape, (idx) => [{ k: "store", arr: target.base, idx: baseIndex(target, idx), x: toElement(e.at(idx.slice(off)), dtype), loc: cx.loc }]);
+  return versioned(e, (fast) => nest(cx, target.shape, (idx) => [{ k: "store", arr: target.base, idx: baseIndex(target, idx), x: toElement(e.at(idx.slice(off), fast), dtype), loc: cx.loc }]));
 }
 
 export type Reduction = "sum" | "prod" | "max" | "min" | "argmax" | "argmin";
@@ -221,14 +236,14 @@ export type Reduction = "sum" | "prod" | "max" | "min" | "argmax" | "argmin";
  */
 export function reduce(cx: LoopContext, e: Elementwise, kind: Reduction, empty: () => Stmt): Expr {
   const t: ScalarType = e.type === "bool" ? "int" : e.type;
-  const el = (idx: readonly Expr[]) => {
-    const x = e.at(idx);
+  const el = (idx: readonly Expr[], fast?: boolean) => {
+    const x = e.at(idx, fast);
     return x.type === "bool" ? ({ k: "cast", op: "b2i", x, type: "int" } as Expr) : x;
   };
   if (kind === "sum" || kind === "prod") {
     const acc = cx.temp(kind, t);
     cx.emit({ k: "assign", v: acc, x: t === "int" ? int(kind === "sum" ? 0 : 1) : { k: "const", type: "f64", value: kind === "sum" ? 0 : 1 } });
-    for (const s of nest(cx, e.shape, (idx) => [{ k: "assign", v: acc, x: binary(kind === "sum" ? "add" : "mul", ref(acc), el(idx)) }])) cx.emit(s);
+    for (const s of versioned(e, (fast) => nest(cx, e.shape, (idx) => [{ k: "assign", v: acc, x: binary(kind === "sum" ? "add" : "mul", ref(acc), el(idx, fast)) }]))) cx.emit(s);
     return ref(acc);
   }
   const size = e.shape.reduce<Expr>((p, s) => mulInt(p, s), int(1));
@@ -239,13 +254,13 @@ export function reduce(cx: LoopContext, e: Elementwise, kind: Reduction, empty: 
   cx.emit({ k: "assign", v: flat, x: int(0) });
   const better = kind === "max" || kind === "argmax" ? "gt" : "lt";
   const x = cx.temp("x", t);
-  for (const s of nest(cx, e.shape, (idx) => {
+  for (const s of versioned(e, (fast) => nest(cx, e.shape, (idx) => {
     const take: Stmt[] = [{ k: "assign", v: best, x: ref(x) }, { k: "assign", v: at, x: ref(flat) }];
     // A NaN, once taken, stays (best == best fails); a NaN element is taken (x != x).
     const c: Expr = t === "f64"
       ? { k: "cond", c: binary("eq", ref(best), ref(best)), a: { k: "cond", c: binary(better, ref(x), ref(best)), a: { k: "const", type: "bool", value: true }, b: binary("ne", ref(x), ref(x)), type: "bool" }, b: { k: "const", type: "bool", value: false }, type: "bool" }
       : binary(better, ref(x), ref(best));
-    return [{ k: "assign", v: x, x: el(idx) }, { k: "if", c, then: take, else: [] }, { k: "assign", v: flat, x: binary("add", ref(flat), int(1)) }];
-  })) cx.emit(s);
+    return [{ k: "assign", v: x, x: el(idx, fast) }, { k: "if", c, then: take, else: [] }, { k: "assign", v: flat, x: binary("add", ref(flat), int(1)) }];
+  }))) cx.emit(s);
   return kind === "max" || kind === "min" ? ref(best) : ref(at);
 }

@@ -8,7 +8,7 @@
 // and is recomputed in f64 where it can (exactF64 in lower.ts).
 
 import type { ArrayProp, BinaryOp, MathFn } from "../ir/nodes.js";
-import type { DType } from "../ir/types.js";
+import { type DType, MAX_LENGTH, SMALL_INT } from "../ir/types.js";
 
 export interface Range {
   readonly lo: number;
@@ -19,13 +19,7 @@ export interface Range {
 
 /** The largest magnitude an exact int may have: every integer up to 2^53 is a double. */
 export const INT_EXACT = 2 ** 53;
-/**
- * Integer arguments specialise as `int` up to this magnitude (runtime/signature.ts), larger ones as
- * f64: then `i * n + k` with counters below such arguments is provably within ±2^53.
- */
-export const SMALL_INT = 2 ** 26;
-/** Typed arrays hold at most 2^32 elements (V8's limit; numbat's wasm heap is smaller still). */
-export const MAX_LENGTH = 2 ** 32;
+export { MAX_LENGTH, SMALL_INT } from "../ir/types.js";
 
 export const FULL: Range = { lo: -INT_EXACT, hi: INT_EXACT, negZero: false };
 export const INT32: Range = { lo: -(2 ** 31), hi: 2 ** 31 - 1, negZero: false };

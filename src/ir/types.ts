@@ -1,7 +1,16 @@
 // The type lattice of numbat's IR: three scalar kinds and array types.
-// `int` is a machine integer (i64 in wasm): exact wherever JS is exact (|x| <= 2^53).
+// `int` is a machine integer (i64 in wasm) holding a value that type inference proved an exact JS
+// number: an integer within ±2^53 whose -0 cannot be seen (frontend/ranges.ts).
 
 export type ScalarType = "bool" | "int" | "f64";
+
+/**
+ * Integer arguments specialise as `int` up to this magnitude (runtime/signature.ts), larger ones as
+ * f64: then `i * n + k` with counters below such arguments is provably within ±2^53 (frontend/ranges.ts).
+ */
+export const SMALL_INT = 2 ** 26;
+/** Typed arrays hold at most 2^32 elements (V8's limit; numbat's wasm heap is smaller still). */
+export const MAX_LENGTH = 2 ** 32;
 
 /** Element type of an array in memory. Loads widen to `int` or `f64`; stores narrow as JS typed arrays do. */
 export type DType = "f64" | "f32" | "i32" | "u32" | "i16" | "u16" | "i8" | "u8" | "u8c";

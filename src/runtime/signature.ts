@@ -1,14 +1,14 @@
 // Maps run-time argument values to IR types: the key of the dispatcher's specialisation cache.
 
-import { type Type, arrayType, dtypeOfCtorName, typeToString } from "../ir/types.js";
+import { MAX_LENGTH, SMALL_INT, type Type, arrayType, dtypeOfCtorName, typeToString } from "../ir/types.js";
 import { lengthOf, typedArrayTag } from "./intrinsics.js";
 
 /**
- * Integer arguments up to this magnitude specialise as `int` (frontend/ranges.ts SMALL_INT): index
- * arithmetic such as `i * n + k` below such arguments is then provably exact. Larger integers are
- * floats, whose arithmetic is JS's by construction.
+ * Integer arguments up to this magnitude specialise as `int` (ir/types.ts SMALL_INT): index arithmetic
+ * such as `i * n + k` below such arguments is then provably exact. Larger integers are floats, whose
+ * arithmetic is JS's by construction.
  */
-const INT_LIMIT = 2 ** 26;
+const INT_LIMIT = SMALL_INT;
 
 /** The element type of a typed array, from its internal slot (runtime/intrinsics.ts), never from a property it may override. */
 function typedArrayDType(x: unknown) {
@@ -40,14 +40,17 @@ function describe(x: unknown): string {
 
 /**
  * The IR type of an argument value. Numbers that are integers (and not -0) within ±2^26 specialise
- * as `int`, others as `f64`, as Numba types Python ints and floats.
+ * as `int`, others as `f64`, as Numba types Python ints and floats. (`intLimit`: a frontend whose
+ * ints are not JS numbers, Python's, takes every integer up to 2^53.)
  */
-export function typeOfValue(x: unknown, param: string, fnName: string): Type {
-  if (typeof x === "number") return Number.isInteger(x) && Math.abs(x) <= INT_LIMIT && !Object.is(x, -0) ? "int" : "f64";
+export function typeOfValue(x: unknown, param: string, fnName: string, intLimit = INT_LIMIT): Type {
+  if (typeof x === "number") return Number.isInteger(x) && Math.abs(x) <= intLimit && !Object.is(x, -0) ? "int" : "f64";
   if (typeof x === "boolean") return "bool";
   const dt = typedArrayDType(x);
   if (dt) {
     checkLength(x, param, fnName);
+    // Type inference bounds `.length` by 2^32 (frontend/ranges.ts MAX_LENGTH, V8's limit until now).
+    if (lengthOf(x) > MAX_LENGTH) throw new RangeError(`${fnName}: argument '${param}' has ${lengthOf(x)} elements; numbat supports typed arrays of up to 2^32`);
     return arrayType(dt, 1, false);
   }
   if (typeof x === "object" && x !== null) {

@@ -4,7 +4,7 @@
 // change between two reads. So each field is read exactly once, into a snapshot that the check and the
 // call both use (checking one read and calling with another would let a view reach outside its data).
 
-import { DTYPES, type ArrayType } from "../ir/types.js";
+import { DTYPES, isArray, type ArrayType, type Type } from "../ir/types.js";
 import { lengthOf, typedArrayTag } from "./intrinsics.js";
 
 /** An n-d argument as read once: the typed array and plain copies of its shape and stride. */
@@ -25,18 +25,28 @@ function numbers(list: unknown, n: number, what: string, name: string): number[]
   return out;
 }
 
-/**
- * The view of n-d argument `nd` (compiled as `t`), its fields each read once, after checking that it stays
- * inside its data: compiled kernels index memory without the protocol's help.
- */
-export function readView(nd: unknown, t: ArrayType, name: string): NdView {
+/** The fields of n-d argument `nd`, each read once (getters run here); not checked yet. */
+function readFields(nd: unknown, t: ArrayType, name: string): NdView {
   const o = nd as { data: unknown; shape: unknown; stride: unknown; offset: unknown };
   const data = o.data, shape = numbers(o.shape, t.ndim, "shape", name), stride = numbers(o.stride, t.ndim, "stride", name), offset = o.offset as number;
-  const want = DTYPES[t.dtype].ctor;
-  if (typedArrayTag(data) !== want) throw new TypeError(`numbat: argument '${name}' was compiled for ${want} data, but its data is now ${typedArrayTag(data) ?? "not a typed array"}`);
-  const view: NdView = { data: data as NdView["data"], shape, stride, offset };
-  checkView(view, t, name);
-  return view;
+  return { data: data as NdView["data"], shape, stride, offset };
+}
+
+/**
+ * The views of a call's n-d arguments (undefined for the other parameters): every field of every one read
+ * once first, and only then each checked (element type, and inside its data's real length). So a getter
+ * of one argument that detaches or shrinks another's buffer runs before the check, never between the
+ * check and the call: no user code runs after this returns.
+ */
+export function readViews(params: readonly { readonly type: Type; readonly name: string }[], args: readonly unknown[]): (NdView | undefined)[] {
+  const views = params.map((p, i) => (isArray(p.type) && p.type.nd ? readFields(args[i], p.type, p.name) : undefined));
+  views.forEach((v, i) => {
+    if (!v) return;
+    const t = params[i]!.type as ArrayType, name = params[i]!.name, want = DTYPES[t.dtype].ctor;
+    if (typedArrayTag(v.data) !== want) throw new TypeError(`numbat: argument '${name}' was compiled for ${want} data, but its data is now ${typedArrayTag(v.data) ?? "not a typed array"}`);
+    checkView(v, t, name);
+  });
+  return views;
 }
 
 /** An n-d view must stay inside its data (its real length: runtime/intrinsics.ts). */

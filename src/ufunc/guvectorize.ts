@@ -51,6 +51,27 @@ function parseLayout(layout: string, who: string): Layout {
   return { inputs: inputs!, outputs: outputs! };
 }
 
+/**
+ * Binds each core dimension name to its size, checking that every argument agrees (and fixed sizes such
+ * as "(3)"); returns each argument's outer (loop) shape. `names` say "input 2" in the errors.
+ */
+function bindCores(shapes: readonly (readonly number[])[], cores: readonly string[][], names: readonly string[], layout: string, who: string): { loopShapes: number[][]; sizes: Map<string, number> } {
+  const seen = new Map<string, { size: number; from: string }>();
+  const loopShapes = shapes.map((shape, k) => {
+    const core = cores[k]!, from = names[k]!;
+    if (shape.length < core.length) throw new RangeError(`${who}: ${from} has ${shape.length} dimension${shape.length === 1 ? "" : "s"}, but its core "(${core.join(",")})" needs ${core.length}`);
+    core.forEach((name, c) => {
+      const size = shape[shape.length - core.length + c]!;
+      const known = /^\d+$/.test(name) ? { size: Number(name), from: "the layout" } : seen.get(name);
+      if (known && known.size !== size)
+        throw new RangeError(`${who}: ${from} has size ${size} in core dimension '${name}', but ${known.from} gives ${known.size} (layout "${layout}")`);
+      if (!known) seen.set(name, { size, from });
+    });
+    return shape.slice(0, shape.length - core.length);
+  });
+  return { loopShapes, sizes: new Map([...seen].map(([d, v]) => [d, v.size])) };
+}
+
 const CTOR: Record<DType, string> = Object.fromEntries(Object.entries(DTYPES).map(([d, i]) => [d, i.ctor])) as Record<DType, string>;
 
 interface Arg { readonly core: string[]; readonly dtype: DType | undefined; readonly output: boolean }
@@ -116,25 +137,13 @@ export function guvectorize<F extends (...args: any[]) => any>(fn: F, layout: st
     if (raw.length !== nin && raw.length !== nin + nout)
       throw new TypeError(`${who}: expected ${nin} input${nin === 1 ? "" : "s"} (or ${nin + nout} arguments with the output${nout === 1 ? "" : "s"}), got ${raw.length}`);
     const ins: Operand[] = raw.slice(0, nin).map((x, k) => toOperand(x, `${who}: argument ${k + 1}`));
-    const sizes = new Map<string, { size: number; from: string }>();
-    const bind = (name: string, size: number, from: string) => {
-      const fixed = /^\d+$/.test(name) ? Number(name) : undefined;
-      const known = fixed !== undefined ? { size: fixed, from: "the layout" } : sizes.get(name);
-      if (known && known.size !== size)
-        throw new RangeError(`${who}: ${from} has size ${size} in core dimension '${name}', but ${known.from} gives ${known.size} (layout "${layout}")`);
-      if (!known) sizes.set(name, { size, from });
-    };
-    const loopShapes: number[][] = [];
-    const coreCheck = (shape: readonly number[], core: string[], from: string) => {
-      if (shape.length < core.length) throw new RangeError(`${who}: ${from} has ${shape.length} dimension${shape.length === 1 ? "" : "s"}, but its core "(${core.join(",")})" needs ${core.length}`);
-      core.forEach((d, c) => bind(d, shape[shape.length - core.length + c]!, from));
-      loopShapes.push(shape.slice(0, shape.length - core.length));
-    };
-    ins.forEach((o, k) => coreCheck(o.kind === "array" ? o.shape : [], inputs[k]!, `input ${k + 1}`));
     const given = raw.length === nin + nout ? raw.slice(nin).map((x, k) => outOperand(x, `${who}: output ${k + 1}`)) : undefined;
-    given?.forEach((o, k) => coreCheck(o.shape, outputs[k]!, `output ${k + 1}`));
+    const { loopShapes, sizes } = bindCores(
+      [...ins.map((o) => (o.kind === "array" ? o.shape : [])), ...(given ?? []).map((o) => o.shape)],
+      [...inputs, ...(given ? outputs : [])],
+      [...inputs.map((_, k) => `input ${k + 1}`), ...outputs.map((_, k) => `output ${k + 1}`)], layout, who);
     for (const d of outputs.flat()) if (!/^\d+$/.test(d) && !sizes.has(d)) throw new RangeError(`${who}: core dimension '${d}' of an output is not set by any input (layout "${layout}")`);
-    const size = (d: string) => (/^\d+$/.test(d) ? Number(d) : sizes.get(d)!.size);
+    const size = (d: string) => (/^\d+$/.test(d) ? Number(d) : sizes.get(d)!);
     const loopShape = broadcastShapes(loopShapes.slice(0, nin), who);
     if (given) {
       const all = broadcastShapes([loopShape, ...loopShapes.slice(nin)], who);
@@ -147,7 +156,7 @@ export function guvectorize<F extends (...args: any[]) => any>(fn: F, layout: st
     const allocated = given ? undefined : outputs.map((core) => allocate([...loopShape, ...core.map(size)], dtype));
     const outs: ArrayOperand[] = given ?? allocated!.map((nd) => toOperand(nd, "out") as ArrayOperand);
     const ops = [...ins, ...outs];
-    const cores = [...inputs, ...outputs].map((c) => c.map((d) => (/^\d+$/.test(d) ? `k${d}` : d))); // fixed sizes get names too
+    const cores = [...inputs, ...outputs].map((c) => c.map((d) => (/^\d+$/.test(d) ? `$${d}` : d))); // fixed sizes get names too ($ is not in layout names)
     const result = () => {
       const bare = ins.every((o) => o.kind === "scalar" || o.bare);
       const back = given ? raw.slice(nin) : allocated!.map((nd) => (bare && nd.shape.length === 1 ? nd.data : nd));
@@ -170,7 +179,7 @@ export function guvectorize<F extends (...args: any[]) => any>(fn: F, layout: st
       const chunks = Math.min(nest.extents[0]!, 64), block = Math.ceil(nest.extents[0]! / chunks);
       values.push(Math.ceil(nest.extents[0]! / block), block);
     }
-    values.push(...dims.map((d) => (/^k\d+$/.test(d) ? Number(d.slice(1)) : size(d))));
+    values.push(...dims.map((d) => (d.startsWith("$") ? Number(d.slice(1)) : size(d))));
     ops.forEach((o, k) => {
       if (o.kind === "scalar") { values.push(o.value); return; }
       const core = cores[k]!.length;

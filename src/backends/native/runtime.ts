@@ -15,7 +15,7 @@ import { generateC, type NativeModule, type NativeOptions } from "./codegen.js";
 import { buildLibrary, evictLibrary, requireCompiler, type BuiltLibrary, type CompilerInfo } from "./compiler.js";
 import { OPENMP_FLAGS, openmpSupport } from "./openmp.js";
 import { ERROR_KINDS, OUT } from "./prelude.js";
-import { readView } from "../../runtime/views.js";
+import { readViews } from "../../runtime/views.js";
 import { entryTrusted } from "../../runtime/cache-trust.js";
 import { lengthOf } from "../../runtime/intrinsics.js";
 
@@ -123,7 +123,7 @@ function marshal(mod: NativeModule, lib: Loaded, entry: FuncIR): Kernel {
     const flat: unknown[] = [out];
     // n-d arguments read once (their getters are the last user code before the call); lengths are the real
     // ones (runtime/intrinsics.ts): koffi passes each typed array's own memory, which holds exactly that many.
-    const views = params.map((p, i) => (isArray(p.type) && p.type.nd ? readView(args[i], p.type, p.name) : undefined));
+    const views = readViews(params, args);
     for (let i = 0; i < params.length; i++) {
       const t = params[i]!.type;
       const a = args[i];

@@ -11,7 +11,7 @@ import { type WasmEnv, moduleEnv } from "../../runtime/wasm-env.js";
 import { RETURN_SCRATCH, arrayParts, type WasmModule } from "./codegen.js";
 import { type AllocFn, type ParallelConfig, parallelImports } from "../../runtime/pool.js";
 import { setFlagsFromString } from "node:v8";
-import { type NdView, readView } from "../../runtime/views.js";
+import { type NdView, readViews } from "../../runtime/views.js";
 import { type RealView, realView } from "../../runtime/intrinsics.js";
 import { copyBytes } from "../../runtime/copy.js";
 
@@ -131,7 +131,7 @@ export function instantiateWasm(mod: WasmModule, entry: FuncIR, parallel: Parall
     const allocs: number[] = [];
     // n-d arguments first, each field read once (their getters are the last user code before the call);
     // then every array's real buffer, offset and length (runtime/intrinsics.ts), never its own properties.
-    const views = params.map((p, i) => (isArray(p.type) && p.type.nd ? readView(args[i], p.type, p.name) : undefined));
+    const views = readViews(params, args);
     const datas = params.map((p, i) => (!isArray(p.type) ? undefined : realView(p.type.nd ? views[i]!.data : args[i])));
     const regions = copyIn(datas, written);
     callStack.push(allocs);

@@ -79,6 +79,13 @@ export function builtin(py: PyLowering, name: string, e: Call): Val {
       if (x.type !== "f64") return { k: "scalar", e: coerce(x, "int") };
       return { k: "scalar", e: finiteToInt(py, x, roundHalfEven) };
     }
+    case "sum": {
+      // sum(array) adds from 0 in order, as Python's loop does; sum(tuple) the same over its items.
+      arity(py, e, name, 1);
+      const v = py.expr(e.args[0]!);
+      if (v.k === "tuple") return py.binopAll("+", v.items, e.pos);
+      return py.np.reduction("sum", v, e.pos);
+    }
     case "range": return py.fail(e.pos, "range(...) is only supported as the iterable of a for loop");
     case "print": return py.fail(e.pos, "print() is not supported inside compiled functions", "return the values and print them outside");
     default:

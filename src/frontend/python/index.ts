@@ -92,6 +92,9 @@ function dedent(s: string): string {
   return n ? lines.map((l) => l.slice(n)).join("\n") : s;
 }
 
+/** Python ints are int64 (Numba's nopython): every integer argument up to 2^53 is one. */
+const PY_INT_LIMIT = 2 ** 53;
+
 function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (name: string) => unknown): PyFunction {
   // As in Numba, prange is a plain range unless parallel=True (in the decorator or the options).
   const options: JitOptions = { parallel: false, ...base, ...decoratorOptions(mod, def) };
@@ -101,6 +104,7 @@ function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (n
   const lowered = new Set<string>();
   const jitted = jitDispatched(fn as (...args: any[]) => any, options, {
     parsed: parsedOf(mod, def),
+    intLimit: PY_INT_LIMIT,
     lower(types, env, irName) {
       const info = lowerPython(mod, def, types, env, irName, siblings);
       if (info.tuple) tuples.set(signatureKey(types), info.tuple);
@@ -118,7 +122,7 @@ function compileDef(mod: PyModule, def: PyDef, base: PythonOptions, siblings: (n
       throw e;
     }
     if (r === undefined || typeof r !== "object" || (tuples.size === 0 && !options.cache)) return r;
-    const types = args.map((a, i) => typeOfValue(a, def.params[i]?.name ?? `#${i}`, def.name));
+    const types = args.map((a, i) => typeOfValue(a, def.params[i]?.name ?? `#${i}`, def.name, PY_INT_LIMIT));
     const key = signatureKey(types);
     // A kernel from the disk cache (cache=True) was not lowered in this process: lower it once to learn its tuple.
     if (options.cache && !tuples.has(key) && !lowered.has(key)) {

@@ -47,7 +47,7 @@ const PY_ERRORS: Record<string, ErrorClass> = {
   ValueError: "ValueError", ZeroDivisionError: "ZeroDivisionError", IndexError: "IndexError", AssertionError: "AssertionError",
   RuntimeError: "RuntimeError", ArithmeticError: "ArithmeticError", Exception: "Exception", TypeError: "TypeError",
 };
-const BUILTINS = new Set(["range", "len", "abs", "min", "max", "int", "float", "bool", "round", "enumerate", "zip", "print", ...Object.keys(PY_ERRORS)]);
+const BUILTINS = new Set(["range", "len", "abs", "min", "max", "int", "float", "bool", "round", "enumerate", "zip", "print", "sum", ...Object.keys(PY_ERRORS)]);
 export const isPythonError = (name: string): boolean => name in PY_ERRORS;
 
 export function lowerPython(mod: PyModule, def: PyDef, argTypes: Type[], env: LowerEnv, irName: string, siblings: (name: string) => unknown): PyFunctionInfo {
@@ -677,6 +677,11 @@ export class PyLowering implements LoopContext {
     if (obj.k === "global") return this.np.member(obj.path, e.attr, e.pos);
     if (obj.k === "array" || obj.k === "lazy") return this.np.arrayAttribute(obj, e.attr, e.pos);
     return this.fail(e.pos, `attribute '${e.attr}' is not supported here`);
+  }
+
+  /** ((0 op x0) op x1) ...: Python's sum() over a tuple. */
+  binopAll(op: string, items: readonly Val[], at: Pos): Val {
+    return items.reduce<Val>((acc, x) => this.binop(op, acc, x, at), { k: "scalar", e: I(0) });
   }
 
   binop(op: string, a: Val, b: Val, at: Pos): Val {

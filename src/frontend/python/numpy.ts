@@ -271,7 +271,7 @@ export class NumpyLowering {
     b.shape.forEach((s, d) => {
       if (!sameExpr(s, shape[d]!)) this.py.emit({ k: "if", c: { k: "binary", op: "ne", a: s, b: shape[d]!, type: "bool" }, then: [fail()], else: [] });
     });
-    return { shape, type: el.type, at: b.at };
+    return { shape, type: el.type, at: b.at, ...(b.fastWhen && { fastWhen: b.fastWhen }) };
   }
 
   /** `A[i, j] += x` and `A[1:, :] *= 2`: the subscripts are evaluated once. */
@@ -408,7 +408,7 @@ export class NumpyLowering {
       this.py.emit({ k: "if", c: { k: "binary", op: "eq", a: len, b: I(0), type: "bool" }, then: [this.py.raise("ValueError", `zero-size array to reduction operation ${name} which has no identity`)], else: [] });
     }
     for (const s of nest(this.py, outShape, (idx) => this.py.collect(() => {
-      const inner: Elementwise = { shape: [el.shape[k]!], type: el.type, at: ([j]) => el.at([...idx.slice(0, k), j!, ...idx.slice(k)]) };
+      const inner: Elementwise = { shape: [el.shape[k]!], type: el.type, at: ([j], fast) => el.at([...idx.slice(0, k), j!, ...idx.slice(k)], fast), ...(el.fastWhen && { fastWhen: el.fastWhen }) };
       let r = reduce(this.py, inner, name === "mean" ? "sum" : (name as Reduction), () => this.py.raise("ValueError", "zero-size reduction"));
       if (name === "mean") r = { k: "binary", op: "div", a: coerce(r, "f64"), b: coerce(el.shape[k]!, "f64"), type: "f64" };
       this.py.emit({ k: "store", arr: out, idx, x: toElement(r, dtype), loc: this.py.loc });
@@ -537,6 +537,37 @@ export class NumpyLowering {
           return { k: "cond", c: { k: "binary", op: "gt", a: up, b: ch, type: "bool" }, a: ch, b: up, type: t };
         };
         return { k: "lazy", el: broadcast(this.py, [a!, lo!, hi!], t, clip, () => this.py.raise("ValueError", "operands could not be broadcast together")) };
+      }
+      case "linspace": {
+        // Numba's and NumPy's formula: start + i * step with step = (stop - start) / (num - 1), the last element stop itself.
+        if (e.args.length !== 3) this.py.fail(e.pos, "np.linspace(start, stop, num) takes three arguments", undefined, "NB202");
+        const [a, b] = e.args.slice(0, 2).map((x) => this.py.spill(coerce(this.py.scalar(x), "f64"), "l"));
+        const num = this.py.spill(this.py.intArg(e.args[2]!, "linspace"), "n");
+        const arr = this.allocShape("empty", [num], "f64");
+        const r = (arr as { r: ArrayRef }).r;
+        const step = this.py.spill({ k: "binary", op: "div", a: { k: "binary", op: "sub", a: b!, b: a!, type: "f64" }, b: coerce({ k: "binary", op: "sub", a: num, b: I(1), type: "int" }, "f64"), type: "f64" }, "step");
+        // one element: start (the step, 0 / 0 or x / 0, is not used)
+        const at = (i: Expr): Expr => ({ k: "cond", c: { k: "binary", op: "gt", a: num, b: I(1), type: "bool" }, a: { k: "binary", op: "add", a: a!, b: { k: "binary", op: "mul", a: coerce(i, "f64"), b: step, type: "f64" }, type: "f64" }, b: a!, type: "f64" });
+        for (const st of nest(this.py, [num], ([i]) => [{ k: "store", arr: r.base, idx: [i!], x: at(i!), loc: this.py.loc }])) this.py.emit(st);
+        this.py.emit({ k: "if", c: { k: "binary", op: "gt", a: num, b: I(1), type: "bool" }, then: [{ k: "store", arr: r.base, idx: [{ k: "binary", op: "sub", a: num, b: I(1), type: "int" }], x: b!, loc: this.py.loc }], else: [] });
+        return arr;
+      }
+      case "cumsum": case "cumprod": {
+        // The running sum in row-major order, flattened (NumPy without an axis).
+        const el = this.elementwise(this.py.expr(e.args[0]!), e.pos);
+        const t: ScalarType = el.type === "f64" ? "f64" : "int";
+        const size = this.py.spill(el.shape.reduce<Expr>((p, x) => mulInt(p, x), I(1)), "n");
+        const out = this.allocShape("empty", [size], t === "f64" ? "f64" : "i32");
+        const base = (out as { r: ArrayRef }).r.base;
+        const acc = this.py.temp(name, t), pos = this.py.temp("pos", "int");
+        this.py.emit({ k: "assign", v: acc, x: name === "cumsum" ? (t === "f64" ? F(0) : I(0)) : (t === "f64" ? F(1) : I(1)) });
+        this.py.emit({ k: "assign", v: pos, x: I(0) });
+        for (const st of nest(this.py, el.shape, (idx) => [
+          { k: "assign", v: acc, x: { k: "binary", op: name === "cumsum" ? "add" : "mul", a: ref(acc), b: coerce(el.at(idx), t), type: t } },
+          { k: "store", arr: base, idx: [ref(pos)], x: toElement(ref(acc), elemType(base.type as ArrayType) === "f64" ? "f64" : "i32"), loc: this.py.loc },
+          { k: "assign", v: pos, x: { k: "binary", op: "add", a: ref(pos), b: I(1), type: "int" } },
+        ])) this.py.emit(st);
+        return out;
       }
       case "where": {
         if (e.args.length !== 3) this.py.fail(e.pos, "np.where(condition, x, y) takes three arguments (the one-argument form is not supported)", undefined, "NB202");
