@@ -213,8 +213,9 @@ class Lowering extends ExprLowering {
         const arr = this.arrayVar(init0.object);
         const b = isVar ? this.lookup(name)! : this.declare(name, this.key(d.id, name), d.id, true);
         b.tuple = Array.from({ length: (arr.type as ArrayType).ndim }, (_, k) => {
-          const t = this.temp(`${name}${k}`, "int");
-          this.out.push({ k: "assign", v: t, x: this.arrayProp(arr, init0.property.name, k) });
+          const t = this.temp(`${name}${k}`, "int"), x = this.arrayProp(arr, init0.property.name, k);
+          this.noteRange(t, this.rangeOf(x));
+          this.out.push({ k: "assign", v: t, x });
           return t;
         });
         continue;
@@ -427,11 +428,11 @@ class Lowering extends ExprLowering {
     let preExpr: Expr | null = null, test: Expr | null = null;
     if (pre) {
       const saved = this.takeOut();
-      const c = (test = this.condition(pre));
+      const c = this.condition(pre);
       const effects = this.takeOut();
       this.out = saved;
       if (effects.length) bodyStmts.push(...effects, { k: "if", c: not(c), then: [{ k: "break", label: frame.label }], else: [] });
-      else preExpr = c;
+      else preExpr = test = c; // (a test with effects states no facts: they may assign what it compared)
     }
     // The test holds in the body and (for what the body does not assign) in the update.
     const update = this.guarded(test, false, () => {
