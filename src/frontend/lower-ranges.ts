@@ -5,7 +5,7 @@
 
 import type { Node, ParsedFunction } from "./parse.js";
 import { BINARY_OPS, type Expr, type Var } from "../ir/nodes.js";
-import type { ArrayType, Type } from "../ir/types.js";
+import { type ArrayType, type Type, isArray } from "../ir/types.js";
 import * as R from "./ranges.js";
 import { type LowerEnv, type LoopFrame, LoweringState, varRef } from "./lower-state.js";
 
@@ -150,6 +150,8 @@ export abstract class RangeLowering extends LoweringState {
     const x = this.observable(e);
     const tmp = this.temp(name, x.type);
     if (x.type === "int") this.noteRange(tmp, this.rangeOf(x));
+    // A spilled array argument is that array: what is stored through the temporary is copied back.
+    if (x.k === "var" && isArray(x.type)) this.arrayFlows.push([tmp, x.v]);
     this.out.push({ k: "assign", v: tmp, x });
     return tmp;
   }
