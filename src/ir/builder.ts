@@ -32,7 +32,7 @@ export function c(value: number | boolean, type?: ScalarType): Expr {
 export const v = (x: Var): Expr => ({ k: "var", v: x, type: x.type });
 
 export function bin(op: BinaryOp, a: Expr, b: Expr, at?: Loc): Expr {
-  const type: ScalarType = BINARY_OPS[op].kind === "compare" ? "bool" : op === "div" ? "f64" : (a.type as ScalarType);
+  const type: ScalarType = BINARY_OPS[op].kind === "compare" ? "bool" : (a.type as ScalarType);
   return at ? { k: "binary", op, a, b, type, loc: at } : { k: "binary", op, a, b, type };
 }
 export const un = (op: UnaryOp, x: Expr): Expr => ({ k: "unary", op, x, type: op === "not" ? "bool" : (x.type as ScalarType) });

@@ -44,11 +44,11 @@ test("a well-formed function passes", () => {
 });
 
 test("errors carry the function name and a path, and all are listed", () => {
-  const f = fn([b.if_(b.c(true), [b.exprStmt(b.bin("add", b.v(n), b.v(x)))]), b.exprStmt(b.bin("div", b.v(n), b.v(n)))]);
+  const f = fn([b.if_(b.c(true), [b.exprStmt(b.bin("add", b.v(n), b.v(x)))]), b.exprStmt(b.bin("div", b.v(t), b.v(t)))]);
   assert.throws(() => verifyFunc(f), {
     message: "IR verification failed:\n" +
       "  f: body[0].then[0].x: add operands must have the same type, got int, f64\n" +
-      "  f: body[1].x: div operands must be f64, got int, int",
+      "  f: body[1].x: div operands must be int or f64, got bool, bool",
   });
 });
 
@@ -61,8 +61,9 @@ test("arith: int or f64 only", () => {
 test("arith: result type is the operand type", () => {
   assert.match(only(expr(bad(b.bin("add", b.v(n), b.v(n)), "f64"))), /add\(int, int\) must have type int, got f64$/);
 });
-test("div: f64 operands and result", () => {
-  assert.match(only(expr(b.bin("div", b.v(n), b.v(n)))), /div operands must be f64, got int, int$/);
+test("div: f64, or int (truncating, for the Python frontend's floor division); the result has the operands' type", () => {
+  assert.equal(verifyFunc(fn([b.exprStmt(b.bin("div", b.v(n), b.v(n)))])), undefined);
+  assert.match(only(expr(bad(b.bin("div", b.v(n), b.v(n)), "f64"))), /div\(int, int\) must have type int, got f64$/);
   assert.match(only(expr(bad(b.bin("div", b.v(x), b.v(x)), "int"))), /div\(f64, f64\) must have type f64, got int$/);
 });
 test("mod: int or f64", () => {
