@@ -10,10 +10,10 @@
 import type { Expr, FuncIR, Stmt, Var } from "../ir/nodes.js";
 import { childBlocks, forEachStmt, mapExpr, mapStmts } from "../ir/walk.js";
 import { invariant, sameExpr } from "./affine.js";
+import { freshNames } from "./fresh.js";
 
 export function hoistConversions(f: FuncIR): FuncIR | undefined {
-  let nextId = Math.max(0, ...f.params.map((p) => p.id), ...f.locals.map((l) => l.id)) + 1;
-  const temps: Var[] = [];
+  const fresh = freshNames(f);
   const rewrite = (stmts: readonly Stmt[]): Stmt[] => {
     const out: Stmt[] = [];
     for (const s of stmts) {
@@ -31,9 +31,8 @@ export function hoistConversions(f: FuncIR): FuncIR | undefined {
         if (e.k !== "cast" || (e.op !== "i2f" && e.op !== "f2i32") || !invariant(e.x, facts)) return e;
         let h = hoisted.find((x) => sameExpr(x.e, e));
         if (!h) {
-          h = { e, v: { id: nextId++, name: "conv", type: e.type } };
+          h = { e, v: fresh.variable({ name: "conv", type: e.type }) };
           hoisted.push(h);
-          temps.push(h.v);
         }
         return { k: "var", v: h.v, type: e.type };
       };
@@ -47,5 +46,5 @@ export function hoistConversions(f: FuncIR): FuncIR | undefined {
     return out;
   };
   const body = rewrite(f.body);
-  return temps.length ? { ...f, body, locals: [...f.locals, ...temps] } : undefined;
+  return fresh.added.length ? { ...f, body, locals: [...f.locals, ...fresh.added] } : undefined;
 }

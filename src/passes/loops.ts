@@ -12,7 +12,8 @@ import { carryStored } from "./carry.js";
 import { sinkAccumulator } from "./accumulate.js";
 import { provablyParallel } from "./parallel.js";
 import type { PassOptions } from "./pipeline.js";
-import { maxLabel, relabel } from "../ir/walk.js";
+import { relabel } from "../ir/walk.js";
+import { freshNames } from "./fresh.js";
 import { unrollAndJam } from "./unrolljam.js";
 import { type NewTemp, registerTile } from "./regtile.js";
 import { sameExpr } from "./affine.js";
@@ -153,25 +154,19 @@ function rewrite(stmts: readonly Stmt[], lc: LoopCtx, changed: { v: boolean }): 
 
 export function optimizeLoopNests(f: FuncIR, opts: PassOptions = {}): FuncIR | undefined {
   const changed = { v: false };
-  let nextId = Math.max(0, ...f.params.map((p) => p.id), ...f.locals.map((l) => l.id)) + 1;
-  const temps: Var[] = [];
-  const newTemp = (name: string, type: "f64" | "int" = "f64"): Var => {
-    const v: Var = { id: nextId++, name: `${name}_r`, type };
-    temps.push(v);
-    return v;
-  };
-  let label = maxLabel(f.body) + 1;
+  const fresh = freshNames(f);
+  const newTemp = (name: string, type: "f64" | "int" = "f64"): Var => fresh.variable({ name: `${name}_r`, type });
   const lc: LoopCtx = {
     ctx: { ...funcContext(f), autoParallel: opts.autoParallel, fastmath: opts.fastmath },
     newTemp,
-    newLabel: () => label++,
+    newLabel: fresh.label,
     step(name, run, show) {
       if (skipping(name)) return undefined;
       const out = run();
-      if (out !== undefined && dumping(name)) dump(`after loop-nests/${name}`, printFunc({ ...f, body: [...show(out)], locals: [...f.locals, ...temps] }));
+      if (out !== undefined && dumping(name)) dump(`after loop-nests/${name}`, printFunc({ ...f, body: [...show(out)], locals: [...f.locals, ...fresh.added] }));
       return out;
     },
   };
   const body = rewrite(f.body, lc, changed);
-  return changed.v ? { ...f, body, locals: [...f.locals, ...temps] } : undefined;
+  return changed.v ? { ...f, body, locals: [...f.locals, ...fresh.added] } : undefined;
 }
