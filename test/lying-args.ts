@@ -66,6 +66,8 @@ const alternating = <T>(...values: T[]) => { let n = 0; return () => values[n++ 
 export interface LyingCase {
   readonly name: string;
   readonly kernel: keyof typeof KERNELS;
+  /** A function of its own (a closure over the lying array, say) instead of `kernel`: made afresh for each run. */
+  readonly fn?: () => AnyFn;
   /** Fresh arguments (called twice: once for plain JS, once for the jitted call). */
   readonly args: () => unknown[];
   /**
@@ -136,6 +138,15 @@ export const CASES: readonly LyingCase[] = [
   { name: "an ndarray whose data has a lying length", kernel: "sumND", param: "A", want: "either", args: () => { const data = withLength(f64(1, 2), 1000); return [nd({ data: () => data, shape: () => [200], stride: () => [1], offset: () => 0 })]; } },
   { name: "an ndarray whose shape is a Proxy that changes", kernel: "sumND", param: "A", want: "either", args: () => { let n = 0; const shape = new Proxy([2], { get: (t, k) => (k === "0" ? (n++ ? 1e6 : 2) : Reflect.get(t, k)) }); const data = f64(1, 2); return [nd({ data: () => data, shape: () => shape, stride: () => [1], offset: () => 0 })]; } },
   { name: "an ndarray whose offset is an object with valueOf", kernel: "sumND", param: "A", want: "either", args: () => { const data = f64(1, 2); return [nd({ data: () => data, shape: () => [2], stride: () => [1], offset: () => ({ valueOf: () => 0 }) })]; } },
+  // Arrays a kernel binds from its enclosing scope are read as what they are, too.
+  { name: "a bound Uint8Array whose constructor claims Float64Array", kernel: "sumAny", param: "u", want: "plain", args: () => [], fn: () => {
+    const u = Object.defineProperty(Uint8Array.of(1, 2, 3), "constructor", { value: Float64Array });
+    return () => { let s = 0; for (let i = 0; i < u.length; i++) s += u[i]!; return s; };
+  } },
+  { name: "a bound Int8Array whose toStringTag claims Float64Array", kernel: "sumAny", param: "u", want: "plain", args: () => [], fn: () => {
+    const u = Object.defineProperty(Int8Array.of(1, -2, 3), Symbol.toStringTag, { value: "Float64Array" });
+    return () => { let s = 0; for (let i = 0; i < u.length; i++) s += u[i]!; return s; };
+  } },
   // A getter of one argument that detaches another's buffer: it runs before any view is checked.
   { name: "an ndarray getter that detaches another ndarray's data", kernel: "sumBoth", param: "A", want: "plainOrError", args: () => {
     const buf = new ArrayBuffer(32), A = nd({ data: () => new Float64Array(buf), shape: () => [4], stride: () => [1], offset: () => 0 });
@@ -220,7 +231,7 @@ function jitted(kernel: keyof typeof KERNELS, target: Target): AnyFn {
 
 /** The verdict of one case on one target: "ok", or what went wrong. */
 export function runCase(c: LyingCase, target: Target): string {
-  const fn = KERNELS[c.kernel] as AnyFn;
+  const fn = c.fn ? c.fn() : (KERNELS[c.kernel] as AnyFn);
   const run = (f: AnyFn): { value?: unknown; error?: unknown; after: string } => {
     const args = c.args();
     try {
@@ -232,7 +243,7 @@ export function runCase(c: LyingCase, target: Target): string {
   };
   const around = c.around ?? (<T>(f: () => T) => f());
   const plain = around(() => run(fn));
-  const got = around(() => run(jitted(c.kernel, target)));
+  const got = around(() => run(c.fn ? (jit(c.fn(), { target }) as AnyFn) : jitted(c.kernel, target)));
   if (got.error !== undefined) {
     const e = got.error as Error;
     const named = (e instanceof TypeError || e instanceof RangeError) && new RegExp(`'${c.param}'`).test(e.message);

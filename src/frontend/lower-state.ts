@@ -2,6 +2,7 @@
 // statement list being built, and diagnostics with source locations. Expression lowering
 // (lower-expr.ts) and statement lowering (lower.ts) build on it.
 
+import { typedArrayTag } from "../runtime/intrinsics.js";
 import type { Node, ParsedFunction } from "./parse.js";
 import { CompileError, codeFrame } from "../diagnostics/error.js";
 import type { DiagnosticCode } from "../diagnostics/messages.js";
@@ -139,7 +140,7 @@ export abstract class LoweringState {
   protected hiddenParam(value: ArrayBufferView, name: string): Var | undefined {
     const had = this.hidden.find((h) => h.value === value);
     if (had) return had.v;
-    const dtype = dtypeOfCtorName(value.constructor.name);
+    const dtype = dtypeOfCtorName(typedArrayTag(value) ?? ""); // its internal slot, not its overridable constructor
     if (!dtype) return undefined;
     const v: Var = { id: this.nextVarId++, name, type: arrayType(dtype, 1, false), param: true };
     this.params.push(v);

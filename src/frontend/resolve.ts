@@ -12,6 +12,7 @@
 //
 // docs/language.md#name-resolution describes this for users.
 
+import { typedArrayTag } from "../runtime/intrinsics.js";
 import { MATH_FNS } from "../ir/math.js";
 
 type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
@@ -34,7 +35,7 @@ const shadows = new WeakMap<unknown[], Float64Array>();
 
 /** A typed array (itself) or an Array of numbers (its Float64Array copy) that a kernel binds by reference. */
 export function outerArray(v: unknown): TypedArray | undefined {
-  if (ArrayBuffer.isView(v)) return v instanceof DataView || typeof (v as { length?: unknown }).length !== "number" ? undefined : (v as TypedArray);
+  if (ArrayBuffer.isView(v)) return typedArrayTag(v) === undefined ? undefined : (v as TypedArray); // not a DataView
   if (!Array.isArray(v) || !v.every((x) => typeof x === "number")) return undefined;
   let s = shadows.get(v);
   if (!s) shadows.set(v, (s = Float64Array.from(v)));

@@ -41,10 +41,13 @@ function readFields(nd: unknown, t: ArrayType, name: string): NdView {
 export function readViews(params: readonly { readonly type: Type; readonly name: string }[], args: readonly unknown[]): (NdView | undefined)[] {
   const views = params.map((p, i) => (isArray(p.type) && p.type.nd ? readFields(args[i], p.type, p.name) : undefined));
   views.forEach((v, i) => {
-    if (!v) return;
-    const t = params[i]!.type as ArrayType, name = params[i]!.name, want = DTYPES[t.dtype].ctor;
-    if (typedArrayTag(v.data) !== want) throw new TypeError(`numbat: argument '${name}' was compiled for ${want} data, but its data is now ${typedArrayTag(v.data) ?? "not a typed array"}`);
-    checkView(v, t, name);
+    const t = params[i]!.type, name = params[i]!.name;
+    if (!isArray(t)) return;
+    // Flat arrays too: whatever path chose the signature (arguments, arrays bound from enclosing scopes),
+    // the memory must hold the elements the code was compiled for.
+    const data = v ? v.data : args[i], want = DTYPES[t.dtype].ctor;
+    if (typedArrayTag(data) !== want) throw new TypeError(`numbat: argument '${name}' was compiled for ${want}${v ? " data" : ""}, but ${v ? "its data " : ""}is ${typedArrayTag(data) ? `a ${typedArrayTag(data)}` : "not a typed array"} now`);
+    if (v) checkView(v, t, name);
   });
   return views;
 }
