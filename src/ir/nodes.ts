@@ -136,6 +136,8 @@ export type Stmt =
       readonly ordered?: boolean;
       /** Set with `vector`: the SIMD part runs only if this holds when the loop starts (else every iteration is scalar). */
       readonly vectorIf?: Expr;
+      /** Set with `vector`: what a lane holds (passes/vectorize.ts#laneKind), so the backend need not decide it again. */
+      readonly lanes?: "f64x2" | "f32x4" | "i32x4";
     }
   /**
    * General loop: each iteration tests `pre` (when present), runs `body`, then `update`, then tests

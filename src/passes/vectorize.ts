@@ -391,7 +391,7 @@ export function vectorize(loop: ForStmt, ctx: FuncContext): { loop: ForStmt; gua
   const vectorIf = distances.length ? distances.map((d): Expr => ({
     k: "logical", op: "or", a: cmp("le", d, int(0)), b: cmp("ge", d, int(width)), type: "bool",
   })).reduce((x, y) => ({ k: "logical", op: "and", a: x, b: y, type: "bool" })) : undefined;
-  const vectorised: ForStmt = { ...loop, vector: width, ...(ordered ? { ordered } : {}), ...(vectorIf ? { vectorIf } : {}) };
+  const vectorised: ForStmt = { ...loop, vector: width, lanes: lane, ...(ordered ? { ordered } : {}), ...(vectorIf ? { vectorIf } : {}) };
   // A reduction over strided elements loads its lanes one by one: vectorising the enclosing loop instead
   // (its iterations' elements side by side) is better where that is possible (mapVectorize).
   if (reds.size && nest.accesses.some((a) => !a.store && accessKind(a.node.idx, loop.v, nest.facts) === "lanes" && a.node.idx.some((i) => mentions(i, loop.v))))

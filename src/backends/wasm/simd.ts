@@ -42,7 +42,8 @@ export class VectorLoop {
 
   constructor(private readonly s: Emitter, loop: ForStmt) {
     this.v = loop.v;
-    this.kind = laneKind(loop);
+    // The vectoriser's decision, recorded in the loop (recomputed for IR built without it).
+    this.kind = loop.lanes ?? laneKind(loop);
     this.per = LANES[this.kind];
     this.parts = loop.vector! / this.per;
     this.facts = analyzeNest(loop).facts;
