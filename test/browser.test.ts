@@ -136,6 +136,27 @@ describe("browser: the example page", { skip }, () => {
     assert.ok(r!.workerChunks > 0, `the pool's workers ran no chunk: ${JSON.stringify(r)}`);
   });
 
+  test("numbat-python.js: the seed's Python compiles in the page, same bits as the JS loops, ValueError", async () => {
+    const seedPy = readFileSync(join(ROOT, "examples", "seed.py"), "utf8");
+    const r = await page.evaluate(async (src) => {
+      const m = await import("/numbat-python.js" as string);
+      const f = m.compile(src).matrix_multiply_loops;
+      const n = 24, A = m.zeros([n, n]), B = m.zeros([n, n]);
+      for (let k = 0; k < n * n; k++) { A.data[k] = Math.sin(k) * 3; B.data[k] = Math.cos(k * 0.7) / 3; }
+      const C = f(A, B);
+      let same = true;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+        let c = 0;
+        for (let k = 0; k < n; k++) c += A.get(i, k) * B.get(k, j);
+        if (!Object.is(c, C.get(i, j))) same = false;
+      }
+      let error = "";
+      try { f(m.zeros([2, 3]), m.zeros([2, 2])); } catch (e) { error = (e as Error).name; }
+      return { same, error };
+    }, seedPy);
+    assert.deepEqual(r, { same: true, error: "ValueError" });
+  });
+
   test("a kernel numbat cannot compile shows its CompileError", async () => {
     const r = await run({ source: "function bad(A, B) { return A.foo; }", n: 4, threads: 1 });
     assert.equal(r.kind, "error");

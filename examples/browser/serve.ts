@@ -15,6 +15,7 @@ const FILES: Record<string, string> = {
   "/index.html": join(ROOT, "examples", "browser", "index.html"),
   "/app.js": join(ROOT, "examples", "browser", "app.js"),
   "/numbat.js": join(ROOT, "dist", "browser", "numbat.js"),
+  "/numbat-python.js": join(ROOT, "dist", "browser", "numbat-python.js"),
   "/numbat-pool-worker.js": join(ROOT, "dist", "browser", "numbat-pool-worker.js"),
   "/runner.js": join(ROOT, "dist", "browser", "runner.js"),
 };

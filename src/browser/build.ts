@@ -127,8 +127,9 @@ export interface BundleResult {
 
 /**
  * Builds dist/browser: numbat.js (the library), numbat-pool-worker.js (the threads of parallel loops,
- * loaded from beside numbat.js) and, for examples/browser, runner.js (the page's worker; it imports
- * numbat from ./numbat.js rather than bundling a second copy).
+ * loaded from beside numbat.js), numbat-python.js (the library with numbat/python, to load instead of
+ * numbat.js) and, for examples/browser, runner.js (the page's worker; it imports numbat from
+ * ./numbat.js rather than bundling a second copy).
  */
 export async function bundle(outdir = join(ROOT, "dist", "browser")): Promise<BundleResult> {
   const stubbed: string[] = [];
@@ -138,8 +139,10 @@ export async function bundle(outdir = join(ROOT, "dist", "browser")): Promise<Bu
     plugins: [nodeOnlyPlugin(stubbed)],
   };
   const index = join(DIST_SRC, "index.js");
-  const outputs = [join(outdir, "numbat.js"), join(outdir, "numbat-pool-worker.js"), join(outdir, "runner.js")];
+  const outputs = [join(outdir, "numbat.js"), join(outdir, "numbat-pool-worker.js"), join(outdir, "runner.js"), join(outdir, "numbat-python.js")];
   await esbuild.build({ ...common, entryPoints: [index], outfile: outputs[0] });
+  // numbat.js plus numbat/python (compile, py): a superset to load instead of numbat.js
+  await esbuild.build({ ...common, entryPoints: [join(HERE, "python-entry.js")], outfile: outputs[3] });
   await esbuild.build({ ...common, entryPoints: [join(HERE, "pool-worker.js")], outfile: outputs[1] });
   // The example's worker: `../src/index.js` imports become the library bundle next to it.
   const external: esbuild.Plugin = {
