@@ -147,6 +147,10 @@ export const CASES: readonly LyingCase[] = [
     const u = Object.defineProperty(Int8Array.of(1, -2, 3), Symbol.toStringTag, { value: "Float64Array" });
     return () => { let s = 0; for (let i = 0; i < u.length; i++) s += u[i]!; return s; };
   } },
+  { name: "a bound Float64Array whose length lies", kernel: "sumAny", param: "u", want: "error", args: () => [], fn: () => {
+    const u = withLength(f64(1, 2, 3), 1000);
+    return () => { let s = 0; for (let i = 0; i < u.length; i++) s += u[i]!; return s; };
+  } },
   // A getter of one argument that detaches another's buffer: it runs before any view is checked.
   { name: "an ndarray getter that detaches another ndarray's data", kernel: "sumBoth", param: "A", want: "plainOrError", args: () => {
     const buf = new ArrayBuffer(32), A = nd({ data: () => new Float64Array(buf), shape: () => [4], stride: () => [1], offset: () => 0 });

@@ -9,7 +9,7 @@ import { float32Model } from "../passes/float32.js";
 import { compileWasm } from "../backends/wasm/codegen.js";
 import { copyClock, instantiateWasm } from "../backends/wasm/runtime.js";
 import { TierUp, type TierUpPolicy, tierUpPolicy } from "../backends/native/tierup.js"; // tier-up to native (issue 6)
-import { signatureKey, typeOfValue } from "../runtime/signature.js";
+import { checkLength, signatureKey, typeOfValue } from "../runtime/signature.js";
 import { callerResult, protocolArgs } from "../runtime/ndarray-protocols.js";
 import { readViews } from "../runtime/views.js";
 import { type ArrayType, isArray } from "../ir/types.js";
@@ -408,7 +408,12 @@ function withBoundArrays(c: Compiled): Compiled {
   const bound = c.ir.bound;
   if (!bound?.length) return c;
   const run = c.run;
-  return { key: c.key, ir: c.ir, text: c.text, ...(c.tier && { tier: c.tier }), run: (args) => run([...args, ...bound]) };
+  // Their length property is checked on each call as an argument's is (runtime/signature.ts): the js backend reads it.
+  const names = c.ir.params.slice(-bound.length).map((p) => p.name), fn = c.ir.sourceName;
+  return { key: c.key, ir: c.ir, text: c.text, ...(c.tier && { tier: c.tier }), run: (args) => {
+    bound.forEach((b, k) => checkLength(b, names[k]!, fn));
+    return run([...args, ...bound]);
+  } };
 }
 
 const DISPATCHER = Symbol("numbat.dispatcher");

@@ -22,7 +22,7 @@ function typedArrayDType(x: unknown) {
  * numbat cannot run it as plain JS would. (The property is read once here; the real length is what
  * every backend uses, so memory stays safe whatever a getter answers later.)
  */
-function checkLength(x: unknown, param: string, fnName: string): void {
+export function checkLength(x: unknown, param: string, fnName: string): void {
   const said = (x as { length: unknown }).length, real = lengthOf(x);
   if (!Object.is(said, real))
     throw new TypeError(`${fnName}: argument '${param}' is a ${typedArrayTag(x)} whose length property (${typeof said === "number" ? said : typeof said}) is not its length (${real}); numbat reads a typed array's real length, so it cannot run this as plain JS would`);
