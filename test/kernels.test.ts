@@ -204,7 +204,7 @@ describe("automatic offload of prange nests (target gpusim)", () => {
   test("what cannot be offloaded is a CompileError", async () => {
     const bad = async (fn: (...a: any[]) => any, re: RegExp) => {
       const err = await jit(fn, { target: "gpusim" })(new Float64Array(4)).then(() => undefined, (e: unknown) => e);
-      assert.ok(err instanceof CompileError && err.code === "NB120", String(err));
+      assert.ok(err instanceof CompileError && err.code === "NB122", String(err));
       assert.match((err as Error).message, re);
     };
     await bad(function noLoop(a: Float64Array) { a[0] = 1; }, /only prange loop nests/);

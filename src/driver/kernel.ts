@@ -259,7 +259,7 @@ export function offloadJit<F extends (...args: any[]) => any>(fn: F, options: Ke
       try {
         off = offload(d.irFor(types), float, { block: targetName === "webgpu" });
       } catch (e) {
-        if (e instanceof OffloadError) throw new CompileError("NB120", e.detail, 1, 1, name, "", `GPU targets run prange loop nests (docs/kernels.md#automatic-offload); target "wasm" runs any function`);
+        if (e instanceof OffloadError) throw new CompileError("NB122", e.detail, 1, 1, name, "", `GPU targets run prange loop nests (docs/kernels.md#automatic-offload); target "wasm" runs any function`);
         throw e;
       }
       const extents = compileJs(off.extents, { boundscheck: true }).fn;
