@@ -26,8 +26,10 @@ function dump(name: string, fn: AnyFn, args: unknown[], opts: object = {}): void
   try {
     const f = jit(fn, { target: "wasm", ...opts }) as AnyFn & { inspect(w: string): string };
     f(...args);
-    writeFileSync(join(out!, `${name}.ir`), f.inspect("ir"));
-    writeFileSync(join(out!, `${name}.wat`), f.inspect("wat"));
+    // Function names carry a per-process counter (name_12_0): numbered alike, two builds diff cleanly.
+    const plain = (text: string) => text.replace(/_\d+_(\w)/g, "_N_$1");
+    writeFileSync(join(out!, `${name}.ir`), plain(f.inspect("ir")));
+    writeFileSync(join(out!, `${name}.wat`), plain(f.inspect("wat")));
   } catch (e) {
     writeFileSync(join(out!, `${name}.err`), String((e as Error)?.stack ?? e));
   }

@@ -29,6 +29,9 @@ export const INT_EDGE_CASES: readonly Case[] = [
   ["factorial", (n: number) => { let r = 1; for (let i = 2; i <= n; i++) r *= i; return r; }, [[25], [18]]],
   ["fibonacci", (n: number) => { let a = 0, b = 1; for (let i = 0; i < n; i++) { const t = a + b; a = b; b = t; } return a; }, [[90], [78]]],
   ["x * 2**40 + 1", (x: number) => x * 2 ** 40 + 1, [[123456789], [-5]]],
+  ["counted increments past 2^53", (n: number) => { let c = 9007199254740990; for (let i = 0; i < n; i++) c += 1; return c; }, [[10], [1]]],
+  ["a count of matches (bounded by the trip count)", (a: Int32Array) => { let c = 0; for (let i = 0; i < a.length; i++) if (a[i]! > 0) c++; return c * 1009; }, [[Int32Array.from([1, -2, 3, 0])]]],
+  ["big increments in a counted loop", (n: number) => { let c = 0; for (let i = 0; i < n; i++) c += 2 ** 50; return c + 1; }, [[20], [3]]],
   ["counter past 2^53 in a while loop", (n: number) => { let k = 9007199254740980; let c = 0; while (c < n) { k++; c++; } return k; }, [[30]]],
   ["int32 products", (a: Int32Array) => { let p = 1; for (let i = 0; i < a.length; i++) p *= a[i]!; return p; }, [[Int32Array.from([2147483647, -2147483648, 3, 5])]]],
   ["ToInt32 of a rounded product", (a: number, b: number) => (a * b * b) | 0, [[50000000, 60000000], [3, 5]]],
@@ -104,6 +107,7 @@ describe("a let read before it is certainly assigned is a compile error (JS woul
     ["assigned in a loop that may not run", function f(n: number) { let r; for (let i = 0; i < n; i++) r = i; return r; }],
     ["r++", function f() { let r: any; r++; return r; }],
     ["var", function f() { var r: any; return r * 2; }],
+    ["assigned in one case of a switch", function f(x: number) { let r: any; switch (x) { case 1: r = 1; break; } return r; }],
     ["fresh each iteration", function f(n: number) { let s = 0; for (let i = 0; i < n; i++) { let t: any; if (i > 0) t = i; s += t; } return s; }],
   ];
   for (const [name, fn] of cases)

@@ -14,6 +14,8 @@ export interface VarRanges {
   readonly ranges: Map<string, R.Range>;
   /** How often each variable's range grew: after a few times it is widened (ranges.ts widen). */
   readonly growth: Map<string, number>;
+  /** What a variable's constant increments can add up to (noteIncrement). */
+  readonly budgets: Map<string, number>;
 }
 
 type Compare = "lt" | "le" | "gt" | "ge" | "eq" | "ne";
@@ -31,6 +33,10 @@ export abstract class RangeLowering extends LoweringState {
   private facts: Map<Var, { range: R.Range; alive: boolean }>[] = [new Map()];
   /** Variables declared without a value and not yet certainly assigned at this point of the lowering. */
   protected unassigned = new Set<Var>();
+  /** How many times the statement being lowered can run: the product of the enclosing loops' trip counts. */
+  protected tripStack: number[] = [1];
+  /** This round's sum of each variable's increments times their trip bounds (noteIncrement). */
+  private increments = new Map<string, number>();
 
   constructor(fn: ParsedFunction, argTypes: Type[], env: LowerEnv, types: Map<string, Type>, irName: string, protected readonly varRanges: VarRanges) {
     super(fn, argTypes, env, types, irName);
@@ -54,7 +60,9 @@ export abstract class RangeLowering extends LoweringState {
       case "const": return typeof e.value === "number" ? R.constRange(e.value) : R.range(0, 1);
       case "var": {
         const key = this.keyOf(e.v);
-        const base = (key ? this.varRanges.ranges.get(key) : this.tempRanges.get(e.v)) ?? (e.v.param ? R.SMALL : R.FULL);
+        let base = (key ? this.varRanges.ranges.get(key) : this.tempRanges.get(e.v)) ?? (e.v.param ? R.SMALL : R.FULL);
+        const budget = key ? this.varRanges.budgets.get(key) : undefined;
+        if (budget !== undefined) base = { ...base, hi: base.hi + budget }; // noteIncrement
         const fact = this.facts[this.facts.length - 1]!.get(e.v);
         return fact?.alive ? R.intersect(base, fact.range) : base;
       }
@@ -103,6 +111,25 @@ export abstract class RangeLowering extends LoweringState {
     if (old && times > 3) next = R.widen(old, next);
     ranges.set(key, next);
     this.changed = true;
+  }
+
+  /**
+   * `v = v + c` (`v++`, `v += c`) with a constant 0 <= c: a counter. Its growth is bounded by how often
+   * it can run — c times the trip counts of the counted loops around it — so such a variable's range
+   * is that of its other assignments plus this budget, rather than widened to unbounded (a count of
+   * matches in a loop over an array stays an int). Returns false for any other assignment.
+   */
+  protected noteIncrement(v: Var, x: Expr): boolean {
+    const key = this.keyOf(v);
+    const runs = this.tripStack[this.tripStack.length - 1]!;
+    // (In a loop without a trip count, `it < maxIter` facts bound it better: an ordinary assignment.)
+    if (!key || runs === Infinity || x.k !== "binary" || x.op !== "add" || x.a.k !== "var" || x.a.v !== v || x.b.k !== "const" || typeof x.b.value !== "number" || x.b.value < 0) return false;
+    this.kill(v);
+    const spent = (this.increments.get(key) ?? 0) + x.b.value * runs;
+    this.increments.set(key, spent);
+    const { budgets } = this.varRanges;
+    if ((budgets.get(key) ?? 0) < spent) { budgets.set(key, spent); this.changed = true; }
+    return true;
   }
 
   /** An int parameter: small (runtime/signature.ts), unless an assignment in the body widened it. */

@@ -20,7 +20,7 @@ export type { LowerEnv } from "./lower-state.js";
 
 export function lowerFunction(parsed: ParsedFunction, argTypes: Type[], env: LowerEnv, irName: string): FuncIR {
   const types = new Map<string, Type>();
-  const ranges: VarRanges = { ranges: new Map(), growth: new Map() };
+  const ranges: VarRanges = { ranges: new Map(), growth: new Map(), budgets: new Map() };
   for (let round = 0; round < 64; round++) {
     const lowering = new Lowering(parsed, argTypes, env, types, irName, ranges);
     const f = lowering.run();
@@ -253,7 +253,7 @@ class Lowering extends ExprLowering {
     }
     const target = this.types.get((v as Var & { key: string }).key)!;
     const x = isArray(target) ? e : this.coerce(e, target as ScalarType, node);
-    if (x.type === "int") this.noteRange(v, this.rangeOf(x));
+    if (x.type === "int" && !this.noteIncrement(v, x)) this.noteRange(v, this.rangeOf(x));
     this.kill(v);
     this.unassigned.delete(v);
     this.out.push({ k: "assign", v, x });
@@ -293,11 +293,12 @@ class Lowering extends ExprLowering {
     frame.isSwitch = true;
     this.scopes.push(new Map()); // one block scope for all clauses, as in JS
     const body: Stmt[] = [];
-    this.withLoop(frame, () => clauses.forEach((c, i) => {
+    // (A switch's body runs at most once; what a clause assigns may not run at all: NB208.)
+    this.maybeRuns(() => this.withLoop(frame, () => clauses.forEach((c, i) => {
       const stmts = this.block(c.consequent, false);
       const always = def >= 0 && i === clauses.length - 1;
       body.push(always ? { k: "if", c: { k: "const", type: "bool", value: true }, then: stmts, else: [] } : { k: "if", c: { k: "binary", op: "le", a: varRef(start), b: int(i), type: "bool" }, then: stmts, else: [] });
-    }));
+    }), 1));
     this.scopes.pop();
     const last = body[body.length - 1];
     if (!(def >= 0 && last?.k === "if" && !mayFallThrough(last.then))) body.push({ k: "break", label: frame.label });
@@ -310,12 +311,15 @@ class Lowering extends ExprLowering {
     return frame;
   }
 
-  protected withLoop<T>(frame: LoopFrame, f: () => T): T {
+  /** Lowers a loop's body; `trips` bounds how often it runs (a counted loop's trip count; for ranges). */
+  protected withLoop<T>(frame: LoopFrame, f: () => T, trips = Infinity): T {
     this.loops.push(frame);
+    this.tripStack.push(this.tripStack[this.tripStack.length - 1]! * trips);
     try {
       return f();
     } finally {
       this.loops.pop();
+      this.tripStack.pop();
     }
   }
 
@@ -379,7 +383,7 @@ class Lowering extends ExprLowering {
     }
     this.noteRange(b.v, counter);
     const frame = this.newLoop();
-    const body = this.loopScope(this.assignedVars(n.body), () => this.withLoop(frame, () => this.body(n.body)));
+    const body = this.loopScope(this.assignedVars(n.body), () => this.withLoop(frame, () => this.body(n.body), R.trips(counter, step)));
     this.out.push({ k: "for", label: frame.label, v: b.v, start, end, step, cmp, body, parallel: false });
     return true;
   }
@@ -411,7 +415,7 @@ class Lowering extends ExprLowering {
     this.noteRange(b.v, { ...counter, negZero: false });
     if (assignedNames(n.body).has(id.name)) this.fail("NB108", n, `the loop variable '${id.name}' of ${callee} cannot be assigned in the loop`);
     const frame = this.newLoop();
-    const body = this.loopScope(this.assignedVars(n.body), () => this.withLoop(frame, () => this.body(n.body)));
+    const body = this.loopScope(this.assignedVars(n.body), () => this.withLoop(frame, () => this.body(n.body), R.trips(counter, step)));
     if (callee === "prange") this.prangeNodes.set(frame.label, call);
     this.out.push({ k: "for", label: frame.label, v: b.v, start, end, step, cmp: step > 0 ? "lt" : "gt", body, parallel: callee === "prange" });
     this.scopes.pop();

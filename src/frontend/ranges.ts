@@ -154,6 +154,11 @@ export function propRange(p: ArrayProp): Range {
   return p === "stride" ? FULL : range(0, MAX_LENGTH);
 }
 
+/** How many times a counted loop whose counter takes values in `counter` can run its body. */
+export function trips(counter: Range, step: number): number {
+  return Math.floor((counter.hi - counter.lo) / Math.abs(step)) + 1;
+}
+
 /**
  * The counter of `for (i = start; i cmp end; i += step)` inside the body, or undefined when the
  * counter's last increment could leave ±2^53 (then the loop is a general one and JS's rounding applies).

@@ -24,7 +24,11 @@ export interface KnownBug {
 }
 
 export const KNOWN_BUGS: readonly KnownBug[] = [
-
+  {
+    id: "native-equal-views-identity",
+    summary: "the native target returns the first argument whose view equals the returned array's: of two distinct empty arrays it may give back the wrong object (corpus: identity-native-empty-arguments)",
+    matches: (v) => v.category === "identity" && v.config === "native",
+  },
 ];
 
 /** Every avoid flag of the known bugs. */
