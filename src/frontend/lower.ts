@@ -426,33 +426,33 @@ class Lowering extends ExprLowering {
     this.loopScope(this.assignedVars(n), () => this.loopStmtIn(n, init, pre, post, bodyNode, updateNode));
   }
 
+  /**
+   * A loop's test: its condition, or, when evaluating it has effects, null after adding to `into` the
+   * effects and a break out of the loop unless the condition holds.
+   */
+  private loopTest(test: Node, frame: LoopFrame, into: Stmt[]): Expr | null {
+    const saved = this.takeOut();
+    const c = this.condition(test);
+    const effects = this.takeOut();
+    this.out = saved;
+    if (!effects.length) return c;
+    into.push(...effects, { k: "if", c: not(c), then: [{ k: "break", label: frame.label }], else: [] });
+    return null;
+  }
+
   private loopStmtIn(n: Node, _init: Node | null, pre: Node | null, post: Node | null, bodyNode: Node, updateNode?: Node | null): void {
     const frame = this.newLoop();
     const bodyStmts: Stmt[] = [];
     let preExpr: Expr | null = null, test: Expr | null = null;
-    if (pre) {
-      const saved = this.takeOut();
-      const c = this.condition(pre);
-      const effects = this.takeOut();
-      this.out = saved;
-      if (effects.length) bodyStmts.push(...effects, { k: "if", c: not(c), then: [{ k: "break", label: frame.label }], else: [] });
-      else preExpr = test = c; // (a test with effects states no facts: they may assign what it compared)
-    }
+    // (a test with effects states no facts: they may assign what it compared)
+    if (pre) preExpr = test = this.loopTest(pre, frame, bodyStmts);
     // The test holds in the body and (for what the body does not assign) in the update.
     const update = this.guarded(test, false, () => {
       bodyStmts.push(...this.withLoop(frame, () => this.body(bodyNode)));
       this.joinContinues(frame);
       return updateNode ? this.block([{ type: "ExpressionStatement", expression: updateNode, loc: updateNode.loc, start: updateNode.start, end: updateNode.end }]) : [];
     });
-    let postExpr: Expr | null = null;
-    if (post) {
-      const saved = this.takeOut();
-      const c = this.condition(post);
-      const effects = this.takeOut();
-      this.out = saved;
-      if (effects.length) update.push(...effects, { k: "if", c: not(c), then: [{ k: "break", label: frame.label }], else: [] });
-      else postExpr = c;
-    }
+    const postExpr = post ? this.loopTest(post, frame, update) : null;
     void n;
     this.out.push({ k: "loop", label: frame.label, pre: preExpr, body: bodyStmts, update, post: postExpr });
   }
