@@ -12,6 +12,7 @@
 
 import type { Expr, Stmt, Var } from "../ir/nodes.js";
 import { childExprs } from "../ir/walk.js";
+import { sameExpr as sameTree } from "../passes/affine.js";
 import { isArray } from "../ir/types.js";
 import type { Activity } from "./activity.js";
 import { DERIVATIVES } from "./derivatives.js";
@@ -155,18 +156,16 @@ export function increment(x: Expr, isTarget: (e: Expr) => boolean): Expr | undef
   return undefined;
 }
 
-/** Structural equality of side-effect-free index expressions. */
+/**
+ * Structural equality of side-effect-free index expressions (passes/affine.ts's), where neither holds a
+ * Math call or a disjointness test: autodiff matches only subscripts of arithmetic and loads.
+ */
 export function sameExpr(a: Expr, b: Expr): boolean {
-  if (a.k !== b.k || a.type !== b.type) return false;
-  switch (a.k) {
-    case "const": return Object.is(a.value, (b as typeof a).value);
-    case "var": return a.v === (b as typeof a).v;
-    case "prop": { const p = b as typeof a; return a.arr === p.arr && a.prop === p.prop && a.dim === p.dim; }
-    case "binary": { const p = b as typeof a; return a.op === p.op && sameExpr(a.a, p.a) && sameExpr(a.b, p.b); }
-    case "unary": case "cast": { const p = b as typeof a; return a.op === p.op && sameExpr(a.x, p.x); }
-    case "load": { const p = b as typeof a; return a.arr === p.arr && a.idx.length === p.idx.length && a.idx.every((x, i) => sameExpr(x, p.idx[i]!)); }
-    default: return false;
-  }
+  return !mathOrDisjoint(a) && sameTree(a, b);
+}
+
+function mathOrDisjoint(e: Expr): boolean {
+  return e.k === "math" || e.k === "disjoint" || childExprs(e).some(mathOrDisjoint);
 }
 
 /** A condition with no memory reads, calls or random numbers: safe to evaluate again. */
