@@ -77,6 +77,13 @@ test("baseline tier: skipped with tier: 'eager', an explicit target, fastmath, o
   assert.throws(() => jit(sum, { tier: "lazy" as never }), /tier option must be "auto" or "eager"/);
 });
 
+test("baseline tier: a function that allocates a typed array compiles at once (its result lives in numbat's heap)", () => {
+  const twice = jit((x: Float64Array) => { const y = new Float64Array(x.length); for (let i = 0; i < x.length; i++) y[i] = 2 * x[i]!; return y; });
+  const y = twice(new Float64Array([1, 2]));
+  assert.equal(twice.tier, "wasm");
+  assert.ok(y.buffer instanceof SharedArrayBuffer);
+});
+
 test("baseline tier: the optimised code is built when the process is idle", async () => {
   const f = jit(lcgFill);
   f(new Float64Array(10), 3);

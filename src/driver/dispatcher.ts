@@ -27,7 +27,7 @@ import { SelfReference, lowerWithRecursion } from "./recursion.js";
 import type { DiagnosticCode } from "../diagnostics/messages.js";
 import { BACKENDS, type BuildOptions, type Built, type CpuTarget, type Inspectable, type Run, inspector, unavailable } from "./backends.js";
 import { logTier, smallCall, whenIdle } from "./baseline.js";
-import { forEachStmt } from "../ir/walk.js";
+import { forEachExpr, forEachStmt } from "../ir/walk.js";
 
 export type Target = "auto" | "wasm" | "js" | "native";
 
@@ -239,10 +239,12 @@ export class Dispatcher {
   /** The baseline tier for one signature: the js backend on the IR as lowered (driver/baseline.ts). */
   private baseline(key: string, types: Type[]): Compiled | undefined {
     const ir = this.lower(types, `${this.parsed.name.replace(/\W/g, "_")}_${this.id}_b${this.baselines.size}`);
-    // prange loops asked for threads: they run on the optimised code from the first call.
-    let parallel = false;
+    // prange loops asked for threads: they run on the optimised code from the first call. So does a
+    // function that allocates a typed array (the js backend's is an ordinary one, wasm's lives in the heap).
+    let parallel = false, flatAlloc = false;
     forEachStmt(ir.body, (s) => { if (s.k === "for" && s.parallel) parallel = true; });
-    if (parallel && this.parallel) return undefined;
+    forEachExpr(ir.body, (e) => { if (e.k === "alloc" && !e.type.nd) flatAlloc = true; });
+    if ((parallel && this.parallel) || flatAlloc) return undefined;
     const js = this.jsRunner(ir);
     const c = withBoundArrays({ key, ir, run: js.run, text: (w) => this.compile(types).text(w) });
     this.baselines.set(key, { types, c });
