@@ -17,12 +17,14 @@ import { MESSAGES } from "../src/diagnostics/messages.js";
 import { markdownTable } from "../src/cli/cmd-bench.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", ".."); // dist/test -> repo root
-const ENTRY = pathToFileURL(join(ROOT, "dist", "src", "index.js")).href;
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { exports: Record<string, { default: string }> };
+/** What `from "numbat"` names: the package's "." entry (the bundle, docs/tiers.md#import-time), as a user gets it. */
+const ENTRY = pathToFileURL(join(ROOT, PACKAGE.exports["."]!.default)).href;
 // Inside the checkout, so that examples importing the optional peers (numbat/tfjs's @tensorflow/tfjs,
 // numbat/jax's @jax-js/jax) find them in its node_modules.
 const TMP = mkdtempSync(join(ROOT, "dist", ".docs-"));
 /** The package's subpaths ("numbat/tfjs") and the built files they name. */
-const SUBPATHS = Object.entries(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).exports as Record<string, { default: string }>)
+const SUBPATHS = Object.entries(PACKAGE.exports)
   .filter(([k]) => k.startsWith("./"))
   .map(([k, v]) => [`numbat${k.slice(1)}`, pathToFileURL(join(ROOT, v.default)).href] as const);
 after(() => rmSync(TMP, { recursive: true, force: true }));
