@@ -10,6 +10,7 @@ import { LOOP_NEST_STEPS, optimizeLoopNests } from "./loops.js";
 import { dump, dumping, skipping, verifying } from "./debug.js";
 import { dropGuardedChecks } from "./bounds.js";
 import { hoistConversions } from "./hoist.js";
+import { promoteElements } from "./promote-elements.js";
 import { hoistAddresses } from "./hoist-addresses.js";
 import { splitSkips } from "./skip.js";
 import { interleaveEscapeLoops } from "./interleave.js";
@@ -37,6 +38,7 @@ export const PIPELINE: readonly Pass[] = [
   { name: "guarded-bounds", run: dropGuardedChecks },
   { name: "hoist-conversions", run: hoistConversions },
   { name: "hoist-addresses", run: hoistAddresses },
+  { name: "promote-elements", run: promoteElements },
 ];
 
 export function optimize(f: FuncIR, level: number, opts: PassOptions = {}): FuncIR {
