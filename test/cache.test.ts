@@ -393,3 +393,23 @@ describe("cache: trusts only its owner", () => {
     });
   });
 });
+
+describe("cache: entries loaded once per process", () => {
+  test("a second jit() of the same function reads no file: it runs with its entry gone, and writes none", () => {
+    withCacheDir((dir) => {
+      const A = zeros([3, 3]), B = zeros([3, 3]);
+      for (let i = 0; i < 9; i++) { A.data[i] = i + 1; B.data[i] = 9 - i; }
+      const expected = Array.from(matrixMultiplyLoops(A, B).data);
+      const first = jit(matrixMultiplyLoops, { cache: true });
+      first(A, B); // compiles and stores
+      assert.equal(entries(dir).size, 1);
+      const second = jit(matrixMultiplyLoops, { cache: true });
+      assert.deepEqual(Array.from(second(A, B).data), expected); // loads the entry (and keeps it)
+      for (const name of readdirSync(join(dir, "wasm"))) rmSync(join(dir, "wasm", name));
+      const third = jit(matrixMultiplyLoops, { cache: true });
+      assert.deepEqual(Array.from(third(A, B).data), expected);
+      assert.equal(entries(dir).size, 0, "the third jit() compiled (and stored) again instead of using the loaded entry");
+      assert.match(third.inspect("wat"), /\(func/, "inspect() still recompiles the text of a loaded entry");
+    });
+  });
+});

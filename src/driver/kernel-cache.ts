@@ -75,10 +75,27 @@ export interface CachedKernel {
   readonly entry: FuncIR;
 }
 
+/**
+ * Entries this process loaded, by file (cache folder and key): a second jit() of the same function
+ * (same options, argument types and callees) reads no file and gets the same module bytes, which the
+ * wasm runtime compiled once (backends/wasm/runtime.ts).
+ */
+const loaded = new Map<string, CachedKernel>();
+
 /** The entry for `key`, or undefined when it is missing, damaged or unreadable. Never throws. */
 export function loadKernel(key: string): CachedKernel | undefined {
+  let path: string;
+  try { path = entryPath(key); } catch { return undefined; }
+  const known = loaded.get(path);
+  if (known) return known;
+  const k = readKernel(path);
+  if (k) loaded.set(path, k);
+  return k;
+}
+
+function readKernel(path: string): CachedKernel | undefined {
   try {
-    const body = readSealed(entryPath(key), MAGIC);
+    const body = readSealed(path, MAGIC);
     if (!body || body.length < 4) return undefined;
     const n = body.readUInt32LE(0);
     const h = JSON.parse(body.subarray(4, 4 + n).toString("utf8")) as Header;
@@ -108,7 +125,9 @@ export function storeKernel(key: string, mod: WasmModule, ir: FuncIR): void {
   const len = Buffer.alloc(4);
   len.writeUInt32LE(json.length, 0);
   try {
-    writeSealed(entryPath(key), Buffer.concat([len, json, mod.bytes]), MAGIC);
+    const path = entryPath(key);
+    loaded.delete(path); // an entry that loaded but did not instantiate is being replaced
+    writeSealed(path, Buffer.concat([len, json, mod.bytes]), MAGIC);
   } catch (e) {
     if (!warned) console.warn(`numbat: cannot write the kernel cache (${(e as Error).message}); compiled code is not kept`);
     warned = true;

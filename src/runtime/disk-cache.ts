@@ -11,7 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { entryTrusted, trustedFolder } from "./cache-trust.js";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -61,7 +61,7 @@ export function numbatBuild(): string {
     let names: string[];
     try { names = readdirSync(dir).sort(); } catch { return; }
     for (const name of names) {
-      const p = join(dir, name);
+      const p = dir + sep + name; // what join() gives for these plain names, without its normalising (a third of a cache hit, cold)
       if (name.endsWith(".js") && !name.endsWith(".test.js")) {
         try { const s = statSync(p); h.update(`${p}\0${s.size}\0${s.mtimeMs}\0`); } catch { /* vanished: skip */ }
       } else if (!name.includes(".")) walk(p);

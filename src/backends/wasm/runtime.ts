@@ -61,7 +61,18 @@ const userWasmFlags = typeof process === "undefined" ? false
  * no tier-up (which would run the super-linear TurboFan compile on a background thread later). The flags are
  * process-wide but read when a module or function is compiled, and nothing else compiles wasm meanwhile.
  */
+/** Modules compiled from the same bytes (a disk-cache entry this process loaded before: driver/kernel-cache.ts), by tier. */
+const compiledFrom = new WeakMap<Uint8Array, Map<WasmTier, WebAssembly.Module>>();
+
 function compileModule(bytes: Uint8Array, tier: WasmTier): WebAssembly.Module {
+  let byTier = compiledFrom.get(bytes);
+  if (!byTier) compiledFrom.set(bytes, (byTier = new Map()));
+  let module = byTier.get(tier);
+  if (!module) byTier.set(tier, (module = compileModuleOnce(bytes, tier)));
+  return module;
+}
+
+function compileModuleOnce(bytes: Uint8Array, tier: WasmTier): WebAssembly.Module {
   if (tier === "optimized" || userWasmFlags) return new WebAssembly.Module(bytes);
   try {
     setFlagsFromString("--liftoff --no-wasm-lazy-compilation --no-wasm-dynamic-tiering --no-wasm-tier-up");
