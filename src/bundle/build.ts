@@ -51,6 +51,7 @@ export async function buildNodeBundle(): Promise<void> {
     target: "node20",
     packages: "external",
     plugins: [ownModuleUrl],
+    define: { NUMBAT_BUNDLED: "true" }, // runtime/disk-cache.ts keys entries on the bundle's files
     logLevel: "warning",
   });
 }

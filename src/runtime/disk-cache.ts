@@ -47,16 +47,21 @@ export function numbatVersion(): string {
   return (version ??= packageRoot()?.version ?? "unknown");
 }
 
+/** Defined (true) only in the package's bundle (src/bundle/build.ts), whose files then hold the code that runs. */
+declare const NUMBAT_BUNDLED: boolean | undefined;
+
 let build: string | undefined;
 /**
  * numbat's version plus the size and modification time of each of its compiled files: a rebuilt
  * numbat (a developer's checkout, where the version stays the same between commits) never loads code
- * an older compiler generated. Stats only, no reads (about 65 files), once per process.
+ * an older compiler generated. Stats only, no reads, once per process: of dist/src's ~300 files, or
+ * of the ~20 in dist/bundle when this runs from the bundle (its own code, even when dist/src is newer).
  */
 export function numbatBuild(): string {
   if (build !== undefined) return build;
   const h = createHash("sha256").update(numbatVersion());
-  const src = dirname(dirname(fileURLToPath(import.meta.url))); // dist/src (this file is dist/src/runtime/disk-cache.js)
+  const modules = dirname(dirname(fileURLToPath(import.meta.url))); // dist/src (this file is dist/src/runtime/disk-cache.js)
+  const src = typeof NUMBAT_BUNDLED === "boolean" ? join(dirname(modules), "bundle") : modules;
   const walk = (dir: string): void => {
     let names: string[];
     try { names = readdirSync(dir).sort(); } catch { return; }
