@@ -45,11 +45,31 @@ test("the element is loaded before the loop, kept in a variable, stored after it
   assert.match(ir, /disjoint\(cov\[/);
 });
 
-test("an element whose loop also reads the same array elsewhere is left alone", () => {
-  function shifted(w: Float64Array, n: number) {
-    for (let i = 1; i < n; i++) for (let k = 0; k < i; k++) w[i] += w[k]! * 0.5;
+/** Forward substitution (PolyBench trisolv): x[i] is updated from x[j], j < i, never itself. */
+function forward(L: Float64Array, x: Float64Array, n: number) {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) x[i] -= L[i * n + j]! * x[j]!;
+    x[i] = x[i]! / L[i * n + i]!;
   }
-  assert.doesNotMatch(optimisedIR(shifted, [f64, "int"]), /w_e\./);
+}
+
+/** Livermore 6: w[i] from w[i - k - 1], k >= 0, never itself. */
+function recurrence(w: Float64Array, b: Float64Array, n: number) {
+  for (let i = 1; i < n; i++) {
+    w[i] = 0.01;
+    for (let k = 0; k < i; k++) w[i] += b[k * n + i]! * w[i - k - 1]!;
+  }
+}
+
+/** Reads every element, its own included: must stay in memory. */
+function allPairs(w: Float64Array, n: number) {
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) w[i] += w[k]! * 0.5;
+}
+
+test("the same array read at a subscript that never meets the element: promoted (j < i, i - k - 1 < i), not when it can (k = i)", () => {
+  assert.match(optimisedIR(forward, [f64, f64, "int"]), /x_e\.\d+ = sub\(x_e\.\d+, mul\(load! L\[[^\]]+\], load! x\[j/);
+  assert.match(optimisedIR(recurrence, [f64, f64, "int"]), /w_e\.\d+ = add\(w_e\.\d+, mul\(load! b\[[^\]]+\], load! w\[sub/);
+  assert.doesNotMatch(optimisedIR(allPairs, [f64, "int"]), /w_e\./);
 });
 
 test("promoted loops match plain JS bitwise, distinct arrays and aliased ones, on every target", () => {
@@ -66,6 +86,15 @@ test("promoted loops match plain JS bitwise, distinct arrays and aliased ones, o
     () => { const t = new Float64Array(6); return [r(4, 36), r(5, 6), t, t, 6]; }, // tmp and y one array
     () => { const x = r(6, 6); return [r(4, 36), x, x, new Float64Array(6), 6]; }, // tmp is x
   ]);
+  sameOnTargets("forward", forward, [
+    () => { const L = r(10, 36); for (let i = 0; i < 6; i++) L[i * 7] += 6; return [L, r(11, 6), 6]; },
+    () => { const b = r(12, 48); for (let i = 0; i < 6; i++) b[i * 7] += 6; return [b, b.subarray(40, 46), 6]; }, // x inside L
+  ]);
+  sameOnTargets("recurrence", recurrence, [
+    () => [new Float64Array(7), r(13, 49), 7],
+    () => { const b = r(14, 60); return [b.subarray(2, 9), b, 7]; }, // w inside b
+  ]);
+  sameOnTargets("allPairs", allPairs, [() => [r(15, 6), 6]]);
   sameOnTargets("clampedSum", clampedSum, [
     () => [r(8, 42), new Float64Array(6), 7, 6],
     () => { const b = r(9, 48); return [b, b.subarray(3, 9), 7, 6]; },

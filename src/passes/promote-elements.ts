@@ -49,6 +49,50 @@ function repeatable(e: Expr): boolean {
   return ok;
 }
 
+/** `e` as Σ coeff·var + c over int variables, or undefined when it is not that. */
+interface Linear { coef: Map<Var, number>; c: number }
+function linear(e: Expr): Linear | undefined {
+  if (e.type !== "int") return undefined;
+  if (e.k === "const") return { coef: new Map(), c: e.value as number };
+  if (e.k === "var") return { coef: new Map([[e.v, 1]]), c: 0 };
+  if (e.k === "unary" && e.op === "neg") return scaled(linear(e.x), -1);
+  if (e.k !== "binary") return undefined;
+  if (e.op === "add" || e.op === "sub") return sum(linear(e.a), scaled(linear(e.b), e.op === "sub" ? -1 : 1));
+  if (e.op === "mul" && e.a.k === "const") return scaled(linear(e.b), e.a.value as number);
+  if (e.op === "mul" && e.b.k === "const") return scaled(linear(e.a), e.b.value as number);
+  return undefined;
+}
+function scaled(l: Linear | undefined, k: number): Linear | undefined {
+  return l && { coef: new Map([...l.coef].map(([v, c]) => [v, c * k])), c: l.c * k };
+}
+function sum(a: Linear | undefined, b: Linear | undefined): Linear | undefined {
+  if (!a || !b) return undefined;
+  const coef = new Map(a.coef);
+  for (const [v, c] of b.coef) coef.set(v, (coef.get(v) ?? 0) + c);
+  return { coef, c: a.c + b.c };
+}
+
+/** Is `d` (a function of the loop's counter and invariants) below zero on every iteration of `loop`? */
+function alwaysNegative(d: Linear, loop: For): boolean {
+  const a = d.coef.get(loop.v) ?? 0;
+  let bound: Linear | undefined = { coef: new Map([...d.coef].filter(([v]) => v !== loop.v)), c: d.c };
+  // The counter runs over [start, end - 1] (lt, step > 0) or [end + 1, start] (gt, step < 0).
+  const up = loop.cmp === "lt" && loop.step > 0, down = loop.cmp === "gt" && loop.step < 0;
+  if (!up && !down) return false;
+  const hi = up ? sum(linear(loop.end), { coef: new Map(), c: -1 }) : linear(loop.start);
+  const lo = up ? linear(loop.start) : sum(linear(loop.end), { coef: new Map(), c: 1 });
+  if (a > 0) bound = sum(bound, scaled(hi, a));
+  else if (a < 0) bound = sum(bound, scaled(lo, a));
+  return !!bound && [...bound.coef.values()].every((c) => c === 0) && bound.c < 0;
+}
+
+/** Does a load at `q` never touch the element at `p` while `loop` runs? (1-D subscripts only.) */
+function neverEqual(q: readonly Expr[], p: readonly Expr[], loop: For): boolean {
+  if (q.length !== 1 || p.length !== 1) return false;
+  const d = sum(linear(q[0]!), scaled(linear(p[0]!), -1));
+  return !!d && (alwaysNegative(d, loop) || alwaysNegative(scaled(d, -1)!, loop));
+}
+
 function promoteLoop(loop: For, fresh: ReadonlySet<Var>, names: FreshNames): Stmt | undefined {
   if (loop.vector !== undefined || loop.parallel || !repeatable(loop.start) || !repeatable(loop.end)) return undefined;
   const acc = accessesOf(loop.body);
@@ -59,16 +103,22 @@ function promoteLoop(loop: For, fresh: ReadonlySet<Var>, names: FreshNames): Stm
   const chosen = arrays.filter((w) => {
     const t = w.type as ArrayType;
     const mine = acc.filter((a) => a.arr === w);
-    return t.dtype === "f64" && mine.some((a) => a.store) && !assigned.has(w) &&
-      mine.every((a) => sameList(a.idx, mine[0]!.idx)) && !mine[0]!.idx.some((x) => reads(x, assigned));
+    const at = mine.find((a) => a.store);
+    // Every access at the stored subscript, or a load that never reaches that element (x[j], j < i).
+    return t.dtype === "f64" && at !== undefined && !assigned.has(w) && !at.idx.some((x) => reads(x, assigned)) &&
+      mine.every((a) => sameList(a.idx, at.idx) || (!a.store && neverEqual(a.idx, at.idx, loop)));
   });
   if (!chosen.length) return undefined;
   const guards: Expr[] = [];
   for (const w of chosen)
     for (const r of arrays) if (r !== w && !fresh.has(w) && !fresh.has(r) && !(chosen.includes(r) && arrays.indexOf(r) < arrays.indexOf(w))) guards.push(disjoint(w, r));
-  const temps = new Map(chosen.map((w) => [w, { v: names.variable({ name: `${w.name}_e`, type: "f64" }), idx: acc.find((a) => a.arr === w)!.idx, loc: acc.find((a) => a.arr === w)!.loc }]));
+  const temps = new Map(chosen.map((w) => {
+    const at = acc.find((a) => a.arr === w && a.store)!;
+    return [w, { v: names.variable({ name: `${w.name}_e`, type: "f64" }), idx: at.idx, loc: at.loc }];
+  }));
   const expr = (e: Expr): Expr => {
-    if (e.k === "load" && temps.has(e.arr)) return { k: "var", v: temps.get(e.arr)!.v, type: "f64" };
+    const t = e.k === "load" ? temps.get(e.arr) : undefined;
+    if (e.k === "load" && t && sameList(e.idx, t.idx)) return { k: "var", v: t.v, type: "f64" };
     return mapChildren(e, expr);
   };
   const block = (stmts: readonly Stmt[]): Stmt[] => stmts.map((s): Stmt => {
