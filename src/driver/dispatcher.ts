@@ -111,6 +111,12 @@ interface Compiled {
 }
 
 const BUILTINS = new Map<unknown, string>([[zeros, "zeros"], [ones, "ones"], [empty, "empty"], [prange, "prange"]]);
+// A process can hold two copies of numbat (the package bundle and dist/src modules): each tags its own
+// builtins under a registry symbol, so a kernel may use either copy's zeros/prange.
+const BUILTIN_TAG = Symbol.for("numbat.builtin");
+for (const [f, name] of BUILTINS) Object.defineProperty(f, BUILTIN_TAG, { value: name });
+const builtinOf = (v: unknown): string | undefined =>
+  BUILTINS.get(v) ?? (typeof v === "function" ? ((v as unknown as Record<symbol, unknown>)[BUILTIN_TAG] as string | undefined) : undefined);
 let nextId = 0;
 
 export class Dispatcher {
@@ -188,7 +194,7 @@ export class Dispatcher {
     return {
       scope,
       self: this.fn,
-      builtinName: (v) => BUILTINS.get(v) ?? mathFunctionName(v),
+      builtinName: (v) => builtinOf(v) ?? mathFunctionName(v),
       resolveCallee: (callee, types, fail) => {
         const d = dispatcherOf(callee);
         if (!d) return fail("only jitted functions (or plain functions passed in `scope`) can be called from a kernel");
@@ -297,7 +303,7 @@ export class Dispatcher {
   /** A kernel loaded from the disk cache, or (on a miss) how to store the one compiled now. */
   private diskCache(key: string, types: Type[]): { hit?: Compiled; store?: (mod: WasmModule, ir: FuncIR) => void } {
     if (!this.options.cache || this.target !== "wasm") return {};
-    const diskKey = kernelKey(this.cacheSubject, key, (v) => BUILTINS.get(v) ?? dispatcherOf(v)?.cacheSubject);
+    const diskKey = kernelKey(this.cacheSubject, key, (v) => builtinOf(v) ?? dispatcherOf(v)?.cacheSubject);
     const k = loadKernel(diskKey);
     if (k) {
       try {
